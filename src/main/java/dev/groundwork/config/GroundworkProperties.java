@@ -1,0 +1,27 @@
+package dev.groundwork.config;
+
+import dev.groundwork.embed.EncoderSettings;
+import dev.groundwork.index.IndexSettings;
+import dev.groundwork.ingest.IngestSettings;
+import dev.groundwork.ingest.SplitSettings;
+import dev.groundwork.retrieve.RetrievalSettings;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Every setting of Groundwork, under the prefix {@code groundwork}. Each nested record belongs to the
+ * feature it configures, so a feature never reads configuration it does not own; this record only
+ * gathers them. Every key can also be set from the environment ({@code GROUNDWORK_INDEX_DIR}, ...).
+ */
+@Validated
+@ConfigurationProperties("groundwork")
+public record GroundworkProperties(
+        @Valid @NotNull @DefaultValue IngestSettings ingest,
+        @Valid @NotNull @DefaultValue SplitSettings split,
+        @Valid @NotNull @DefaultValue EncoderSettings encoder,
+        @Valid @NotNull @DefaultValue IndexSettings index,
+        @Valid @NotNull @DefaultValue RetrievalSettings retrieval) {
+}

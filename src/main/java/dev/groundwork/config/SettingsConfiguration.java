@@ -1,0 +1,41 @@
+package dev.groundwork.config;
+
+import dev.groundwork.embed.EncoderSettings;
+import dev.groundwork.index.IndexSettings;
+import dev.groundwork.ingest.IngestSettings;
+import dev.groundwork.ingest.SplitSettings;
+import dev.groundwork.retrieve.RetrievalSettings;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Hands each feature its own part of {@link GroundworkProperties}. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(GroundworkProperties.class)
+class SettingsConfiguration {
+
+    @Bean
+    IngestSettings ingestSettings(GroundworkProperties properties) {
+        return properties.ingest();
+    }
+
+    @Bean
+    SplitSettings splitSettings(GroundworkProperties properties) {
+        return properties.split();
+    }
+
+    @Bean
+    EncoderSettings encoderSettings(GroundworkProperties properties) {
+        return properties.encoder();
+    }
+
+    @Bean
+    IndexSettings indexSettings(GroundworkProperties properties) {
+        return properties.index();
+    }
+
+    @Bean
+    RetrievalSettings retrievalSettings(GroundworkProperties properties) {
+        return properties.retrieval();
+    }
+}

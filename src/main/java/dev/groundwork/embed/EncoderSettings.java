@@ -1,0 +1,42 @@
+package dev.groundwork.embed;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import java.nio.file.Path;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Which ONNX encoder to run and how.
+ *
+ * @param model       a bundled model name ({@code all-minilm-l6-v2}, {@code all-minilm-l6-v2-q}); ignored when
+ *                    {@code modelDir} is set
+ * @param modelDir    a sentence-transformer folder holding {@code model.onnx} and {@code tokenizer.json}
+ * @param maxTokens   the window the encoder reads, special tokens included; longer text is truncated, so the
+ *                    splitter sizes chunks to fit it
+ * @param pooling     how token vectors become one vector, for a model folder (bundled models know their own)
+ * @param queryPrefix text put before a question when it is embedded (e5 and bge models want one)
+ * @param batchSize   texts per ONNX run during ingestion
+ * @param threads     ONNX intra-op threads; 0 uses every core
+ */
+public record EncoderSettings(
+        @DefaultValue("all-minilm-l6-v2-q") @NotBlank String model,
+        Path modelDir,
+        @DefaultValue("256") @Min(16) @Max(8192) int maxTokens,
+        @DefaultValue("mean") Pooling pooling,
+        @DefaultValue("") String queryPrefix,
+        @DefaultValue("16") @Min(1) @Max(512) int batchSize,
+        @DefaultValue("0") @Min(0) @Max(256) int threads) {
+
+    /** How the token vectors of a text are pooled into one. */
+    public enum Pooling { MEAN, CLS }
+
+    public EncoderSettings {
+        queryPrefix = queryPrefix == null ? "" : queryPrefix;
+        pooling = pooling == null ? Pooling.MEAN : pooling;
+    }
+
+    int effectiveThreads() {
+        return threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+    }
+}

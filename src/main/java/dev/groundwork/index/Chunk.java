@@ -1,0 +1,30 @@
+package dev.groundwork.index;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A passage of a document, exactly as it appears in the text of its page (or of the whole document when
+ * the format has no pages).
+ *
+ * @param ordinal     position of the chunk in its document, from 0
+ * @param page        page number from 1, or null when the format has no pages
+ * @param headingPath the headings the passage sits under, outermost first
+ * @param start       offset of the first character in the page (or document) text
+ * @param end         offset after the last character
+ */
+public record Chunk(int ordinal, Integer page, List<String> headingPath, int start, int end, String text) {
+
+    public Chunk {
+        Objects.requireNonNull(text, "text");
+        headingPath = List.copyOf(headingPath);
+        if (ordinal < 0 || start < 0 || end < start || (page != null && page < 1)) {
+            throw new IllegalArgumentException("invalid chunk position: ordinal " + ordinal + ", page " + page
+                    + ", " + start + ".." + end);
+        }
+        if (end - start != text.length()) {
+            throw new IllegalArgumentException("chunk offsets " + start + ".." + end + " do not span its "
+                    + text.length() + " characters");
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package dev.groundwork.index;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What the index knows of one document: identity, where its file lives and how it was indexed.
+ *
+ * @param id          derived from the file's SHA-256, so the same bytes are always the same document
+ * @param paths       the document's files, relative to the ingest folder (two copies of one file: two paths)
+ * @param pages       number of pages for paged formats (PDF, slides), null otherwise
+ * @param pipeline    signature of the parser, splitter and encoder settings the chunks were made with
+ */
+public record DocumentRecord(
+        String id,
+        String sha256,
+        String title,
+        String fileName,
+        List<String> paths,
+        String contentType,
+        long sizeBytes,
+        Integer pages,
+        int chunks,
+        Instant addedAt,
+        String pipeline) {
+
+    public DocumentRecord {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(sha256, "sha256");
+        Objects.requireNonNull(title, "title");
+        Objects.requireNonNull(fileName, "fileName");
+        Objects.requireNonNull(contentType, "contentType");
+        Objects.requireNonNull(addedAt, "addedAt");
+        paths = List.copyOf(paths);
+        pipeline = pipeline == null ? "" : pipeline;
+        if (sizeBytes < 0 || chunks < 0 || (pages != null && pages < 0)) {
+            throw new IllegalArgumentException("negative size, chunk or page count for document " + id);
+        }
+    }
+
+    /** The same document, known under other paths (a file moved, copied or removed). */
+    public DocumentRecord withPaths(List<String> newPaths, String newFileName) {
+        return new DocumentRecord(id, sha256, title, newFileName, newPaths, contentType, sizeBytes, pages, chunks,
+                addedAt, pipeline);
+    }
+}

@@ -1,0 +1,45 @@
+package dev.groundwork.index;
+
+/** Every Lucene field name, in one place. */
+final class IndexFields {
+
+    private IndexFields() {
+    }
+
+    /** "record" for the one entry per document, "chunk" for each passage. */
+    static final String KIND = "kind";
+    static final String KIND_RECORD = "record";
+    static final String KIND_CHUNK = "chunk";
+
+    /** On records and chunks: deleting by it removes a whole document. */
+    static final String DOC_ID = "doc_id";
+    /** On records only: replacing by it leaves the chunks alone. */
+    static final String RECORD_ID = "record_id";
+    static final String CONTENT_TYPE = "content_type";
+
+    // record
+    static final String SHA256 = "sha256";
+    static final String TITLE = "title";
+    static final String FILE_NAME = "file_name";
+    static final String PATH = "path";
+    static final String SIZE = "size";
+    static final String PAGES = "pages";
+    static final String CHUNKS = "chunks";
+    static final String ADDED_AT = "added_at";
+    static final String PIPELINE = "pipeline";
+
+    // chunk
+    static final String ORDINAL = "ordinal";
+    static final String PAGE = "page";
+    static final String HEADINGS = "headings";
+    static final String START = "start";
+    static final String END = "end";
+    /** The passage itself, analysed for BM25 and stored for citations. */
+    static final String TEXT = "text";
+    /** Document title and heading path, analysed, not stored: lets BM25 find a passage by its document's name. */
+    static final String CONTEXT = "context";
+    static final String VECTOR = "vector";
+
+    /** Separates heading path elements in the stored field. */
+    static final String HEADING_SEPARATOR = "\u001f";
+}

@@ -1,0 +1,438 @@
+package dev.groundwork.index;
+
+import static dev.groundwork.index.IndexFields.*;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.KnnFloatVectorField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.CorruptIndexException;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.FloatVectorValues;
+import org.apache.lucene.index.IndexFormatTooNewException;
+import org.apache.lucene.index.IndexFormatTooOldException;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.VectorSimilarityFunction;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The chunk index on Lucene: one on-disk index holding, per document, a record entry and one entry per
+ * chunk (text for BM25, a vector for HNSW, stored fields for citations). One writer and one searcher manager
+ * live as long as the index; searches are refreshed in the background and after each commit.
+ */
+public final class LuceneChunkIndex implements ChunkIndex, AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(LuceneChunkIndex.class);
+    private static final int MAX_QUERY_TERMS = 400;
+
+    private final Path directoryPath;
+    private final double contextBoost;
+    private final Analyzer analyzer = new EnglishAnalyzer();
+    private final Directory directory;
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+    private final ScheduledExecutorService refresher;
+
+    public LuceneChunkIndex(IndexSettings settings) {
+        this.directoryPath = settings.dir().toAbsolutePath().normalize();
+        this.contextBoost = settings.contextBoost();
+        try {
+            Files.createDirectories(directoryPath);
+            setAsideIfUnreadable();
+            this.directory = FSDirectory.open(directoryPath);
+            this.writer = new IndexWriter(directory, writerConfig(settings));
+            this.searchers = new SearcherManager(writer, null);
+        } catch (IOException e) {
+            throw new IndexUnavailableException("Cannot open the index at " + directoryPath + ": " + e.getMessage(), e);
+        }
+        this.refresher = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "index-refresh");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long every = Math.max(10, settings.refreshInterval().toMillis());
+        refresher.scheduleWithFixedDelay(this::refreshQuietly, every, every, TimeUnit.MILLISECONDS);
+        IndexStats stats = stats();
+        log.info("Index open at {}: {} documents, {} chunks", directoryPath, stats.documents(), stats.chunks());
+    }
+
+    /** An index that cannot be read is set aside, not deleted: it is derived data, rebuilt from the ingest folder. */
+    private void setAsideIfUnreadable() throws IOException {
+        try (Directory existing = FSDirectory.open(directoryPath)) {
+            if (DirectoryReader.indexExists(existing)) {
+                DirectoryReader.open(existing).close();
+            }
+            return;
+        } catch (CorruptIndexException | IndexFormatTooOldException | IndexFormatTooNewException e) {
+            log.error("The index at {} cannot be read ({}); it is set aside and rebuilt from the ingest folder",
+                    directoryPath, e.getMessage());
+        }
+        Path aside = directoryPath.resolveSibling(directoryPath.getFileName() + ".unreadable-" + System.currentTimeMillis());
+        Files.move(directoryPath, aside);
+        Files.createDirectories(directoryPath);
+    }
+
+    private IndexWriterConfig writerConfig(IndexSettings settings) {
+        IndexWriterConfig config = new IndexWriterConfig(analyzer);
+        config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+        config.setRAMBufferSizeMB(settings.ramBufferMb());
+        config.setCommitOnClose(true);
+        return config;
+    }
+
+    // ---- writes
+
+    @Override
+    public void upsert(DocumentRecord document, List<EmbeddedChunk> chunks, Collection<String> replacing) {
+        List<Document> entries = new ArrayList<>(chunks.size() + 1);
+        entries.add(recordEntry(document));
+        for (EmbeddedChunk chunk : chunks) {
+            entries.add(chunkEntry(document, chunk));
+        }
+        Set<String> ids = new LinkedHashSet<>(replacing);
+        ids.add(document.id());
+        Query oldVersions = new TermInSetQuery(DOC_ID, ids.stream().map(BytesRef::new).toList());
+        run(() -> writer.updateDocuments(oldVersions, entries), "write document " + document.id());
+    }
+
+    @Override
+    public void updateRecord(DocumentRecord document) {
+        run(() -> writer.updateDocument(new Term(RECORD_ID, document.id()), recordEntry(document)),
+                "update document " + document.id());
+    }
+
+    @Override
+    public boolean delete(String documentId) {
+        boolean present = find(documentId).isPresent();
+        run(() -> writer.deleteDocuments(new Term(DOC_ID, documentId)), "delete document " + documentId);
+        return present;
+    }
+
+    @Override
+    public void commit(Map<String, String> userData) {
+        Map<String, String> data = new HashMap<>(committedUserData());
+        data.putAll(userData);
+        data.put("committedAt", Instant.now().toString());
+        run(() -> {
+            writer.setLiveCommitData(data.entrySet());
+            writer.commit();
+            searchers.maybeRefreshBlocking();
+            return 0;
+        }, "commit");
+    }
+
+    @Override
+    public Map<String, String> committedUserData() {
+        Map<String, String> data = new HashMap<>();
+        Iterable<Map.Entry<String, String>> live = writer.getLiveCommitData();
+        if (live != null) {
+            live.forEach(entry -> data.put(entry.getKey(), entry.getValue()));
+        }
+        return data;
+    }
+
+    private Document recordEntry(DocumentRecord document) {
+        Document entry = new Document();
+        entry.add(new StringField(KIND, KIND_RECORD, Field.Store.NO));
+        entry.add(new StringField(DOC_ID, document.id(), Field.Store.YES));
+        entry.add(new StringField(RECORD_ID, document.id(), Field.Store.NO));
+        entry.add(new StringField(CONTENT_TYPE, document.contentType(), Field.Store.YES));
+        entry.add(new StoredField(SHA256, document.sha256()));
+        entry.add(new StoredField(TITLE, document.title()));
+        entry.add(new StoredField(FILE_NAME, document.fileName()));
+        document.paths().forEach(path -> entry.add(new StoredField(PATH, path)));
+        entry.add(new StoredField(SIZE, document.sizeBytes()));
+        if (document.pages() != null) {
+            entry.add(new StoredField(PAGES, document.pages()));
+        }
+        entry.add(new StoredField(CHUNKS, document.chunks()));
+        entry.add(new StoredField(ADDED_AT, document.addedAt().toEpochMilli()));
+        entry.add(new StoredField(PIPELINE, document.pipeline()));
+        return entry;
+    }
+
+    private Document chunkEntry(DocumentRecord document, EmbeddedChunk embedded) {
+        Chunk chunk = embedded.chunk();
+        Document entry = new Document();
+        entry.add(new StringField(KIND, KIND_CHUNK, Field.Store.NO));
+        entry.add(new StringField(DOC_ID, document.id(), Field.Store.YES));
+        entry.add(new StringField(CONTENT_TYPE, document.contentType(), Field.Store.NO));
+        entry.add(new StoredField(ORDINAL, chunk.ordinal()));
+        if (chunk.page() != null) {
+            entry.add(new StoredField(PAGE, chunk.page()));
+        }
+        entry.add(new StoredField(HEADINGS, String.join(HEADING_SEPARATOR, chunk.headingPath())));
+        entry.add(new StoredField(START, chunk.start()));
+        entry.add(new StoredField(END, chunk.end()));
+        entry.add(new TextField(TEXT, chunk.text(), Field.Store.YES));
+        entry.add(new TextField(CONTEXT, document.title() + "\n" + String.join("\n", chunk.headingPath()), Field.Store.NO));
+        entry.add(new KnnFloatVectorField(VECTOR, embedded.vector(), VectorSimilarityFunction.DOT_PRODUCT));
+        return entry;
+    }
+
+    // ---- reads
+
+    @Override
+    public Optional<DocumentRecord> find(String documentId) {
+        return search(searcher -> {
+            TopDocs top = searcher.search(new TermQuery(new Term(RECORD_ID, documentId)), 1);
+            return top.scoreDocs.length == 0 ? Optional.<DocumentRecord>empty()
+                    : Optional.of(toRecord(searcher.storedFields().document(top.scoreDocs[0].doc)));
+        }, "find document " + documentId);
+    }
+
+    @Override
+    public List<DocumentRecord> documents() {
+        return search(searcher -> {
+            Query records = new TermQuery(new Term(KIND, KIND_RECORD));
+            int count = Math.max(1, searcher.count(records));
+            List<DocumentRecord> all = new ArrayList<>(count);
+            for (ScoreDoc hit : searcher.search(records, count).scoreDocs) {
+                all.add(toRecord(searcher.storedFields().document(hit.doc)));
+            }
+            all.sort(Comparator.comparing(DocumentRecord::addedAt).reversed().thenComparing(DocumentRecord::id));
+            return all;
+        }, "list documents");
+    }
+
+    @Override
+    public IndexStats stats() {
+        return search(searcher -> new IndexStats(
+                searcher.count(new TermQuery(new Term(KIND, KIND_RECORD))),
+                searcher.count(new TermQuery(new Term(KIND, KIND_CHUNK))),
+                directoryPath.toString()), "count documents");
+    }
+
+    @Override
+    public List<ChunkHit> searchText(String query, int limit, ChunkFilter filter) {
+        List<String> terms = analyze(query);
+        if (terms.isEmpty()) {
+            return List.of();
+        }
+        BooleanQuery.Builder matches = new BooleanQuery.Builder();
+        for (String term : terms) {
+            matches.add(new TermQuery(new Term(TEXT, term)), Occur.SHOULD);
+            if (contextBoost > 0) {
+                matches.add(new BoostQuery(new TermQuery(new Term(CONTEXT, term)), (float) contextBoost), Occur.SHOULD);
+            }
+        }
+        Query scored = new BooleanQuery.Builder()
+                .add(matches.build(), Occur.MUST)
+                .add(chunkFilter(filter), Occur.FILTER)
+                .build();
+        return search(searcher -> toHits(searcher, searcher.search(scored, limit)), "text search");
+    }
+
+    @Override
+    public List<ChunkHit> searchVector(float[] vector, int limit, ChunkFilter filter) {
+        Query nearest = new KnnFloatVectorQuery(VECTOR, vector, limit, filter.isEmpty() ? null : chunkFilter(filter));
+        return search(searcher -> {
+            List<ChunkHit> hits = toHits(searcher, searcher.search(nearest, limit));
+            // Lucene scores DOT_PRODUCT as (1 + cos) / 2; give callers the cosine itself.
+            return hits.stream().map(hit -> new ChunkHit(hit.document(), hit.chunk(), 2 * hit.score() - 1)).toList();
+        }, "vector search");
+    }
+
+    @Override
+    public List<EmbeddedChunk> chunks(String documentId) {
+        Query ofDocument = new BooleanQuery.Builder()
+                .add(new TermQuery(new Term(DOC_ID, documentId)), Occur.FILTER)
+                .add(new TermQuery(new Term(KIND, KIND_CHUNK)), Occur.FILTER)
+                .build();
+        return search(searcher -> {
+            int count = Math.max(1, searcher.count(ofDocument));
+            List<EmbeddedChunk> chunks = new ArrayList<>(count);
+            for (ScoreDoc hit : searcher.search(ofDocument, count, Sort.INDEXORDER).scoreDocs) {
+                Chunk chunk = toChunk(searcher.storedFields().document(hit.doc));
+                chunks.add(new EmbeddedChunk(chunk, vectorOf(searcher, hit.doc)));
+            }
+            chunks.sort(Comparator.comparingInt(embedded -> embedded.chunk().ordinal()));
+            return chunks;
+        }, "read chunks of " + documentId);
+    }
+
+    private static float[] vectorOf(IndexSearcher searcher, int doc) throws IOException {
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+        FloatVectorValues values = leaf.reader().getFloatVectorValues(VECTOR);
+        int target = doc - leaf.docBase;
+        if (values == null || values.advance(target) != target) {
+            throw new IOException("chunk entry " + doc + " has no vector");
+        }
+        return values.vectorValue().clone();
+    }
+
+    private Query chunkFilter(ChunkFilter filter) {
+        BooleanQuery.Builder builder = new BooleanQuery.Builder()
+                .add(new TermQuery(new Term(KIND, KIND_CHUNK)), Occur.FILTER);
+        if (!filter.documentIds().isEmpty()) {
+            builder.add(new TermInSetQuery(DOC_ID, filter.documentIds().stream().map(BytesRef::new).toList()), Occur.FILTER);
+        }
+        if (!filter.contentTypes().isEmpty()) {
+            builder.add(new TermInSetQuery(CONTENT_TYPE, filter.contentTypes().stream().map(BytesRef::new).toList()), Occur.FILTER);
+        }
+        return builder.build();
+    }
+
+    private List<ChunkHit> toHits(IndexSearcher searcher, TopDocs top) throws IOException {
+        Map<String, DocumentRecord> records = new HashMap<>();
+        List<ChunkHit> hits = new ArrayList<>(top.scoreDocs.length);
+        for (ScoreDoc scoreDoc : top.scoreDocs) {
+            Document entry = searcher.storedFields().document(scoreDoc.doc);
+            String documentId = entry.get(DOC_ID);
+            DocumentRecord record = records.get(documentId);
+            if (record == null) {
+                TopDocs found = searcher.search(new TermQuery(new Term(RECORD_ID, documentId)), 1);
+                if (found.scoreDocs.length == 0) {
+                    throw new IOException("chunk of document " + documentId + " has no record");
+                }
+                record = toRecord(searcher.storedFields().document(found.scoreDocs[0].doc));
+                records.put(documentId, record);
+            }
+            hits.add(new ChunkHit(record, toChunk(entry), scoreDoc.score));
+        }
+        return hits;
+    }
+
+    private static DocumentRecord toRecord(Document entry) {
+        IndexableField pages = entry.getField(PAGES);
+        return new DocumentRecord(
+                entry.get(DOC_ID),
+                entry.get(SHA256),
+                entry.get(TITLE),
+                entry.get(FILE_NAME),
+                Arrays.asList(entry.getValues(PATH)),
+                entry.get(CONTENT_TYPE),
+                entry.getField(SIZE).numericValue().longValue(),
+                pages == null ? null : pages.numericValue().intValue(),
+                entry.getField(CHUNKS).numericValue().intValue(),
+                Instant.ofEpochMilli(entry.getField(ADDED_AT).numericValue().longValue()),
+                entry.get(PIPELINE));
+    }
+
+    private static Chunk toChunk(Document entry) {
+        IndexableField page = entry.getField(PAGE);
+        String headings = entry.get(HEADINGS);
+        return new Chunk(
+                entry.getField(ORDINAL).numericValue().intValue(),
+                page == null ? null : page.numericValue().intValue(),
+                headings == null || headings.isEmpty() ? List.of() : List.of(headings.split(HEADING_SEPARATOR)),
+                entry.getField(START).numericValue().intValue(),
+                entry.getField(END).numericValue().intValue(),
+                entry.get(TEXT));
+    }
+
+    /** The distinct analysed terms of a query, in order; no query syntax, so any question is safe. */
+    private List<String> analyze(String text) {
+        Set<String> terms = new LinkedHashSet<>();
+        try (TokenStream stream = analyzer.tokenStream(TEXT, text)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            stream.reset();
+            while (stream.incrementToken() && terms.size() < MAX_QUERY_TERMS) {
+                terms.add(term.toString());
+            }
+            stream.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new ArrayList<>(terms);
+    }
+
+    // ---- plumbing
+
+    @FunctionalInterface
+    private interface IndexWork<T> {
+        T apply() throws IOException;
+    }
+
+    @FunctionalInterface
+    private interface SearchWork<T> {
+        T apply(IndexSearcher searcher) throws IOException;
+    }
+
+    private <T> T run(IndexWork<T> work, String what) {
+        try {
+            return work.apply();
+        } catch (IOException | RuntimeException e) {
+            throw new IndexUnavailableException("Index failed to " + what + ": " + e.getMessage(), e);
+        }
+    }
+
+    private <T> T search(SearchWork<T> work, String what) {
+        return run(() -> {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                return work.apply(searcher);
+            } finally {
+                searchers.release(searcher);
+            }
+        }, what);
+    }
+
+    private void refreshQuietly() {
+        try {
+            searchers.maybeRefresh();
+        } catch (IOException | RuntimeException e) {
+            log.warn("Background index refresh failed: {}", e.getMessage());
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        refresher.shutdownNow();
+        try {
+            searchers.close();
+        } finally {
+            writer.close();
+            directory.close();
+        }
+        log.info("Index at {} closed", directoryPath);
+    }
+}

@@ -1,0 +1,82 @@
+package dev.groundwork.ingest;
+
+import dev.groundwork.embed.Encoder;
+import dev.groundwork.index.DocumentRecord;
+import dev.groundwork.index.EmbeddedChunk;
+import dev.groundwork.ingest.RejectedDocumentException.Reason;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/** Parses, splits and embeds one file: everything short of writing it to the index. */
+@Component
+public class DocumentPipeline {
+
+    private static final Logger log = LoggerFactory.getLogger(DocumentPipeline.class);
+    /** Chunks embedded per call, so a huge document never holds all its token tensors at once. */
+    private static final int EMBED_SLICE = 256;
+
+    private final DocumentParser parser;
+    private final DocumentSplitter splitter;
+    private final Encoder encoder;
+
+    DocumentPipeline(DocumentParser parser, DocumentSplitter splitter, Encoder encoder) {
+        this.parser = parser;
+        this.splitter = splitter;
+        this.encoder = encoder;
+    }
+
+    /** A document ready for the index. */
+    public record PreparedDocument(DocumentRecord record, List<EmbeddedChunk> chunks) {
+    }
+
+    /** What the index was built with; documents made under another signature must be made again. */
+    public String signature() {
+        return parser.signature() + "|" + splitter.signature() + "|" + encoder.signature();
+    }
+
+    public PreparedDocument prepare(Path file, String fileName, FileFacts facts, List<String> paths, Instant addedAt) {
+        long started = System.nanoTime();
+        // 1. parse
+        ParsedDocument parsed = parser.parse(file, fileName);
+        long parsedAt = System.nanoTime();
+        // 2. split
+        List<PreparedChunk> chunks = splitter.split(parsed);
+        if (chunks.isEmpty()) {
+            throw new RejectedDocumentException(Reason.NO_TEXT, "The document holds no text that can be searched.");
+        }
+        long splitAt = System.nanoTime();
+        // 3. embed
+        List<EmbeddedChunk> embedded = embed(chunks);
+        long embeddedAt = System.nanoTime();
+        // 4. describe
+        DocumentRecord record = new DocumentRecord(facts.documentId(), facts.sha256(), parsed.title(), fileName,
+                paths, parsed.contentType(), facts.sizeBytes(), parsed.pageCount(), embedded.size(), addedAt,
+                signature());
+        log.info("Prepared {} ({}, {} pages, {} chunks) in {} ms: parse {} ms, split {} ms, embed {} ms",
+                record.id(), parsed.contentType(), parsed.pageCount() == null ? "no" : parsed.pageCount(),
+                embedded.size(), millis(started, embeddedAt), millis(started, parsedAt), millis(parsedAt, splitAt),
+                millis(splitAt, embeddedAt));
+        return new PreparedDocument(record, embedded);
+    }
+
+    private List<EmbeddedChunk> embed(List<PreparedChunk> chunks) {
+        List<EmbeddedChunk> embedded = new ArrayList<>(chunks.size());
+        for (int from = 0; from < chunks.size(); from += EMBED_SLICE) {
+            List<PreparedChunk> slice = chunks.subList(from, Math.min(chunks.size(), from + EMBED_SLICE));
+            List<float[]> vectors = encoder.embedAll(slice.stream().map(PreparedChunk::embeddingText).toList());
+            for (int i = 0; i < slice.size(); i++) {
+                embedded.add(new EmbeddedChunk(slice.get(i).chunk(), vectors.get(i)));
+            }
+        }
+        return embedded;
+    }
+
+    private static long millis(long from, long to) {
+        return (to - from) / 1_000_000;
+    }
+}

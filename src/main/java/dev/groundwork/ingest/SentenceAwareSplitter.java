@@ -1,0 +1,218 @@
+package dev.groundwork.ingest;
+
+import dev.groundwork.embed.Encoder;
+import dev.groundwork.embed.TokenCounter;
+import dev.groundwork.embed.Texts;
+import dev.groundwork.index.Chunk;
+import dev.groundwork.ingest.ParsedDocument.ParsedPage;
+import dev.groundwork.ingest.ParsedDocument.TextBlock;
+import java.text.BreakIterator;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.stereotype.Component;
+
+/**
+ * Splits by structure first and size second. A chunk stays within one page and one section (run of blocks
+ * under the same headings); inside a section whole sentences are packed up to the token budget, and the next
+ * chunk repeats the last sentences of the one before, up to the overlap. Only a sentence longer than the
+ * budget is cut, at a space where one is near. A chunk's text is exactly its span of the page text.
+ */
+@Component
+final class SentenceAwareSplitter implements DocumentSplitter {
+
+    /** The title and heading prefix may take at most this share of the window. */
+    private static final int PREFIX_SHARE = 4;
+    private static final int MIN_BUDGET = 16;
+    /** No token of the tokenizers in use spans more characters than this (WordPiece maps longer words to [UNK]). */
+    private static final int CHARS_PER_TOKEN_BOUND = 24;
+
+    private final SplitSettings settings;
+    private final TokenCounter tokens;
+    private final int window;
+
+    SentenceAwareSplitter(SplitSettings settings, Encoder encoder) {
+        this.settings = settings;
+        this.tokens = encoder.tokenCounter();
+        // The encoder adds its own special tokens ([CLS], [SEP]) to every text.
+        this.window = encoder.maxTokens() - 2;
+    }
+
+    @Override
+    public String signature() {
+        return "chunk=" + settings.chunkTokens() + "/overlap=" + settings.overlapTokens()
+                + "/prefix=" + settings.titlePrefix() + "/window=" + window;
+    }
+
+    /** A sentence, a line or a piece of an over-long sentence: what chunks are built from. */
+    private record Unit(int start, int end, int tokens) {
+    }
+
+    private record Section(List<String> headingPath, List<TextBlock> blocks) {
+    }
+
+    @Override
+    public List<PreparedChunk> split(ParsedDocument document) {
+        List<PreparedChunk> chunks = new ArrayList<>();
+        for (ParsedPage page : document.pages()) {
+            for (Section section : sections(page)) {
+                String prefix = prefix(document.title(), section.headingPath());
+                int budget = Math.max(MIN_BUDGET, Math.min(settings.chunkTokens(), window - tokens.count(prefix)));
+                List<Unit> units = new ArrayList<>();
+                for (TextBlock block : section.blocks()) {
+                    units.addAll(units(page.text(), block.start(), block.end(), budget));
+                }
+                pack(units, budget, (from, to) -> {
+                    Chunk chunk = new Chunk(chunks.size(), page.number(), section.headingPath(), from, to,
+                            page.text().substring(from, to));
+                    chunks.add(new PreparedChunk(chunk, prefix + chunk.text()));
+                });
+            }
+        }
+        return chunks;
+    }
+
+    @FunctionalInterface
+    private interface ChunkSink {
+        void accept(int start, int end);
+    }
+
+    /** Packs units into chunks of at most {@code budget} tokens, each repeating the tail of the one before. */
+    private void pack(List<Unit> units, int budget, ChunkSink sink) {
+        List<Unit> current = new ArrayList<>();
+        int used = 0;
+        for (Unit unit : units) {
+            if (!current.isEmpty() && used + unit.tokens() > budget) {
+                sink.accept(current.get(0).start(), current.get(current.size() - 1).end());
+                current = overlapTail(current);
+                used = current.stream().mapToInt(Unit::tokens).sum();
+                while (!current.isEmpty() && used + unit.tokens() > budget) {
+                    used -= current.remove(0).tokens();
+                }
+            }
+            current.add(unit);
+            used += unit.tokens();
+        }
+        if (!current.isEmpty()) {
+            sink.accept(current.get(0).start(), current.get(current.size() - 1).end());
+        }
+    }
+
+    /** The last whole units of a chunk that fit the overlap, never the whole chunk. */
+    private List<Unit> overlapTail(List<Unit> chunk) {
+        List<Unit> tail = new ArrayList<>();
+        int used = 0;
+        for (int i = chunk.size() - 1; i > 0; i--) {
+            Unit unit = chunk.get(i);
+            if (used + unit.tokens() > settings.overlapTokens()) {
+                break;
+            }
+            tail.add(0, unit);
+            used += unit.tokens();
+        }
+        return tail;
+    }
+
+    /** Groups a page's blocks by heading path; a section of nothing but headings joins the section after it. */
+    private static List<Section> sections(ParsedPage page) {
+        List<Section> sections = new ArrayList<>();
+        List<TextBlock> headingsOnly = new ArrayList<>();
+        Section current = null;
+        for (TextBlock block : page.blocks()) {
+            if (current == null || !current.headingPath().equals(block.headingPath())) {
+                if (current != null && current.blocks().stream().allMatch(TextBlock::heading)) {
+                    headingsOnly.addAll(current.blocks());
+                    sections.remove(sections.size() - 1);
+                }
+                current = new Section(block.headingPath(), new ArrayList<>(headingsOnly));
+                headingsOnly.clear();
+                sections.add(current);
+            }
+            current.blocks().add(block);
+        }
+        return sections;
+    }
+
+    /** Cuts a block into lines, lines into sentences, and sentences longer than the budget into pieces. */
+    private List<Unit> units(String text, int blockStart, int blockEnd, int budget) {
+        List<Unit> units = new ArrayList<>();
+        int lineStart = blockStart;
+        while (lineStart < blockEnd) {
+            int newline = text.indexOf('\n', lineStart);
+            int lineEnd = newline < 0 || newline > blockEnd ? blockEnd : newline;
+            BreakIterator sentences = BreakIterator.getSentenceInstance(Locale.ROOT);
+            sentences.setText(text.substring(lineStart, lineEnd));
+            int from = sentences.first();
+            for (int to = sentences.next(); to != BreakIterator.DONE; from = to, to = sentences.next()) {
+                addTrimmed(units, text, lineStart + from, lineStart + to, budget);
+            }
+            lineStart = lineEnd + 1;
+        }
+        return units;
+    }
+
+    private void addTrimmed(List<Unit> units, String text, int start, int end, int budget) {
+        while (true) {
+            while (start < end && Texts.isSpace(text.charAt(start))) {
+                start++;
+            }
+            while (end > start && Texts.isSpace(text.charAt(end - 1))) {
+                end--;
+            }
+            if (start == end) {
+                return;
+            }
+            // Look at a bounded window, so a huge run of text without a full stop is cut in linear time.
+            int windowEnd = Math.min(end, start + budget * CHARS_PER_TOKEN_BOUND);
+            String piece = text.substring(start, windowEnd);
+            int count = tokens.count(piece);
+            if (count <= budget && windowEnd == end) {
+                if (count > 0) { // a run of characters the tokenizer ignores has nothing to embed or find
+                    units.add(new Unit(start, end, count));
+                }
+                return;
+            }
+            int cut = count <= budget ? piece.length() : cutPoint(piece, budget);
+            int pieceEnd = start + cut;
+            int trimmedEnd = pieceEnd;
+            while (trimmedEnd > start && Texts.isSpace(text.charAt(trimmedEnd - 1))) {
+                trimmedEnd--;
+            }
+            int pieceTokens = tokens.count(text.substring(start, trimmedEnd));
+            if (pieceTokens > 0) {
+                units.add(new Unit(start, trimmedEnd, pieceTokens));
+            }
+            start = pieceEnd;
+        }
+    }
+
+    /** Where to cut an over-long sentence: after the last space within the budget, or at the budget itself. */
+    private int cutPoint(String sentence, int budget) {
+        int limit = tokens.prefixEnd(sentence, budget);
+        int space = limit;
+        while (space > limit / 2 && !Texts.isSpace(sentence.charAt(space - 1))) {
+            space--;
+        }
+        int cut = space > limit / 2 ? space : limit;
+        if (cut > 0 && cut < sentence.length() && Character.isLowSurrogate(sentence.charAt(cut))) {
+            cut--;
+        }
+        return Math.max(1, Math.min(cut, sentence.length()));
+    }
+
+    /** The document title and heading path that lead the embedded text, cut to a quarter of the window. */
+    private String prefix(String title, List<String> headingPath) {
+        if (!settings.titlePrefix()) {
+            return "";
+        }
+        StringBuilder prefix = new StringBuilder(title);
+        for (String heading : headingPath) {
+            if (!heading.equals(title)) {
+                prefix.append(" > ").append(heading);
+            }
+        }
+        String text = prefix.toString().replace('\n', ' ');
+        int end = tokens.prefixEnd(text, window / PREFIX_SHARE);
+        return text.substring(0, end).strip() + "\n\n";
+    }
+}

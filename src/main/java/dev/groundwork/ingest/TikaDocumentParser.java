@@ -1,0 +1,215 @@
+package dev.groundwork.ingest;
+
+import dev.groundwork.embed.Texts;
+import dev.groundwork.ingest.RejectedDocumentException.Reason;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.apache.tika.Tika;
+import org.apache.tika.config.TikaConfig;
+import org.apache.tika.detect.Detector;
+import org.apache.tika.detect.TextDetector;
+import org.apache.tika.exception.EncryptedDocumentException;
+import org.apache.tika.exception.TikaException;
+import org.apache.tika.io.TikaInputStream;
+import org.apache.tika.metadata.Message;
+import org.apache.tika.metadata.Metadata;
+import org.apache.tika.metadata.TikaCoreProperties;
+import org.apache.tika.mime.MediaType;
+import org.apache.tika.parser.AutoDetectParser;
+import org.apache.tika.parser.ParseContext;
+import org.apache.tika.parser.Parser;
+import org.apache.tika.parser.ocr.TesseractOCRConfig;
+import org.apache.tika.parser.pdf.PDFParserConfig;
+import org.apache.tika.sax.BodyContentHandler;
+import org.apache.tika.sax.WriteOutContentHandler;
+import org.springframework.stereotype.Component;
+import org.xml.sax.SAXException;
+
+/**
+ * Parses documents with Apache Tika. The type comes from the bytes (the file name only tells apart types the
+ * bytes cannot, such as Markdown from plain text); only document formats are read, never images, media,
+ * executables or archives. Plain text and Markdown are structured here, everything else from Tika's XHTML.
+ */
+@Component
+final class TikaDocumentParser implements DocumentParser {
+
+    private static final Set<String> DOCUMENT_TYPES = Set.of(
+            "application/pdf", "application/rtf", "application/epub+zip", "application/xhtml+xml",
+            "message/rfc822", "application/vnd.ms-outlook", "application/mbox",
+            "application/msword", "application/vnd.ms-excel", "application/vnd.ms-powerpoint",
+            "application/vnd.ms-word.document.macroenabled.12", "application/vnd.ms-excel.sheet.macroenabled.12",
+            "application/vnd.ms-excel.sheet.binary.macroenabled.12",
+            "application/vnd.ms-powerpoint.presentation.macroenabled.12");
+    private static final List<String> DOCUMENT_TYPE_FAMILIES = List.of(
+            "application/vnd.openxmlformats-officedocument.", "application/vnd.oasis.opendocument.");
+    private static final Set<String> MARKDOWN = Set.of("text/x-web-markdown", "text/markdown");
+    private static final Set<String> MAIL = Set.of("message/rfc822", "application/vnd.ms-outlook");
+    private static final Set<String> PLACEHOLDER_TITLES = Set.of("untitled", "untitled document", "document",
+            "powerpoint presentation", "presentation", "slide 1", "title", "microsoft word document", "no title");
+    /** Bump when the way text is laid out changes, so indexes built the old way are rebuilt. */
+    private static final String STRUCTURE_VERSION = "structure-1";
+
+    private final AutoDetectParser parser;
+    private final Detector detector;
+    private final long maxCharacters;
+    private final String signature;
+
+    TikaDocumentParser(IngestSettings settings) {
+        TikaConfig config = TikaConfig.getDefaultConfig();
+        this.parser = new AutoDetectParser(config);
+        this.detector = config.getDetector();
+        this.maxCharacters = settings.maxCharacters();
+        this.signature = new Tika().toString().replace(' ', '-') + "/" + STRUCTURE_VERSION;
+    }
+
+    @Override
+    public String signature() {
+        return signature;
+    }
+
+    @Override
+    public ParsedDocument parse(Path file, String fileName) {
+        Metadata metadata = new Metadata();
+        metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, fileName);
+        try (TikaInputStream in = TikaInputStream.get(file, metadata)) {
+            if (Files.size(file) == 0) {
+                throw new RejectedDocumentException(Reason.UNSUPPORTED_TYPE, "The file is empty.");
+            }
+            MediaType type = detector.detect(in, metadata).getBaseType();
+            requireDocumentType(type, in, fileName);
+            metadata.set(Metadata.CONTENT_TYPE, type.toString());
+            DocumentTextBuilder text = new DocumentTextBuilder();
+            String firstHeading = isPlainText(type)
+                    ? PlainTextStructure.read(readText(in, metadata), MARKDOWN.contains(type.toString()), text)
+                    : readStructured(in, metadata, text);
+            if (MAIL.contains(type.toString())) {
+                text.prependBlock(mailHeaders(metadata));
+            }
+            ParsedDocument parsed = new ParsedDocument(type.toString(), title(metadata, firstHeading, fileName),
+                    text.paged(), text.build());
+            if (!parsed.hasText()) {
+                throw new RejectedDocumentException(Reason.NO_TEXT,
+                        "No text could be extracted from the file (a scanned or image-only document?).");
+            }
+            return parsed;
+        } catch (XhtmlStructureHandler.TextLimitException e) {
+            throw new RejectedDocumentException(Reason.TOO_LARGE, "The document holds more than " + maxCharacters
+                    + " characters of text.", e);
+        } catch (EncryptedDocumentException e) {
+            throw new RejectedDocumentException(Reason.ENCRYPTED, "The document is protected by a password.", e);
+        } catch (RejectedDocumentException e) {
+            throw e;
+        } catch (TikaException | SAXException | IOException | RuntimeException e) {
+            // Parsers of damaged files fail in many ways, unchecked exceptions included.
+            throw new RejectedDocumentException(Reason.MALFORMED, "The file could not be read as "
+                    + describe(metadata) + ": " + rootMessage(e), e);
+        }
+    }
+
+    private void requireDocumentType(MediaType type, InputStream in, String fileName) throws IOException {
+        String name = type.toString();
+        boolean document = DOCUMENT_TYPES.contains(name) || "text".equals(type.getType())
+                || DOCUMENT_TYPE_FAMILIES.stream().anyMatch(name::startsWith);
+        if (!document) {
+            throw new RejectedDocumentException(Reason.UNSUPPORTED_TYPE,
+                    "Files of type " + name + " cannot be read; send a document (PDF, Office, OpenDocument, "
+                            + "RTF, EPUB, HTML, Markdown, text or e-mail).");
+        }
+        // A name can claim text when the bytes are not (a renamed binary): look at the bytes.
+        if ("text".equals(type.getType()) && !MediaType.TEXT_PLAIN.equals(new TextDetector().detect(in, new Metadata()))) {
+            throw new RejectedDocumentException(Reason.UNSUPPORTED_TYPE,
+                    "The file '" + fileName + "' is named like text but its bytes are binary.");
+        }
+    }
+
+    private static boolean isPlainText(MediaType type) {
+        return MediaType.TEXT_PLAIN.equals(type) || MARKDOWN.contains(type.toString());
+    }
+
+    private String readText(TikaInputStream in, Metadata metadata) throws IOException, TikaException, SAXException {
+        BodyContentHandler handler = new BodyContentHandler(new WriteOutContentHandler((int) Math.min(Integer.MAX_VALUE, maxCharacters)));
+        try {
+            parser.parse(in, handler, metadata, context());
+        } catch (SAXException e) {
+            if (e.getMessage() != null && e.getMessage().contains("limit")) {
+                throw new XhtmlStructureHandler.TextLimitException(maxCharacters);
+            }
+            throw e;
+        }
+        return handler.toString();
+    }
+
+    private String readStructured(TikaInputStream in, Metadata metadata, DocumentTextBuilder text)
+            throws IOException, TikaException, SAXException {
+        XhtmlStructureHandler handler = new XhtmlStructureHandler(text, maxCharacters);
+        parser.parse(in, handler, metadata, context());
+        return handler.firstHeading();
+    }
+
+    private ParseContext context() {
+        ParseContext context = new ParseContext();
+        context.set(Parser.class, parser); // read attachments and embedded documents too
+        TesseractOCRConfig ocr = new TesseractOCRConfig();
+        ocr.setSkipOcr(true); // OCR is slow and optional; a scan without text is reported as NO_TEXT
+        context.set(TesseractOCRConfig.class, ocr);
+        PDFParserConfig pdf = new PDFParserConfig();
+        pdf.setExtractInlineImages(false);
+        pdf.setOcrStrategy(PDFParserConfig.OCR_STRATEGY.NO_OCR);
+        context.set(PDFParserConfig.class, pdf);
+        return context;
+    }
+
+    private static String title(Metadata metadata, String firstHeading, String fileName) {
+        String title = clean(metadata.get(TikaCoreProperties.TITLE));
+        if (title.startsWith("Microsoft Word - ")) {
+            title = title.substring("Microsoft Word - ".length()).replaceFirst("(?i)\\.docx?$", "");
+        }
+        if (title.isEmpty() || PLACEHOLDER_TITLES.contains(title.toLowerCase(Locale.ROOT))) {
+            title = clean(firstHeading);
+        }
+        if (title.isEmpty()) {
+            title = fileName;
+        }
+        return title.length() > 300 ? title.substring(0, 300) : title;
+    }
+
+    private static String mailHeaders(Metadata metadata) {
+        StringBuilder headers = new StringBuilder();
+        appendHeader(headers, "From", metadata.getValues(Message.MESSAGE_FROM));
+        appendHeader(headers, "To", metadata.getValues(Message.MESSAGE_TO));
+        appendHeader(headers, "Cc", metadata.getValues(Message.MESSAGE_CC));
+        appendHeader(headers, "Date", metadata.getValues(TikaCoreProperties.CREATED));
+        appendHeader(headers, "Subject", metadata.getValues(TikaCoreProperties.TITLE));
+        return headers.toString();
+    }
+
+    private static void appendHeader(StringBuilder headers, String name, String[] values) {
+        String value = clean(String.join(", ", values));
+        if (!value.isEmpty()) {
+            headers.append(headers.length() == 0 ? "" : "\n").append(name).append(": ").append(value);
+        }
+    }
+
+    private static String clean(String value) {
+        return value == null || Texts.isBlank(value) ? "" : PlainTextStructure.collapse(value);
+    }
+
+    private static String describe(Metadata metadata) {
+        String type = metadata.get(Metadata.CONTENT_TYPE);
+        return type == null ? "a document" : type;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage();
+        return message == null || message.isBlank() ? root.getClass().getSimpleName() : message;
+    }
+}

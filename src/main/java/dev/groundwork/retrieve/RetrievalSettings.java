@@ -1,0 +1,27 @@
+package dev.groundwork.retrieve;
+
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How a question finds its chunks.
+ *
+ * @param candidates    how many chunks each list (BM25, vectors) contributes before fusion
+ * @param rrfK          the k of reciprocal rank fusion: larger flattens the difference between ranks
+ * @param topK          chunks returned when the caller does not say
+ * @param maxTopK       the most chunks a caller may ask for
+ * @param maxQueryChars longer questions are refused
+ * @param textWeight    weight of the BM25 list in the fusion
+ * @param vectorWeight  weight of the vector list in the fusion
+ */
+public record RetrievalSettings(
+        @DefaultValue("50") @Min(1) @Max(1000) int candidates,
+        @DefaultValue("60") @Min(1) int rrfK,
+        @DefaultValue("5") @Min(1) int topK,
+        @DefaultValue("50") @Min(1) @Max(1000) int maxTopK,
+        @DefaultValue("2000") @Min(10) int maxQueryChars,
+        @DefaultValue("1.0") @DecimalMin("0.0") double textWeight,
+        @DefaultValue("1.0") @DecimalMin("0.0") double vectorWeight) {
+}

@@ -1,0 +1,98 @@
+package dev.groundwork.web;
+
+import dev.groundwork.ingest.DocumentNotFoundException;
+import dev.groundwork.ingest.IngestSettings;
+import dev.groundwork.ingest.IngestionService;
+import dev.groundwork.ingest.IngestionService.Change;
+import dev.groundwork.ingest.IngestionService.IngestOutcome;
+import dev.groundwork.ingest.RejectedDocumentException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/** Upload, list, read and delete documents. */
+@RestController
+@RequestMapping("/api/documents")
+class DocumentController {
+
+    private final IngestionService ingestion;
+    private final IngestSettings settings;
+
+    DocumentController(IngestionService ingestion, IngestSettings settings) {
+        this.ingestion = ingestion;
+        this.settings = settings;
+    }
+
+    /**
+     * Each file is accepted or refused on its own. One file: the reply has that file's status (a refusal is
+     * a problem detail). Several: 207 with each file's status and problem code.
+     */
+    @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<?> upload(@RequestPart(name = "files", required = false) List<MultipartFile> files) {
+        if (files == null || files.isEmpty()) {
+            throw new InvalidRequestException(HttpStatus.BAD_REQUEST, "NO_FILES",
+                    "Send one or more files as multipart parts named 'files'.");
+        }
+        if (files.size() > settings.maxFilesPerRequest()) {
+            throw new InvalidRequestException(HttpStatus.BAD_REQUEST, "TOO_MANY_FILES",
+                    "Send at most " + settings.maxFilesPerRequest() + " files per request.");
+        }
+        if (files.size() == 1) {
+            IngestOutcome outcome = ingest(files.get(0));
+            HttpStatus status = outcome.change() == Change.CREATED ? HttpStatus.CREATED : HttpStatus.OK;
+            return ResponseEntity.status(status).body(new UploadResponse(List.of(item(files.get(0), outcome))));
+        }
+        List<UploadItem> items = new ArrayList<>(files.size());
+        for (MultipartFile file : files) {
+            try {
+                items.add(item(file, ingest(file)));
+            } catch (RejectedDocumentException e) {
+                items.add(new UploadItem(file.getOriginalFilename(), UploadStatus.of(e.reason()).value(), "rejected",
+                        null, e.reason().name(), e.getMessage()));
+            }
+        }
+        return ResponseEntity.status(HttpStatus.MULTI_STATUS).body(new UploadResponse(items));
+    }
+
+    private IngestOutcome ingest(MultipartFile file) {
+        try (InputStream content = file.getInputStream()) {
+            return ingestion.upload(file.getOriginalFilename(), content);
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read the uploaded part " + file.getOriginalFilename(), e);
+        }
+    }
+
+    private static UploadItem item(MultipartFile file, IngestOutcome outcome) {
+        boolean created = outcome.change() == Change.CREATED;
+        return new UploadItem(file.getOriginalFilename(), created ? 201 : 200, created ? "created" : "known",
+                DocumentView.of(outcome.document()), null, null);
+    }
+
+    @GetMapping
+    DocumentListResponse list() {
+        return new DocumentListResponse(ingestion.documents().stream().map(DocumentView::of).toList());
+    }
+
+    @GetMapping("/{id}")
+    DocumentView get(@PathVariable String id) {
+        return ingestion.find(id).map(DocumentView::of).orElseThrow(() -> new DocumentNotFoundException(id));
+    }
+
+    @DeleteMapping("/{id}")
+    ResponseEntity<Void> delete(@PathVariable String id) {
+        ingestion.delete(id);
+        return ResponseEntity.noContent().build();
+    }
+}

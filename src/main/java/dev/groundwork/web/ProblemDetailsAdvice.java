@@ -1,0 +1,101 @@
+package dev.groundwork.web;
+
+import dev.groundwork.index.IndexUnavailableException;
+import dev.groundwork.ingest.DocumentNotFoundException;
+import dev.groundwork.ingest.RejectedDocumentException;
+import dev.groundwork.retrieve.InvalidQueryException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.lang.Nullable;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Maps every failure to an RFC 9457 problem detail with a stable {@code code}. Errors Spring raises itself
+ * (a missing parameter, a wrong method) get a code too; anything unexpected is a 500 that tells nothing of
+ * the inside.
+ */
+@RestControllerAdvice
+class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+    @ExceptionHandler(RejectedDocumentException.class)
+    ResponseEntity<ProblemDetail> rejected(RejectedDocumentException e) {
+        return respond(UploadStatus.of(e.reason()), e.reason().name(), e.getMessage());
+    }
+
+    @ExceptionHandler(DocumentNotFoundException.class)
+    ResponseEntity<ProblemDetail> notFound(DocumentNotFoundException e) {
+        return respond(HttpStatus.NOT_FOUND, "NOT_FOUND", e.getMessage());
+    }
+
+    @ExceptionHandler(InvalidQueryException.class)
+    ResponseEntity<ProblemDetail> invalidQuery(InvalidQueryException e) {
+        return respond(HttpStatus.BAD_REQUEST, e.code(), e.getMessage());
+    }
+
+    @ExceptionHandler(InvalidRequestException.class)
+    ResponseEntity<ProblemDetail> invalidRequest(InvalidRequestException e) {
+        return respond(e.status(), e.code(), e.getMessage());
+    }
+
+    @ExceptionHandler(IndexUnavailableException.class)
+    ResponseEntity<ProblemDetail> indexUnavailable(IndexUnavailableException e) {
+        log.error("Index unavailable: {}", e.getMessage(), e);
+        return respond(HttpStatus.SERVICE_UNAVAILABLE, "INDEX_UNAVAILABLE",
+                "The index cannot be used right now; try again later.");
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        log.error("Unexpected failure: {}", e.getMessage(), e);
+        return respond(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR",
+                "Something went wrong on our side; the error has been logged.");
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = ApiProblems.of(HttpStatus.CONTENT_TOO_LARGE, "TOO_LARGE",
+                "The upload is larger than the limit" + (e.getMaxUploadSize() > 0 ? " of " + e.getMaxUploadSize() + " bytes." : "."));
+        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problem);
+    }
+
+    /** Gives the problems Spring builds for its own exceptions a code of their own. */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception e, @Nullable Object body, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        ResponseEntity<Object> response = super.handleExceptionInternal(e, body, headers, status, request);
+        if (response != null && response.getBody() instanceof ProblemDetail problem
+                && (problem.getProperties() == null || !problem.getProperties().containsKey("code"))) {
+            problem.setProperty("code", codeFor(status));
+        }
+        return response;
+    }
+
+    private static String codeFor(HttpStatusCode status) {
+        return switch (status.value()) {
+            case 400 -> "BAD_REQUEST";
+            case 404 -> "NOT_FOUND";
+            case 405 -> "METHOD_NOT_ALLOWED";
+            case 406 -> "NOT_ACCEPTABLE";
+            case 413 -> "TOO_LARGE";
+            case 415 -> "UNSUPPORTED_MEDIA_TYPE";
+            case 503 -> "UNAVAILABLE";
+            default -> status.is4xxClientError() ? "BAD_REQUEST" : "INTERNAL_ERROR";
+        };
+    }
+
+    private static ResponseEntity<ProblemDetail> respond(HttpStatusCode status, String code, String detail) {
+        return ResponseEntity.status(status).body(ApiProblems.of(status, code, detail));
+    }
+}
