@@ -218,9 +218,9 @@ final class XhtmlStructureHandler extends DefaultHandler {
         String content = trimmed();
         if (!content.isEmpty()) {
             text.addBlock(content, headingPath(), false, inTableRow && rowFollowsRow);
-        }
-        if (!inTableRow) {
-            rowFollowsRow = false;
+            if (!inTableRow) {
+                rowFollowsRow = false;
+            }
         }
     }
 
