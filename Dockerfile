@@ -1,0 +1,22 @@
+# syntax=docker/dockerfile:1
+# Build with JDK 17 (the release the code targets), run on JDK 25 where Lucene's SIMD vector code is enabled.
+FROM maven:3.9-eclipse-temurin-17 AS build
+WORKDIR /build
+COPY pom.xml .
+RUN mvn -B -q dependency:go-offline
+COPY src ./src
+RUN mvn -B -q -DskipTests package
+
+FROM eclipse-temurin:25-jre
+RUN useradd --system --create-home --home-dir /app groundwork
+WORKDIR /app
+COPY --from=build /build/target/groundwork.jar /app/groundwork.jar
+COPY prompts /app/prompts
+COPY ingest /app/ingest
+RUN mkdir -p /app/index && chown -R groundwork:groundwork /app
+USER groundwork
+EXPOSE 8080
+ENV JAVA_TOOL_OPTIONS="--add-modules=jdk.incubator.vector -Dorg.apache.lucene.vectorization.upperJavaFeatureVersion=25 -XX:+UseG1GC -XX:MaxRAMPercentage=50"
+HEALTHCHECK --interval=30s --timeout=5s --start-period=60s \
+  CMD wget -qO- http://localhost:8080/actuator/health/readiness >/dev/null 2>&1 || exit 1
+ENTRYPOINT ["java", "-jar", "/app/groundwork.jar"]
