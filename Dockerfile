@@ -8,6 +8,7 @@ COPY src ./src
 RUN mvn -B -q -DskipTests package
 
 FROM eclipse-temurin:25-jre
+RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*
 RUN useradd --system --create-home --home-dir /app groundwork
 WORKDIR /app
 COPY --from=build /build/target/groundwork.jar /app/groundwork.jar
@@ -18,5 +19,5 @@ USER groundwork
 EXPOSE 8080
 ENV JAVA_TOOL_OPTIONS="--add-modules=jdk.incubator.vector -Dorg.apache.lucene.vectorization.upperJavaFeatureVersion=25 -XX:+UseG1GC -XX:MaxRAMPercentage=50"
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s \
-  CMD wget -qO- http://localhost:8080/actuator/health/readiness >/dev/null 2>&1 || exit 1
+  CMD curl -fsS http://localhost:8080/actuator/health/readiness >/dev/null || exit 1
 ENTRYPOINT ["java", "-jar", "/app/groundwork.jar"]
