@@ -75,9 +75,7 @@ final class RunTracker {
         this.durationMs = (System.nanoTime() - startedNanos) / 1_000_000;
         this.finishedAt = Instant.now();
         this.phase = failure == null ? Phase.COMPLETED : Phase.FAILED;
-        SyncReport report = counts.report(this, durationMs, false);
-        done.complete(report);
-        return report;
+        return counts.report(this, durationMs, false);
     }
 
     SyncReport snapshot() {
@@ -85,6 +83,7 @@ final class RunTracker {
         return counts.report(this, running ? (System.nanoTime() - startedNanos) / 1_000_000 : durationMs, running);
     }
 
+    /** Completed by the job once the run is over and no longer the current one. */
     CompletableFuture<SyncReport> done() {
         return done;
     }

@@ -13,8 +13,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
 /**
- * The real encoder, observed: counts the passages it embeds, and can hold passage embedding at a gate until a test
- * opens it (to look at the service while a run is going on). Queries are never held.
+ * The real encoder, observed: counts the passages it embeds, and can hold the folder sync's embedding at a gate until
+ * a test opens it, to look at the service while a run is going on. Uploads and queries are never held.
  */
 public final class ObservedEncoder implements Encoder {
 
@@ -42,7 +42,7 @@ public final class ObservedEncoder implements Encoder {
         return passages.get();
     }
 
-    /** From now on, passage embedding waits until {@link #open()}. */
+    /** From now on, the folder sync's embedding waits until {@link #open()}. */
     public void close() {
         gate.set(new CountDownLatch(1));
     }
@@ -62,7 +62,7 @@ public final class ObservedEncoder implements Encoder {
     @Override
     public List<float[]> embedAll(List<String> texts) {
         CountDownLatch closed = gate.get();
-        if (closed != null) {
+        if (closed != null && Thread.currentThread().getName().startsWith("folder-sync")) {
             held.countDown();
             try {
                 if (!closed.await(60, TimeUnit.SECONDS)) {
