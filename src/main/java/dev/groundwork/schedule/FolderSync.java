@@ -37,6 +37,7 @@ public class FolderSync {
         thread.setDaemon(true);
         return thread;
     });
+    private volatile boolean stopping;
     private long runs;
     private RunTracker current;
     private SyncReport last;
@@ -48,7 +49,7 @@ public class FolderSync {
         this.check = check;
         this.settings = settings;
         this.pass = new SyncPass(sources, new SourceScanner(), new FileHashes(settings.rehashAfter(), Clock.systemUTC()),
-                new FailedFiles(settings.retryMaxRuns()), ingestSettings.maxFileSize().toBytes());
+                new FailedFiles(settings.retryMaxRuns()), ingestSettings.maxFileSize().toBytes(), () -> stopping);
         this.rebuild = new IndexRebuild(generations, ingestion, pass, check);
     }
 
@@ -143,11 +144,13 @@ public class FolderSync {
         }
     }
 
+    /** Lets a run finish the file it is on, then stops it; never interrupts it (see SyncPass). */
     @PreDestroy
     void stop() throws InterruptedException {
-        worker.shutdownNow();
-        if (!worker.awaitTermination(30, TimeUnit.SECONDS)) {
-            log.warn("The sync did not stop within 30 s");
+        stopping = true;
+        worker.shutdown();
+        if (!worker.awaitTermination(60, TimeUnit.SECONDS)) {
+            log.warn("The sync did not stop within 60 s; the index closes under it");
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.groundwork.schedule;
 import dev.groundwork.index.DocumentRecord;
 import dev.groundwork.index.IndexUnavailableException;
 import dev.groundwork.ingest.FileFacts;
+import dev.groundwork.ingest.FileStamp;
 import dev.groundwork.ingest.IngestionService;
 import dev.groundwork.ingest.IngestionService.IngestOutcome;
 import dev.groundwork.ingest.RejectedDocumentException;
@@ -23,6 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -42,13 +44,20 @@ final class SyncPass {
     private final FileHashes hashes;
     private final FailedFiles failures;
     private final long maxFileBytes;
+    private final BooleanSupplier stopping;
 
-    SyncPass(Sources sources, SourceScanner scanner, FileHashes hashes, FailedFiles failures, long maxFileBytes) {
+    /**
+     * @param stopping asked between files; a pass stops when it says so. (The thread is never interrupted: an
+     *                 interrupt during Lucene's file I/O closes the index's channels.)
+     */
+    SyncPass(Sources sources, SourceScanner scanner, FileHashes hashes, FailedFiles failures, long maxFileBytes,
+             BooleanSupplier stopping) {
         this.sources = sources;
         this.scanner = scanner;
         this.hashes = hashes;
         this.failures = failures;
         this.maxFileBytes = maxFileBytes;
+        this.stopping = stopping;
     }
 
     /**
@@ -74,7 +83,7 @@ final class SyncPass {
         Moves moves = new Moves();
         Set<String> seen = new HashSet<>();
         for (ScannedFile file : files) {
-            stopIfInterrupted();
+            stopIfAsked();
             seen.add(file.recordedPath());
             index(file, indexed.get(file.recordedPath()), ingestion, pipeline, run, counts, moves);
         }
@@ -83,7 +92,7 @@ final class SyncPass {
         Map<String, Scan> scanOf = scans.stream().collect(Collectors.toMap(scan -> scan.source().name(), Function.identity()));
         for (Map.Entry<String, DocumentRecord> entry : indexed.entrySet()) {
             if (!seen.contains(entry.getKey())) {
-                stopIfInterrupted();
+                stopIfAsked();
                 forget(entry.getKey(), entry.getValue(), scanOf, ingestion, counts, moves);
             }
         }
@@ -122,7 +131,12 @@ final class SyncPass {
         } catch (IndexUnavailableException e) {
             fail(file, "INDEX_UNAVAILABLE", e.getMessage(), run, counts);
         } catch (UncheckedIOException e) {
-            fail(file, "UNREADABLE", e.getMessage(), run, counts);
+            if (FileStamp.of(file.file()).isEmpty()) {
+                // deleted since the listing: not a failure, the next pass no longer sees it
+                log.debug("{} went away while it was being read", path);
+            } else {
+                fail(file, "UNREADABLE", e.getMessage(), run, counts);
+            }
         } catch (RuntimeException e) {
             fail(file, "INDEXING_FAILED", e.getClass().getSimpleName() + ": " + e.getMessage(), run, counts);
         }
@@ -194,8 +208,8 @@ final class SyncPass {
         }
     }
 
-    private static void stopIfInterrupted() {
-        if (Thread.currentThread().isInterrupted()) {
+    private void stopIfAsked() {
+        if (stopping.getAsBoolean()) {
             throw new CancellationException("The sync was stopped: the service is shutting down");
         }
     }
