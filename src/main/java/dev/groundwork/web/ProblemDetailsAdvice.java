@@ -53,7 +53,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(SyncRunningException.class)
     ResponseEntity<ProblemDetail> syncRunning(SyncRunningException e) {
         ProblemDetail problem = ApiProblems.of(HttpStatus.CONFLICT, "REINDEX_RUNNING", e.getMessage());
-        problem.setProperty("status", e.status());
+        // not "status": RFC 9457 keeps that member for the HTTP status code
+        problem.setProperty("job", e.status());
         return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
     }
 

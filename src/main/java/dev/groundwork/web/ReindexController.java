@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Starts a sync of the index with the source folders, and tells how it goes. One run at a time: a trigger while one
- * runs is refused with 409 {@code REINDEX_RUNNING}, carrying the running job's status.
+ * runs is refused with 409 {@code REINDEX_RUNNING}, carrying the running job's status in {@code job}.
  */
 @RestController
 @RequestMapping("/api/reindex")

@@ -79,9 +79,10 @@ class ReindexApiIntegrationTests {
                     .andExpect(status().isConflict())
                     .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                     .andExpect(jsonPath("$.code").value("REINDEX_RUNNING"))
-                    .andExpect(jsonPath("$.status.state").value("RUNNING"))
-                    .andExpect(jsonPath("$.status.current.run").value(run))
-                    .andExpect(jsonPath("$.status.current.phase").value("INDEXING"));
+                    .andExpect(jsonPath("$.status").value(409))
+                    .andExpect(jsonPath("$.job.state").value("RUNNING"))
+                    .andExpect(jsonPath("$.job.current.run").value(run))
+                    .andExpect(jsonPath("$.job.current.phase").value("INDEXING"));
             // and the status shows the run in progress
             mvc.perform(get("/api/reindex/status"))
                     .andExpect(status().isOk())
