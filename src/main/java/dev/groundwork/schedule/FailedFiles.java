@@ -8,13 +8,21 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Files that failed, so each is tried again on a later run but not over and over. A failure is tried again on the
- * next run; if the same bytes fail again, after 2, then 4, 8... runs, at most {@code maxRuns} apart. A changed file,
- * or a manual run, tries at once; within one run a file is tried once.
+ * next run; if the same bytes fail again for a reason of their own (rejected, unreadable), after 2, then 4, 8...
+ * runs, at most {@code maxRuns} apart. A failure of the service rather than the file (the encoder or the index) is
+ * tried on every run. A changed file, or a manual run, tries at once; within one run a file is tried once.
  */
 final class FailedFiles {
 
+    /** Failure codes that say nothing about the file itself. */
+    static final Set<String> SERVICE_FAILURES = Set.of("INDEXING_FAILED", "INDEX_UNAVAILABLE");
+
     /** The last failure of a file. */
     record Failure(String code, String detail, FileStamp stamp, int attempts, long run) {
+
+        boolean backsOff() {
+            return !SERVICE_FAILURES.contains(code);
+        }
     }
 
     private final int maxRuns;
@@ -31,7 +39,7 @@ final class FailedFiles {
             return Optional.empty();
         }
         boolean triedThisRun = failure.run() == run;
-        boolean backingOff = run - failure.run() < gap(failure.attempts());
+        boolean backingOff = failure.backsOff() && run - failure.run() < gap(failure.attempts());
         return triedThisRun || (!manual && backingOff) ? Optional.of(failure) : Optional.empty();
     }
 

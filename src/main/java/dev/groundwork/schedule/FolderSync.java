@@ -41,6 +41,9 @@ public class FolderSync {
     private long runs;
     private RunTracker current;
     private SyncReport last;
+    /** Rebuilds that failed in a row, and schedule ticks since the last one: a failing rebuild backs off. */
+    private int failedRebuilds;
+    private long ticksSinceFailedRebuild;
 
     FolderSync(IngestionService ingestion, GenerationalChunkIndex generations, Sources sources, PipelineCheck check,
                IngestSettings ingestSettings, ScheduleSettings settings) {
@@ -95,8 +98,23 @@ public class FolderSync {
         }
     }
 
-    /** The cron's tick: a run still going on is let be. */
+    /**
+     * The cron's tick: a run still going on is let be. While rebuilds keep failing, the schedule tries one on the
+     * next tick, then after 2, 4, 8... ticks (at most {@code retry-max-runs} apart), since each attempt embeds every
+     * document again; a manual trigger always tries.
+     */
     void onSchedule() {
+        synchronized (this) {
+            if (check.rebuildNeeded() && failedRebuilds > 0) {
+                ticksSinceFailedRebuild++;
+                long gap = Math.min(1L << Math.min(failedRebuilds - 1, 30), settings.retryMaxRuns());
+                if (ticksSinceFailedRebuild < gap) {
+                    log.info("Scheduled sync skipped: the index rebuild failed {} time(s) in a row; next attempt in {} "
+                            + "scheduled run(s)", failedRebuilds, gap - ticksSinceFailedRebuild);
+                    return;
+                }
+            }
+        }
         try {
             trigger(SyncTrigger.SCHEDULE);
         } catch (SyncRunningException e) {
@@ -120,8 +138,9 @@ public class FolderSync {
 
     private void execute(RunTracker run) {
         String failure = "stopped by an unexpected error";
+        boolean rebuilding = check.rebuildNeeded();
         try {
-            if (check.rebuildNeeded()) {
+            if (rebuilding) {
                 rebuild.run(run);
             } else {
                 pass.run(ingestion, check.configured(), run, run.counts(), true);
@@ -135,6 +154,10 @@ public class FolderSync {
             synchronized (this) {
                 last = report;
                 current = null;
+                if (rebuilding) {
+                    failedRebuilds = failure == null ? 0 : failedRebuilds + 1;
+                    ticksSinceFailedRebuild = 0;
+                }
             }
             run.done().complete(report);
             log.info("Sync run {} ({}, {}) {} in {} ms: {} files seen, {} added, {} updated, {} moved, {} removed, "

@@ -87,7 +87,7 @@ final class IndexRebuild {
         if (!lost.isEmpty()) {
             throw new IllegalStateException("The rebuilt index would lose " + lost.size() + " served document file(s): "
                     + String.join(", ", lost.subList(0, Math.min(5, lost.size())))
-                    + "; the serving index stays and the rebuild is tried again on the next run");
+                    + "; the serving index stays and the rebuild is tried again on a later run");
         }
     }
 }

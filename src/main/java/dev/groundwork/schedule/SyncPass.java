@@ -189,7 +189,7 @@ final class SyncPass {
         Failure failure = failures.failed(file.recordedPath(), file.stamp(), code, detail, run.number());
         counts.failed(new FailedFile(file.recordedPath(), code, detail, failure.attempts(), false));
         log.warn("Cannot index {}: {} ({}); tried again in {} run(s)", file.recordedPath(), code, detail,
-                failures.gap(failure.attempts()));
+                failure.backsOff() ? failures.gap(failure.attempts()) : 1);
     }
 
     private void requireIndexableSize(long size) {

@@ -45,6 +45,15 @@ class FailedFilesTests {
     }
 
     @Test
+    void aFailureOfTheServiceRatherThanTheFileIsTriedOnEveryRun() {
+        failures.failed("report.pdf", BAD, "INDEXING_FAILED", "encoder down", 1);
+        failures.failed("report.pdf", BAD, "INDEXING_FAILED", "encoder down", 2);
+
+        assertThat(failures.deferring("report.pdf", BAD, 3, false)).isEmpty();
+        assertThat(failures.deferring("report.pdf", BAD, 2, false)).isPresent();
+    }
+
+    @Test
     void theGapBetweenAttemptsIsCapped() {
         assertThat(failures.gap(1)).isEqualTo(1);
         assertThat(failures.gap(3)).isEqualTo(4);

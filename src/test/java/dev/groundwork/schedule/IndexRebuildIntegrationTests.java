@@ -174,6 +174,50 @@ class IndexRebuildIntegrationTests {
         }
     }
 
+    @Test
+    void aFailedRebuildLeavesTheServingIndexAndIsTriedAgainLessOften() throws Exception {
+        // given an index built with the quantized encoder
+        write("kudu.txt", "Kudus have long spiral horns.");
+        try (ConfigurableApplicationContext first = start("groundwork.encoder.model=all-minilm-l6-v2-q")) {
+            first.getBean(FolderSync.class).runNow(SyncTrigger.MANUAL);
+        }
+        try (ConfigurableApplicationContext second = start("groundwork.encoder.model=all-minilm-l6-v2")) {
+            FolderSync sync = second.getBean(FolderSync.class);
+            ObservedEncoder encoder = second.getBean(ObservedEncoder.class);
+            Retriever retriever = second.getBean(Retriever.class);
+
+            // when the rebuild fails (the new encoder breaks on every passage), twice
+            encoder.failing(true);
+            SyncReport failed = sync.runNow(SyncTrigger.MANUAL);
+            sync.runNow(SyncTrigger.MANUAL);
+
+            // then the old generation still serves, by text, and the half-built one is gone
+            assertThat(failed.phase()).isEqualTo(SyncReport.Phase.FAILED);
+            assertThat(failed.mode()).isEqualTo(SyncReport.Mode.REBUILD);
+            assertThat(failed.error()).contains("would lose").contains("kudu.txt");
+            assertThat(failed.failed()).extracting(SyncReport.FailedFile::code).containsExactly("INDEXING_FAILED");
+            assertThat(sync.status().generation()).isEqualTo("gen-000001");
+            assertThat(sync.status().rebuildPending()).isTrue();
+            assertThat(root.resolve("index/gen-000002")).doesNotExist();
+            assertTextOnlyHit(retriever, "spiral horns", "kudu.txt");
+
+            // and the schedule backs off: after two failures, one tick is skipped
+            long lastRun = sync.status().last().run();
+            sync.onSchedule();
+            assertThat(sync.status().state()).isEqualTo(SyncStatus.State.IDLE);
+            assertThat(sync.status().last().run()).isEqualTo(lastRun);
+
+            // when the encoder works again, the next tick rebuilds and switches
+            encoder.failing(false);
+            sync.onSchedule();
+            await().atMost(Duration.ofSeconds(120)).until(() -> sync.status().state() == SyncStatus.State.IDLE
+                    && sync.status().last().run() > lastRun);
+            assertThat(sync.status().last().phase()).isEqualTo(SyncReport.Phase.COMPLETED);
+            assertThat(sync.status().generation()).isEqualTo("gen-000002");
+            assertThat(sync.status().vectorSearch()).isTrue();
+        }
+    }
+
     private static void assertTextOnlyHit(Retriever retriever, String query, String fileName) {
         List<RetrievedChunk> chunks = retriever.retrieve(RetrievalRequest.of(query)).chunks();
         assertThat(chunks).isNotEmpty();

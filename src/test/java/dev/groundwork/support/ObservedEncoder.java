@@ -32,6 +32,7 @@ public final class ObservedEncoder implements Encoder {
     private final AtomicInteger passages = new AtomicInteger();
     private final AtomicReference<CountDownLatch> gate = new AtomicReference<>();
     private final CountDownLatch held = new CountDownLatch(1);
+    private volatile boolean failing;
 
     public ObservedEncoder(Encoder delegate) {
         this.delegate = delegate;
@@ -54,6 +55,11 @@ public final class ObservedEncoder implements Encoder {
         }
     }
 
+    /** While on, the folder sync's embedding fails, as an encoder that broke would. */
+    public void failing(boolean on) {
+        this.failing = on;
+    }
+
     /** Waits until some embedding is held at the closed gate. */
     public boolean awaitHeld(long seconds) throws InterruptedException {
         return held.await(seconds, TimeUnit.SECONDS);
@@ -61,8 +67,12 @@ public final class ObservedEncoder implements Encoder {
 
     @Override
     public List<float[]> embedAll(List<String> texts) {
+        boolean sync = Thread.currentThread().getName().startsWith("folder-sync");
+        if (failing && sync) {
+            throw new IllegalStateException("the encoder failed (as the test asked)");
+        }
         CountDownLatch closed = gate.get();
-        if (closed != null && Thread.currentThread().getName().startsWith("folder-sync")) {
+        if (closed != null && sync) {
             held.countDown();
             try {
                 if (!closed.await(60, TimeUnit.SECONDS)) {
