@@ -62,10 +62,6 @@ final class PassCounts {
         failed.put(file.file(), file);
     }
 
-    synchronized int moved() {
-        return moved;
-    }
-
     synchronized List<FailedFile> failures() {
         return new ArrayList<>(failed.values());
     }
