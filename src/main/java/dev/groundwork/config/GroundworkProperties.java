@@ -5,6 +5,7 @@ import dev.groundwork.index.IndexSettings;
 import dev.groundwork.ingest.IngestSettings;
 import dev.groundwork.ingest.SplitSettings;
 import dev.groundwork.retrieve.RetrievalSettings;
+import dev.groundwork.schedule.ScheduleSettings;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -23,5 +24,6 @@ public record GroundworkProperties(
         @Valid @NotNull @DefaultValue SplitSettings split,
         @Valid @NotNull @DefaultValue EncoderSettings encoder,
         @Valid @NotNull @DefaultValue IndexSettings index,
-        @Valid @NotNull @DefaultValue RetrievalSettings retrieval) {
+        @Valid @NotNull @DefaultValue RetrievalSettings retrieval,
+        @Valid @NotNull @DefaultValue ScheduleSettings schedule) {
 }
