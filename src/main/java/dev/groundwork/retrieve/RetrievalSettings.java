@@ -15,6 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxQueryChars longer questions are refused
  * @param textWeight    weight of the BM25 list in the fusion
  * @param vectorWeight  weight of the vector list in the fusion
+ * @param fusion        how the two lists are fused: rank fusion ({@code rrf}) or normalised scores
+ *                      ({@code min-max}, {@code z-score}); see {@link Fusion}
  */
 public record RetrievalSettings(
         @DefaultValue("50") @Min(1) @Max(1000) int candidates,
@@ -23,5 +25,10 @@ public record RetrievalSettings(
         @DefaultValue("50") @Min(1) @Max(1000) int maxTopK,
         @DefaultValue("2000") @Min(10) int maxQueryChars,
         @DefaultValue("1.0") @DecimalMin("0.0") double textWeight,
-        @DefaultValue("1.0") @DecimalMin("0.0") double vectorWeight) {
+        @DefaultValue("1.0") @DecimalMin("0.0") double vectorWeight,
+        @DefaultValue("rrf") Fusion fusion) {
+
+    public RetrievalSettings {
+        fusion = fusion == null ? Fusion.RRF : fusion;
+    }
 }
