@@ -98,7 +98,8 @@ class HybridRetriever implements Retriever {
             double share = switch (settings.fusion()) {
                 case RRF -> 1.0 / (settings.rrfK() + i + 1);
                 case MIN_MAX -> range > 0 ? (score - stats.getMin()) / range : 1.0;
-                case Z_SCORE -> deviation > 0 ? (score - mean) / deviation : 0.0;
+                // Equal scores (a list of one) say nothing of spread: count them one deviation above absent.
+                case Z_SCORE -> deviation > 0 ? (score - mean) / deviation : 1.0;
             };
             shares[i] = weight * share;
         }
@@ -107,13 +108,14 @@ class HybridRetriever implements Retriever {
 
     /**
      * What a chunk missing from a list gets from that list: nothing under rank fusion and min-max (the worst
-     * candidate already gets 0 there), the list's lowest share under z-scores, where 0 is an average candidate.
+     * candidate already gets 0 there); under z-scores, where 0 is an average candidate, the list's lowest share,
+     * or 0 when every candidate scored alike.
      */
     private double absentShare(double[] shares) {
-        if (settings.fusion() != Fusion.Z_SCORE || shares.length == 0) {
+        if (settings.fusion() != Fusion.Z_SCORE) {
             return 0;
         }
-        return Arrays.stream(shares).min().orElse(0);
+        return Math.min(0, Arrays.stream(shares).min().orElse(0));
     }
 
     private static final class Candidate {
