@@ -74,8 +74,7 @@ final class ConfigRunner {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot prepare " + home, e);
         }
-        try (ConfigurableApplicationContext context = EvalContexts.start(config, home.resolve("index"),
-                home.resolve("ingest"), cache)) {
+        try (ConfigurableApplicationContext context = start(config, home)) {
             // 1. index
             CorpusIndexer.Built built = new CorpusIndexer(context.getBean(DocumentPipeline.class),
                     context.getBean(ChunkIndex.class)).ensure(corpus, marker, bars);
@@ -90,6 +89,20 @@ final class ConfigRunner {
             return new ConfigResult(config, built, context.getBean(Encoder.class).modelId(),
                     scored.retrieval().scores(), answerer.isPresent() ? scored.answers().scores() : null,
                     scored.skipped(), scored.retrievalNanos() / 1e6 / Math.max(1, questions.size()), seconds);
+        }
+    }
+
+    private ConfigurableApplicationContext start(EvalConfig config, Path home) {
+        try {
+            return EvalContexts.start(config, home.resolve("index"), home.resolve("ingest"), cache);
+        } catch (RuntimeException e) {
+            // A value Spring cannot bind or validate (chunk-tokens=abc, overlap too large) ends up here.
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            throw new IllegalArgumentException("configuration '" + config.name() + "' (" + config.describe()
+                    + ") cannot start: " + root.getMessage(), e);
         }
     }
 

@@ -52,6 +52,7 @@ record EvalOptions(Path corpus, Path questions, List<EvalConfig> configs, Path o
         }
         Set<String> names = new LinkedHashSet<>();
         for (EvalConfig config : configs) {
+            KnownSettings.check(config);
             if (!names.add(config.name())) {
                 throw new IllegalArgumentException("configuration name '" + config.name() + "' is used twice");
             }

@@ -139,6 +139,15 @@ class EvalCommandIntegrationTests {
     }
 
     @Test
+    void aSettingValueTheApplicationRefusesNamesItsConfiguration() {
+        Run run = eval(false, "--corpus", passages.toString(), "--questions", questions.toString(),
+                "--out", dir.resolve("r").toString(), "--config", "bad=split.chunk-tokens=20,split.overlap-tokens=15");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("configuration 'bad' (split.chunk-tokens=20, split.overlap-tokens=15) cannot start");
+    }
+
+    @Test
     void aGoldPassageMissingFromTheCorpusIsAnInputError() throws IOException {
         Path typo = Files.write(dir.resolve("typo.jsonl"), List.of(
                 "{\"id\": \"t\", \"question\": \"zorblax\", \"answers\": [], \"gold_passage_id\": \"p99\"}"));

@@ -34,4 +34,12 @@ class EvalConfigTests {
         assertThatThrownBy(() -> EvalConfig.parse("x=retrieval.rrf-k")).hasMessageContaining("is not key=value");
         assertThatThrownBy(() -> EvalConfig.parse("a b=retrieval.rrf-k=1")).hasMessageContaining("configuration name");
     }
+
+    @Test
+    void aMisspelledSettingIsRefusedRatherThanMeasuredAsTheDefaults() {
+        KnownSettings.check(EvalConfig.parse("ok=retrieval.fusion=z-score,split.title-prefix=false,encoder.model-dir=/m"));
+
+        assertThatThrownBy(() -> KnownSettings.check(EvalConfig.parse("typo=retrieval.fusio=z-score")))
+                .hasMessageContaining("there is no setting 'groundwork.retrieval.fusio'");
+    }
 }
