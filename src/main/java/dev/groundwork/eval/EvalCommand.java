@@ -95,6 +95,10 @@ public final class EvalCommand {
                                 : "indexed " + result.index().documents() + " documents, " + result.index().chunks()
                                 + " chunks in " + Math.round(result.index().seconds()) + " s",
                         result.retrieval().recallAny(5), result.retrieval().mrr10(), result.msPerQuestion());
+                if (result.skipped() > 0) {
+                    out.printf("  %d questions were refused by the retriever and count as misses (see 'error' in %s.jsonl)%n",
+                            result.skipped(), config.name());
+                }
                 results.add(result);
             }
         } catch (IOException e) {

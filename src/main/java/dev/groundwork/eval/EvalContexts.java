@@ -15,7 +15,9 @@ final class EvalContexts {
     /** Quiet by default (the command prints its own progress and figures); a user's logging.level.* settings win. */
     private static final Map<String, Object> QUIET = Map.of(
             "logging.level.root", "warn",
-            "logging.level.dev.groundwork.eval", "warn");
+            "logging.level.dev.groundwork.eval", "warn",
+            // DJL looks for a GPU at every start and warns, once per configuration, that it found none.
+            "logging.level.ai.djl.util.cuda", "error");
 
     private EvalContexts() {
     }
