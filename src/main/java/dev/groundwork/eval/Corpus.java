@@ -91,10 +91,6 @@ sealed interface Corpus {
             return new Passages(List.copyOf(byId.values()));
         }
 
-        boolean contains(String id) {
-            return passages.stream().anyMatch(p -> p.id().equals(id));
-        }
-
         @Override
         public int size() {
             return passages.size();

@@ -1,5 +1,6 @@
 package dev.groundwork.eval;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -22,7 +23,7 @@ record EvalConfig(String name, Map<String, String> settings) {
             throw new IllegalArgumentException("a configuration name is letters, digits, '.', '_' or '-' (got '"
                     + name + "')");
         }
-        settings = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(settings));
+        settings = Collections.unmodifiableMap(new LinkedHashMap<>(settings));
     }
 
     static EvalConfig parse(String spec) {

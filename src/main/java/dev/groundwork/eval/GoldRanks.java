@@ -4,6 +4,7 @@ import dev.groundwork.eval.Gold.Kind;
 import dev.groundwork.index.DocumentRecord;
 import dev.groundwork.retrieve.RetrievedChunk;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +23,7 @@ record GoldRanks(List<RetrievedChunk> units, List<Integer> ranks, Integer rankAn
 
     GoldRanks {
         units = List.copyOf(units);
-        ranks = java.util.Collections.unmodifiableList(new ArrayList<>(ranks));
+        ranks = Collections.unmodifiableList(new ArrayList<>(ranks));
     }
 
     static GoldRanks of(Gold gold, List<RetrievedChunk> retrieved) {

@@ -2,6 +2,7 @@ package dev.groundwork.eval;
 
 import dev.groundwork.config.GroundworkProperties;
 import java.lang.reflect.RecordComponent;
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -39,6 +40,6 @@ final class KnownSettings {
     }
 
     private static String kebab(String camel) {
-        return camel.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
+        return camel.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
     }
 }
