@@ -19,7 +19,9 @@ final class KnownSettings {
 
     static void check(EvalConfig config) {
         for (String key : config.settings().keySet()) {
-            if (!KEYS.contains(key)) {
+            // A list or map setting takes indexed or nested keys: groundwork.x.sources[0].dir
+            boolean known = KEYS.contains(key) || KEYS.stream().anyMatch(k -> key.startsWith(k + ".") || key.startsWith(k + "["));
+            if (!known) {
                 throw new IllegalArgumentException("configuration '" + config.name() + "': there is no setting '"
                         + key + "'; known: " + String.join(", ", KEYS));
             }
