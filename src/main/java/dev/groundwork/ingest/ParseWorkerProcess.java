@@ -82,13 +82,16 @@ final class ParseWorkerProcess {
         }, timeout.toMillis(), TimeUnit.MILLISECONDS);
         try {
             return ParseProtocol.readReply(fromWorker);
+        } catch (ParseProtocol.ProtocolException e) {
+            process.destroyForcibly();
+            return new Rejected(Reason.MALFORMED, "The parser gave no usable answer for this file.");
         } catch (IOException e) {
+            int exit = exitCode(process); // a worker out of memory is still exiting: let it, for its exit code
             process.destroyForcibly();
             if (timedOut.get()) {
                 return new Rejected(Reason.TIMEOUT, "The document was still being read after " + describe(timeout)
                         + ", the time limit.");
             }
-            int exit = exitCode(process);
             if (exit == OUT_OF_MEMORY_EXIT) {
                 return new Rejected(Reason.EXPANDS_TOO_MUCH,
                         "Reading the document needs more memory than a parse worker is given.");
@@ -134,7 +137,7 @@ final class ParseWorkerProcess {
 
     private static int exitCode(Process process) {
         try {
-            return process.waitFor(5, TimeUnit.SECONDS) ? process.exitValue() : -1;
+            return process.waitFor(10, TimeUnit.SECONDS) ? process.exitValue() : -1;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return -1;
