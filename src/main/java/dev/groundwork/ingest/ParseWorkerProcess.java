@@ -82,11 +82,11 @@ final class ParseWorkerProcess {
         }, timeout.toMillis(), TimeUnit.MILLISECONDS);
         try {
             return ParseProtocol.readReply(fromWorker);
-        } catch (ParseProtocol.ProtocolException e) {
-            process.destroyForcibly();
-            return new Rejected(Reason.MALFORMED, "The parser gave no usable answer for this file.");
         } catch (IOException e) {
-            int exit = exitCode(process); // a worker out of memory is still exiting: let it, for its exit code
+            // A worker out of memory is still exiting: give it a moment, for its exit code. One that answered
+            // out of turn may still be running: a short wait, then it is killed anyway.
+            boolean garbled = e instanceof ParseProtocol.ProtocolException;
+            int exit = exitCode(process, garbled ? Duration.ofSeconds(2) : Duration.ofSeconds(10));
             process.destroyForcibly();
             if (timedOut.get()) {
                 return new Rejected(Reason.TIMEOUT, "The document was still being read after " + describe(timeout)
@@ -95,6 +95,9 @@ final class ParseWorkerProcess {
             if (exit == OUT_OF_MEMORY_EXIT) {
                 return new Rejected(Reason.EXPANDS_TOO_MUCH,
                         "Reading the document needs more memory than a parse worker is given.");
+            }
+            if (garbled) {
+                return new Rejected(Reason.MALFORMED, "The parser gave no usable answer for this file.");
             }
             return new Rejected(Reason.MALFORMED, "The parser stopped on this file (worker exit code " + exit + ").");
         } finally {
@@ -136,8 +139,12 @@ final class ParseWorkerProcess {
     }
 
     private static int exitCode(Process process) {
+        return exitCode(process, Duration.ofSeconds(10));
+    }
+
+    private static int exitCode(Process process, Duration wait) {
         try {
-            return process.waitFor(10, TimeUnit.SECONDS) ? process.exitValue() : -1;
+            return process.waitFor(wait.toMillis(), TimeUnit.MILLISECONDS) ? process.exitValue() : -1;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return -1;

@@ -28,6 +28,7 @@ record WorkerCommand(List<String> arguments) {
         List<String> jvmOptions = List.of(
                 "-Xmx" + heap.toMegabytes() + "m",
                 "-XX:+ExitOnOutOfMemoryError", // the service reports the document as needing too much memory
+                "-XX:+DisplayVMOutputToStderr", // the JVM's own messages ("Terminating due to ...") stay off the replies
                 "-XX:+UseSerialGC",            // one parse at a time: the smallest, quickest-starting collector
                 "-Xss4m",                      // recursive parsers go deep on legitimately nested files
                 "-Djava.awt.headless=true",

@@ -1,5 +1,6 @@
 package dev.groundwork.web;
 
+import dev.groundwork.index.StorageFullException;
 import dev.groundwork.ingest.DocumentNotFoundException;
 import dev.groundwork.ingest.IngestSettings;
 import dev.groundwork.ingest.IngestionService;
@@ -46,7 +47,7 @@ class DocumentController {
                     "Send one or more files as multipart parts named 'files'.");
         }
         if (files.size() > settings.maxFilesPerRequest()) {
-            throw new InvalidRequestException(HttpStatus.BAD_REQUEST, "TOO_MANY_FILES",
+            throw new InvalidRequestException(HttpStatus.CONTENT_TOO_LARGE, "TOO_MANY_FILES",
                     "Send at most " + settings.maxFilesPerRequest() + " files per request.");
         }
         if (files.size() == 1) {
@@ -61,6 +62,10 @@ class DocumentController {
             } catch (RejectedDocumentException e) {
                 items.add(new UploadItem(file.getOriginalFilename(), UploadStatus.of(e.reason()).value(), "rejected",
                         null, e.reason().name(), e.getMessage()));
+            } catch (StorageFullException e) {
+                // the files before this one are stored and indexed: say so, file by file
+                items.add(new UploadItem(file.getOriginalFilename(), HttpStatus.INSUFFICIENT_STORAGE.value(), "failed",
+                        null, ApiProblems.INSUFFICIENT_STORAGE, e.getMessage()));
             }
         }
         return ResponseEntity.status(HttpStatus.MULTI_STATUS).body(new UploadResponse(items));
