@@ -134,6 +134,20 @@ class ParseLimitsTests {
     }
 
     @Test
+    void sloppyButShallowHtmlIsNotTooDeep() throws IOException {
+        String html = "<html><body><ul>" + "<li>an item without its end tag".repeat(600) + "</ul>"
+                + "<p>a paragraph without its end tag".repeat(600)
+                + "<!-- " + "<div>".repeat(1000) + " -->"
+                + "<script>var s = '" + "<div>".repeat(1000) + "';</script>"
+                + "<div title=\"a > b\"><br><img src=x><hr/><span>inline</span></div>"
+                + "<p>The zymurgy section.</p></body></html>";
+
+        ParsedDocument parsed = parse("sloppy.html", Fixtures.utf8(html));
+
+        assertThat(parsed.pages().get(0).text()).contains("The zymurgy section.");
+    }
+
+    @Test
     void moreTextThanTheLimitExpandsTooMuch() {
         String paragraph = "Plenty of words in this paragraph, over and over again.\n\n";
         assertRefused("long.txt", Fixtures.utf8(paragraph.repeat(40_000)), Reason.EXPANDS_TOO_MUCH);
