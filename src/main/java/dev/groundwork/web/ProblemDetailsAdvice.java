@@ -3,7 +3,6 @@ package dev.groundwork.web;
 import dev.groundwork.index.IndexUnavailableException;
 import dev.groundwork.index.StorageFullException;
 import dev.groundwork.ingest.DocumentNotFoundException;
-import dev.groundwork.ingest.IngestSettings;
 import dev.groundwork.ingest.ParserUnavailableException;
 import dev.groundwork.ingest.RejectedDocumentException;
 import dev.groundwork.retrieve.InvalidQueryException;
@@ -32,12 +31,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
-
-    private final IngestSettings settings;
-
-    ProblemDetailsAdvice(IngestSettings settings) {
-        this.settings = settings;
-    }
+    private static final String TOO_MANY_PARTS =
+            "The request has more parts than the limit allows; send fewer files per request.";
 
     @ExceptionHandler(RejectedDocumentException.class)
     ResponseEntity<ProblemDetail> rejected(RejectedDocumentException e) {
@@ -83,8 +78,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(MultipartException.class)
     ResponseEntity<ProblemDetail> multipart(MultipartException e) {
         if (causedBy(e, "FileCountLimitExceededException")) {
-            return respond(HttpStatus.CONTENT_TOO_LARGE, "TOO_MANY_FILES",
-                    "Send at most " + settings.maxFilesPerRequest() + " files per request.");
+            return respond(HttpStatus.CONTENT_TOO_LARGE, "TOO_MANY_FILES", TOO_MANY_PARTS);
         }
         if (StorageFullException.isCause(e, Path.of(System.getProperty("java.io.tmpdir")))) {
             log.warn("Upload refused, no space for its parts: {}", e.getMessage());
@@ -115,8 +109,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         // Spring reports Tomcat's part count limit as a size limit: tell the two apart for the client.
         ProblemDetail problem = causedBy(e, "FileCountLimitExceededException")
-                ? ApiProblems.of(HttpStatus.CONTENT_TOO_LARGE, "TOO_MANY_FILES",
-                        "Send at most " + settings.maxFilesPerRequest() + " files per request.")
+                ? ApiProblems.of(HttpStatus.CONTENT_TOO_LARGE, "TOO_MANY_FILES", TOO_MANY_PARTS)
                 : ApiProblems.of(HttpStatus.CONTENT_TOO_LARGE, "TOO_LARGE", "The upload is larger than the limit"
                         + (e.getMaxUploadSize() > 0 ? " of " + e.getMaxUploadSize() + " bytes." : "."));
         return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problem);

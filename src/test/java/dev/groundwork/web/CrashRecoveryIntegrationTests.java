@@ -35,8 +35,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The service in a JVM of its own, killed with SIGKILL at random moments while documents stream in, then
- * started again: every upload that got a 2xx is there and searchable within a minute of the restart, no
- * document is there twice or with only part of its chunks, and its parse workers die with it.
+ * started again: every upload that got a 2xx is there and searchable within a minute of the restart, every
+ * file kept in the ingest folder is indexed, no document is there twice or with only part of its chunks, and
+ * its parse workers die with it.
  */
 class CrashRecoveryIntegrationTests {
 
@@ -148,6 +149,13 @@ class CrashRecoveryIntegrationTests {
                     assertThat(dir.resolve("ingest").resolve(path.asString())).as("file of " + document.path("id")).isRegularFile();
                 }
             }
+            // files kept but not yet committed when the service died were indexed at start-up
+            Set<String> indexedPaths = new HashSet<>();
+            documents.forEach(document -> document.path("paths").forEach(path -> indexedPaths.add(path.asString())));
+            try (var kept = Files.walk(dir.resolve("ingest/uploads"))) {
+                assertThat(kept.filter(Files::isRegularFile).map(file -> dir.resolve("ingest").relativize(file).toString()))
+                        .as("every kept upload is indexed").allMatch(indexedPaths::contains);
+            }
             JsonNode index = JSON.readTree(get(service, "/actuator/health").body()).path("components").path("index").path("details");
             assertThat(index.path("documents").asLong()).as("records in the index").isEqualTo(documents.size());
             assertThat(index.path("chunks").asLong()).as("chunks in the index, against the chunk counts of the records")
@@ -160,7 +168,8 @@ class CrashRecoveryIntegrationTests {
                 assertThat(found).as("search for " + upload.word()).contains(upload.id());
             }
         });
-        log.info("Invariants hold: {} acknowledged uploads all searchable", expected.size());
+        log.info("Invariants hold: {} acknowledged uploads all searchable; start-up sync: {}", expected.size(),
+                service.syncSummary());
     }
 
     private HttpResponse<String> get(Service service, String path) throws IOException {
@@ -218,6 +227,17 @@ class CrashRecoveryIntegrationTests {
                 workers = process.descendants().toList();
                 process.destroyForcibly();
                 process.waitFor(30, TimeUnit.SECONDS);
+            }
+        }
+
+        /** What the start-up sync of the ingest folder did, from the service's log: files kept but not committed. */
+        String syncSummary() {
+            try (var lines = Files.lines(log)) {
+                return lines.filter(line -> line.contains("Ingest folder sync:") && line.contains("added"))
+                        .map(line -> line.substring(line.indexOf("Ingest folder sync:")))
+                        .findFirst().orElse("not finished");
+            } catch (IOException | java.io.UncheckedIOException e) {
+                return "unknown (" + e.getMessage() + ")";
             }
         }
 
