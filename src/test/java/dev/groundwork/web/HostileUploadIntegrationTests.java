@@ -105,6 +105,7 @@ class HostileUploadIntegrationTests {
                 new Expected("figs.eml", Fixtures.eml("a@example.org", "b@example.org", "Figs", "The mulberrine figs arrive Monday."), 201, null),
                 new Expected("grapes.pptx", Fixtures.pptx("Grapes", "The tessaline grapes made good wine."), 201, null));
 
+        int documentsBefore = JSON.readTree(get("/api/documents").body()).path("documents").size();
         List<CompletableFuture<Outcome>> sent = new ArrayList<>();
         for (Expected expected : Stream.concat(hostile.stream(), ordinary.stream()).toList()) {
             sent.add(CompletableFuture.supplyAsync(() -> {
@@ -134,7 +135,7 @@ class HostileUploadIntegrationTests {
             assertThat(hits.get(0).path("text").asString()).containsIgnoringCase(word);
         }
         JsonNode documents = JSON.readTree(get("/api/documents").body()).path("documents");
-        assertThat(documents.size()).as("only the ordinary documents are kept").isEqualTo(ordinary.size());
+        assertThat(documents.size() - documentsBefore).as("only the ordinary documents are kept").isEqualTo(ordinary.size());
         assertThat(get("/actuator/health").statusCode()).isEqualTo(200);
     }
 
@@ -173,10 +174,10 @@ class HostileUploadIntegrationTests {
         MultipartBody six = new MultipartBody();
         MultipartBody forty = new MultipartBody();
         for (int i = 0; i < 40; i++) {
-            (i < 6 ? six : forty).file("note-" + i + ".txt", Fixtures.utf8("Note " + i));
             if (i < 6) {
-                forty.file("note-" + i + ".txt", Fixtures.utf8("Note " + i));
+                six.file("note-" + i + ".txt", Fixtures.utf8("Note " + i));
             }
+            forty.file("note-" + i + ".txt", Fixtures.utf8("Note " + i));
         }
 
         HttpResponse<String> counted = six.post(http, url("/api/documents"), Duration.ofSeconds(60));
