@@ -16,13 +16,20 @@ final class StandInWorkers {
     private StandInWorkers() {
     }
 
+    /** A stand-in's stdin and stdout, after it has said it is ready. */
+    private record Pipes(DataOutputStream out, DataInputStream in) {
+        static Pipes ready() throws IOException {
+            DataOutputStream out = new DataOutputStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out)));
+            ParseProtocol.writeReady(out);
+            return new Pipes(out, new DataInputStream(new BufferedInputStream(System.in)));
+        }
+    }
+
     /** Says it is ready, then never answers. */
     static final class Silent {
         public static void main(String[] args) throws Exception {
-            DataOutputStream out = new DataOutputStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out)));
-            ParseProtocol.writeReady(out);
-            DataInputStream in = new DataInputStream(new BufferedInputStream(System.in));
-            ParseProtocol.readRequest(in);
+            Pipes pipes = Pipes.ready();
+            ParseProtocol.readRequest(pipes.in());
             Thread.sleep(Long.MAX_VALUE);
         }
     }
@@ -30,16 +37,15 @@ final class StandInWorkers {
     /** Answers every request at once with a one-line document, except files named "hang...": never. */
     static final class HangsOnSomeFiles {
         public static void main(String[] args) throws Exception {
-            DataOutputStream out = new DataOutputStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out)));
-            ParseProtocol.writeReady(out);
-            DataInputStream in = new DataInputStream(new BufferedInputStream(System.in));
-            for (ParseProtocol.Request request = ParseProtocol.readRequest(in); request != null; request = ParseProtocol.readRequest(in)) {
+            Pipes pipes = Pipes.ready();
+            for (var request = ParseProtocol.readRequest(pipes.in()); request != null; request = ParseProtocol.readRequest(pipes.in())) {
                 if (request.fileName().startsWith("hang")) {
                     Thread.sleep(Long.MAX_VALUE);
                 }
                 String text = "Parsed " + request.fileName();
-                ParseProtocol.writeParsed(out, new ParsedDocument("text/plain", request.fileName(), false, List.of(
-                        new ParsedDocument.ParsedPage(null, text, List.of(new ParsedDocument.TextBlock(0, text.length(), List.of(), false))))));
+                var block = new ParsedDocument.TextBlock(0, text.length(), List.of(), false);
+                var page = new ParsedDocument.ParsedPage(null, text, List.of(block));
+                ParseProtocol.writeParsed(pipes.out(), new ParsedDocument("text/plain", request.fileName(), false, List.of(page)));
             }
         }
     }
@@ -47,10 +53,8 @@ final class StandInWorkers {
     /** Fills its heap on the first request (run it with a small -Xmx and -XX:+ExitOnOutOfMemoryError). */
     static final class Hungry {
         public static void main(String[] args) throws IOException {
-            DataOutputStream out = new DataOutputStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out)));
-            ParseProtocol.writeReady(out);
-            DataInputStream in = new DataInputStream(new BufferedInputStream(System.in));
-            ParseProtocol.readRequest(in);
+            Pipes pipes = Pipes.ready();
+            ParseProtocol.readRequest(pipes.in());
             List<long[]> hoard = new ArrayList<>();
             while (true) {
                 hoard.add(new long[1 << 20]);
@@ -61,10 +65,8 @@ final class StandInWorkers {
     /** Ends with exit code 1 on the first request, as a crashing native parser would. */
     static final class Crashing {
         public static void main(String[] args) throws IOException {
-            DataOutputStream out = new DataOutputStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out)));
-            ParseProtocol.writeReady(out);
-            DataInputStream in = new DataInputStream(new BufferedInputStream(System.in));
-            ParseProtocol.readRequest(in);
+            Pipes pipes = Pipes.ready();
+            ParseProtocol.readRequest(pipes.in());
             Runtime.getRuntime().halt(1);
         }
     }
@@ -72,13 +74,11 @@ final class StandInWorkers {
     /** Prints to its stdout as if it were a chatty parser, instead of answering. */
     static final class Chatty {
         public static void main(String[] args) throws IOException {
-            DataOutputStream out = new DataOutputStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out)));
-            ParseProtocol.writeReady(out);
-            DataInputStream in = new DataInputStream(new BufferedInputStream(System.in));
-            ParseProtocol.readRequest(in);
-            out.writeBytes("WARNING: font not found, using Helvetica\n");
-            out.flush();
-            in.read();
+            Pipes pipes = Pipes.ready();
+            ParseProtocol.readRequest(pipes.in());
+            pipes.out().writeBytes("WARNING: font not found, using Helvetica\n");
+            pipes.out().flush();
+            pipes.in().read();
         }
     }
 }
