@@ -3,6 +3,7 @@ package dev.groundwork.config;
 import dev.groundwork.embed.EncoderSettings;
 import dev.groundwork.index.IndexSettings;
 import dev.groundwork.ingest.IngestSettings;
+import dev.groundwork.ingest.ParseSettings;
 import dev.groundwork.ingest.SplitSettings;
 import dev.groundwork.retrieve.RetrievalSettings;
 import dev.groundwork.schedule.ScheduleSettings;
@@ -18,6 +19,11 @@ class SettingsConfiguration {
     @Bean
     IngestSettings ingestSettings(GroundworkProperties properties) {
         return properties.ingest();
+    }
+
+    @Bean
+    ParseSettings parseSettings(GroundworkProperties properties) {
+        return properties.parse();
     }
 
     @Bean
