@@ -8,7 +8,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Dependencies point one way: web and schedule on top, embed and index at the bottom. */
+/** Dependencies point one way: web, schedule and eval on top, embed and index at the bottom. */
 class ArchitectureTests {
 
     private static JavaClasses classes;
@@ -20,9 +20,9 @@ class ArchitectureTests {
     }
 
     @Test
-    void nothingBelowTheTopDependsOnWebOrSchedule() {
-        noClasses().that().resideOutsideOfPackages("..web..", "..schedule..", "..config..", "dev.groundwork")
-                .should().dependOnClassesThat().resideInAnyPackage("..web..", "..schedule..")
+    void nothingBelowTheTopDependsOnWebScheduleOrEval() {
+        noClasses().that().resideOutsideOfPackages("..web..", "..schedule..", "..eval..", "..config..", "dev.groundwork")
+                .should().dependOnClassesThat().resideInAnyPackage("..web..", "..schedule..", "..eval..")
                 .check(classes);
     }
 
@@ -59,7 +59,8 @@ class ArchitectureTests {
 
     @Test
     void featuresDoNotReadTheWholePropertiesRecord() {
-        noClasses().that().resideOutsideOfPackage("..config..")
+        // The evaluation command checks configuration keys against the record, as Spring would bind them.
+        noClasses().that().resideOutsideOfPackages("..config..", "..eval..")
                 .should().dependOnClassesThat().haveSimpleName("GroundworkProperties")
                 .check(classes);
     }

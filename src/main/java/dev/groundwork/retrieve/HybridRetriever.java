@@ -47,35 +47,33 @@ class HybridRetriever implements Retriever {
         List<ChunkHit> vectorHits = settings.vectorWeight() > 0 && index.vectorSearchAvailable()
                 ? index.searchVector(encoder.embedQuery(query), candidates, request.filter()) : List.of();
         // 2. fuse
-        List<RetrievedChunk> fused = fuse(textHits, vectorHits, k);
+        List<RetrievedChunk> fused = fuse(textHits, vectorHits, k, candidates);
         long tookMs = (System.nanoTime() - started) / 1_000_000;
         log.debug("Retrieved {} chunks ({} text, {} vector candidates) in {} ms", fused.size(), textHits.size(),
                 vectorHits.size(), tookMs);
         return new Retrieval(query, fused, tookMs);
     }
 
-    private List<RetrievedChunk> fuse(List<ChunkHit> textHits, List<ChunkHit> vectorHits, int k) {
-        double[] fromText = contributions(textHits, settings.textWeight());
-        double[] fromVector = contributions(vectorHits, settings.vectorWeight());
+    private List<RetrievedChunk> fuse(List<ChunkHit> textHits, List<ChunkHit> vectorHits, int k, int depth) {
+        ListShares fromText = shares(textHits, settings.textWeight(), depth);
+        ListShares fromVector = shares(vectorHits, settings.vectorWeight(), depth);
         Map<String, Candidate> byKey = new LinkedHashMap<>();
         for (int i = 0; i < textHits.size(); i++) {
             ChunkHit hit = textHits.get(i);
             Candidate candidate = byKey.computeIfAbsent(hit.key(), key -> new Candidate(hit));
             candidate.textRank = i + 1;
-            candidate.textShare = fromText[i];
+            candidate.textShare = fromText.shares()[i];
         }
         for (int i = 0; i < vectorHits.size(); i++) {
             ChunkHit hit = vectorHits.get(i);
             Candidate candidate = byKey.computeIfAbsent(hit.key(), key -> new Candidate(hit));
             candidate.vectorRank = i + 1;
             candidate.similarity = hit.score();
-            candidate.vectorShare = fromVector[i];
+            candidate.vectorShare = fromVector.shares()[i];
         }
-        double textAbsent = absentShare(fromText);
-        double vectorAbsent = absentShare(fromVector);
         for (Candidate candidate : byKey.values()) {
-            candidate.score = (candidate.textRank == null ? textAbsent : candidate.textShare)
-                    + (candidate.vectorRank == null ? vectorAbsent : candidate.vectorShare);
+            candidate.score = (candidate.textRank == null ? fromText.absent() : candidate.textShare)
+                    + (candidate.vectorRank == null ? fromVector.absent() : candidate.vectorShare);
         }
         List<Candidate> ranked = new ArrayList<>(byKey.values());
         ranked.sort(Comparator.comparingDouble((Candidate c) -> c.score).reversed()
@@ -83,40 +81,45 @@ class HybridRetriever implements Retriever {
         return ranked.stream().limit(k).map(Candidate::toRetrieved).toList();
     }
 
-    /** What each hit of a list, best first, adds to its chunk's fused score. */
-    private double[] contributions(List<ChunkHit> hits, double weight) {
-        double[] shares = new double[hits.size()];
-        if (hits.isEmpty()) {
-            return shares;
-        }
-        DoubleSummaryStatistics stats = hits.stream().mapToDouble(ChunkHit::score).summaryStatistics();
-        double mean = stats.getAverage();
-        double deviation = Math.sqrt(hits.stream().mapToDouble(h -> (h.score() - mean) * (h.score() - mean)).sum()
-                / hits.size());
-        double range = stats.getMax() - stats.getMin();
-        for (int i = 0; i < shares.length; i++) {
-            double score = hits.get(i).score();
-            double share = switch (settings.fusion()) {
-                case RRF -> 1.0 / (settings.rrfK() + i + 1);
-                case MIN_MAX -> range > 0 ? (score - stats.getMin()) / range : 1.0;
-                // Equal scores (a list of one) say nothing of spread: count them one deviation above absent.
-                case Z_SCORE -> deviation > 0 ? (score - mean) / deviation : 1.0;
-            };
-            shares[i] = weight * share;
-        }
-        return shares;
+    /** What each hit of one list adds to its chunk's fused score, and what a chunk missing from it gets. */
+    private record ListShares(double[] shares, double absent) {
     }
 
     /**
-     * What a chunk missing from a list gets from that list: nothing under rank fusion and min-max (the worst
-     * candidate already gets 0 there); under z-scores, where 0 is an average candidate, the list's lowest share,
-     * or 0 when every candidate scored alike.
+     * Normalises one list's scores. A list shorter than the {@code depth} asked for means every other chunk
+     * scored nothing (no query term in it), so the statistics count those chunks as zeros: a lone exact match
+     * of a rare word then stands far above the rest, as it should, instead of being one of a list of one.
+     * A chunk missing from a full list is counted at the list's lowest score, the most it can have had.
      */
-    private double absentShare(double[] shares) {
-        if (settings.fusion() != Fusion.Z_SCORE) {
-            return 0;
+    private ListShares shares(List<ChunkHit> hits, double weight, int depth) {
+        int length = Math.max(depth, hits.size());
+        int padding = length - hits.size();
+        double[] scores = hits.stream().mapToDouble(ChunkHit::score).toArray();
+        DoubleSummaryStatistics stats = Arrays.stream(scores).summaryStatistics();
+        double min = padding > 0 ? Math.min(0, stats.getMin()) : stats.getMin();
+        double max = padding > 0 ? Math.max(0, stats.getMax()) : stats.getMax();
+        double mean = stats.getSum() / length;
+        double squares = Arrays.stream(scores).map(score -> (score - mean) * (score - mean)).sum() + padding * mean * mean;
+        double deviation = Math.sqrt(squares / length);
+        double[] shares = new double[scores.length];
+        for (int i = 0; i < scores.length; i++) {
+            shares[i] = weight * switch (settings.fusion()) {
+                case RRF -> 1.0 / (settings.rrfK() + i + 1);
+                case MIN_MAX -> normalise(scores[i], min, max - min);
+                case Z_SCORE -> normalise(scores[i], mean, deviation);
+            };
         }
-        return Math.min(0, Arrays.stream(shares).min().orElse(0));
+        double absent = hits.isEmpty() ? 0 : weight * switch (settings.fusion()) {
+            case RRF -> 0;
+            case MIN_MAX -> normalise(min, min, max - min);
+            case Z_SCORE -> normalise(min, mean, deviation);
+        };
+        return new ListShares(shares, absent);
+    }
+
+    /** (score - centre) / spread; a list whose scores are all alike tells nothing apart and adds nothing. */
+    private static double normalise(double score, double centre, double spread) {
+        return spread > 0 ? (score - centre) / spread : 0;
     }
 
     private static final class Candidate {

@@ -29,7 +29,7 @@ class HybridRetrieverTests {
             scores("b", 0.80, "d", 0.75, "a", 0.70, "c", 0.60));
 
     private static RetrievalSettings settings(Fusion fusion, double textWeight, double vectorWeight) {
-        return new RetrievalSettings(50, 60, 5, 50, 2000, textWeight, vectorWeight, fusion);
+        return new RetrievalSettings(3, 60, 5, 50, 2000, textWeight, vectorWeight, fusion);
     }
 
     private List<String> ranking(RetrievalSettings settings) {
@@ -44,37 +44,55 @@ class HybridRetrieverTests {
         assertThat(ranking(settings(Fusion.RRF, 1, 1))).containsExactly("b", "a", "c", "d");
     }
 
+    // The lists below are shorter than the 10 candidates asked for: the chunks they leave out scored 0.
+
     @Test
     void minMaxFusionKeepsHowFarAheadAListPutsAChunk() {
-        // a: 1 + 0.5 = 1.5; b: 0.011 + 1; d: 0 (not in BM25) + 0.75; c: 0 + 0.
+        // Both lists normalised from 0 to their best: a: 1 + 0.875; b: 0.11 + 1; d: 0 + 0.94; c: 0.1 + 0.75.
         assertThat(ranking(settings(Fusion.MIN_MAX, 1, 1))).containsExactly("a", "b", "d", "c");
     }
 
     @Test
-    void zScoreFusionGivesAChunkMissingFromAListThatListsLowestScore() {
+    void zScoreFusionGivesAChunkMissingFromAShortListTheScoreOfNoMatch() {
         Retrieval retrieval = new HybridRetriever(lists, new FixedEncoder(), settings(Fusion.Z_SCORE, 1, 1))
                 .retrieve(new RetrievalRequest("question", 10, ChunkFilter.NONE));
 
         assertThat(retrieval.chunks()).extracting(chunk -> chunk.document().id()).containsExactly("a", "b", "d", "c");
-        // d is not in the BM25 list: it gets c's z-score there (-0.719) plus its own vector z-score (0.507).
-        assertThat(retrieval.chunks().get(2).score()).isCloseTo(-0.719 + 0.507, within(0.01));
+        // d is not in the BM25 list: it gets the z-score of a BM25 score of 0 (-0.409) plus its vector z (1.320).
+        assertThat(retrieval.chunks().get(2).score()).isCloseTo(-0.409 + 1.320, within(0.01));
         assertThat(retrieval.chunks().get(2).textRank()).isNull();
         assertThat(retrieval.chunks().get(2).vectorRank()).isEqualTo(2);
     }
 
     @Test
-    void weightsTiltTheFusionTowardsOneList() {
-        assertThat(ranking(settings(Fusion.MIN_MAX, 0.2, 1))).startsWith("b", "d");
+    void aChunkMissingFromAFullListGetsThatListsLowestScore() {
+        FixedLists full = new FixedLists(scores("a", 3, "b", 2, "c", 1), scores("c", 0.9, "b", 0.8, "d", 0.7));
+        Retrieval retrieval = new HybridRetriever(full, new FixedEncoder(), settings(Fusion.Z_SCORE, 1, 1))
+                .retrieve(new RetrievalRequest("question", 3, ChunkFilter.NONE));
+
+        // With 3 candidates asked for and 3 returned, a (not among the vectors) counts as d's -1.225 there.
+        RetrievedChunk a = retrieval.chunks().stream().filter(chunk -> chunk.document().id().equals("a")).findFirst().orElseThrow();
+        assertThat(a.score()).isCloseTo(1.225 - 1.225, within(0.01));
     }
 
     @Test
-    void aSingleBm25HitStillCountsUnderZScores() {
-        FixedLists oneText = new FixedLists(scores("a", 5), scores("b", 0.9, "a", 0.5));
-        Retrieval retrieval = new HybridRetriever(oneText, new FixedEncoder(), settings(Fusion.Z_SCORE, 1, 1))
-                .retrieve(new RetrievalRequest("question", 10, ChunkFilter.NONE));
+    void weightsTiltTheFusionTowardsOneList() {
+        assertThat(ranking(settings(Fusion.MIN_MAX, 1, 1))).startsWith("a");
+        assertThat(ranking(settings(Fusion.MIN_MAX, 0.05, 1))).startsWith("b", "d");
+    }
 
-        // a: one deviation for being BM25's only hit, minus one for its vector; b: 0 + 1.
-        assertThat(retrieval.chunks()).extracting(RetrievedChunk::score).containsExactly(1.0, 0.0);
+    @Test
+    void aLoneExactMatchOfARareWordComesFirst() {
+        Map<String, Double> similar = scores("v1", 0.90, "v2", 0.85, "v3", 0.80, "v4", 0.75, "v5", 0.70,
+                "v6", 0.65, "v7", 0.60, "v8", 0.55, "v9", 0.52, "v10", 0.50);
+        FixedLists rareWord = new FixedLists(scores("exact", 7.5), similar);
+
+        List<String> ranking = new HybridRetriever(rareWord, new FixedEncoder(), settings(Fusion.Z_SCORE, 1, 1))
+                .retrieve(new RetrievalRequest("crashword7x", 10, ChunkFilter.NONE))
+                .chunks().stream().map(chunk -> chunk.document().id()).toList();
+
+        // BM25's only hit stands 3 deviations above the chunks without the word; the best vector only 1.6.
+        assertThat(ranking).startsWith("exact", "v1");
     }
 
     @Test
@@ -108,7 +126,7 @@ class HybridRetrieverTests {
             scores.forEach((id, score) -> {
                 DocumentRecord document = new DocumentRecord(id, "0".repeat(64), id, id + ".txt", List.of(),
                         "text/plain", 1, null, 1, Instant.EPOCH, "");
-                hits.add(new ChunkHit(document, new Chunk(0, null, List.of(), 0, 1, id), score.floatValue()));
+                hits.add(new ChunkHit(document, new Chunk(0, null, List.of(), 0, id.length(), id), score.floatValue()));
             });
             return hits.subList(0, Math.min(limit, hits.size()));
         }
