@@ -1,9 +1,12 @@
 package dev.groundwork.config;
 
+import dev.groundwork.answer.AnswerSettings;
+import dev.groundwork.answer.LlmSettings;
 import dev.groundwork.embed.EncoderSettings;
 import dev.groundwork.index.IndexSettings;
 import dev.groundwork.ingest.IngestSettings;
 import dev.groundwork.ingest.SplitSettings;
+import dev.groundwork.prompt.PromptSettings;
 import dev.groundwork.retrieve.RetrievalSettings;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -37,5 +40,20 @@ class SettingsConfiguration {
     @Bean
     RetrievalSettings retrievalSettings(GroundworkProperties properties) {
         return properties.retrieval();
+    }
+
+    @Bean
+    PromptSettings promptSettings(GroundworkProperties properties) {
+        return properties.prompts();
+    }
+
+    @Bean
+    AnswerSettings answerSettings(GroundworkProperties properties) {
+        return properties.answer();
+    }
+
+    @Bean
+    LlmSettings llmSettings(GroundworkProperties properties) {
+        return properties.llm();
     }
 }
