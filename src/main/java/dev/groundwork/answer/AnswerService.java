@@ -52,14 +52,28 @@ public class AnswerService {
     }
 
     /**
+     * Retrieves the chunks of a question.
+     *
+     * @throws dev.groundwork.retrieve.InvalidQueryException for a blank or over-long question, or a bad k
+     */
+    public PreparedQuestion prepare(Question question) {
+        return new PreparedQuestion(retriever.retrieve(new RetrievalRequest(question.text(), question.k(),
+                new ChunkFilter(question.documentIds(), Set.of()))));
+    }
+
+    /**
      * Answers a question, telling the listener the sources and the tokens as they come.
      *
      * @throws dev.groundwork.retrieve.InvalidQueryException for a blank or over-long question, or a bad k
      */
     public Answer answer(Question question, AnswerListener listener) {
         // 1. retrieve
-        Retrieval retrieval = retriever.retrieve(new RetrievalRequest(question.text(), question.k(),
-                new ChunkFilter(question.documentIds(), Set.of())));
+        return answer(prepare(question), listener);
+    }
+
+    /** Answers a question whose chunks are retrieved, telling the listener the sources and the tokens. */
+    public Answer answer(PreparedQuestion question, AnswerListener listener) {
+        Retrieval retrieval = question.retrieval();
         long generationStarted = System.nanoTime();
         // 2. nothing to answer from
         if (retrieval.chunks().isEmpty()) {

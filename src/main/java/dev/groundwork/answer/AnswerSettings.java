@@ -17,6 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param similarityWeight     the weight of cosine similarity against term overlap in every score
  * @param extractiveSentences  the most sentences an extractive answer quotes
  * @param extractiveShare      a sentence joins an extractive answer when it scores at least this share of the best
+ * @param maxStreams           answers streamed at once; a further stream is refused with 503 TOO_BUSY
  */
 public record AnswerSettings(
         @DefaultValue("1500") @Min(64) @Max(100000) int contextTokens,
@@ -24,7 +25,8 @@ public record AnswerSettings(
         @DefaultValue("0.6") @DecimalMin("0.0") @DecimalMax("1.0") double supportThreshold,
         @DefaultValue("0.5") @DecimalMin("0.0") @DecimalMax("1.0") double similarityWeight,
         @DefaultValue("2") @Min(1) @Max(20) int extractiveSentences,
-        @DefaultValue("0.85") @DecimalMin("0.0") @DecimalMax("1.0") double extractiveShare) {
+        @DefaultValue("0.85") @DecimalMin("0.0") @DecimalMax("1.0") double extractiveShare,
+        @DefaultValue("8") @Min(1) @Max(256) int maxStreams) {
 
     /** The mixed score of a cosine similarity and a term overlap. */
     double score(double cosine, double overlap) {
