@@ -27,6 +27,8 @@ class AnswerChecker {
     private static final Pattern MARKER = Pattern.compile("\\[\\s*(\\d{1,6}(?:\\s*[,;]\\s*\\d{1,6})*)\\s*]");
     private static final Pattern SPACE_BEFORE_PUNCTUATION = Pattern.compile("[ \\t]+([.,;:!?])");
     private static final Pattern SPACES = Pattern.compile("[ \\t]{2,}");
+    /** Markers put after a sentence's full stop ("claim. [1]"), which sentence splitting would give to the next. */
+    private static final Pattern MARKERS_AFTER_STOP = Pattern.compile("([.!?])[ \\t]*((?:\\[\\d+](?:[ \\t]*\\[\\d+])*))");
 
     /** An answer after the checks. */
     record Checked(String text, List<AnswerSentence> sentences, List<Source> citations, List<Integer> invalidCitations) {
@@ -48,7 +50,8 @@ class AnswerChecker {
     Checked check(String draft, Evidence evidence) {
         int count = evidence.sources().size();
         Set<Integer> invalid = new TreeSet<>();
-        String text = dropInvalidMarkers(draft, count, invalid).strip();
+        // "claim. [1]" becomes "claim [1].": the marker stays with its sentence.
+        String text = MARKERS_AFTER_STOP.matcher(dropInvalidMarkers(draft, count, invalid)).replaceAll(" $2$1").strip();
         return score(text, claims(text), evidence, List.copyOf(invalid));
     }
 
@@ -103,8 +106,8 @@ class AnswerChecker {
     }
 
     /**
-     * Cuts the answer into sentences with their markers. A marker put after the full stop ("claim. [1]") lands at
-     * the start of the next piece of text and belongs to the sentence before it.
+     * Cuts the answer into sentences with their markers. A marker that still starts a piece of text (a line that
+     * begins with one) belongs to the sentence before it.
      */
     private static List<Claim> claims(String text) {
         List<Claim> claims = new ArrayList<>();
