@@ -67,7 +67,6 @@ public class AnswerService {
      * @throws dev.groundwork.retrieve.InvalidQueryException for a blank or over-long question, or a bad k
      */
     public Answer answer(Question question, AnswerListener listener) {
-        // 1. retrieve
         return answer(prepare(question), listener);
     }
 
@@ -75,16 +74,16 @@ public class AnswerService {
     public Answer answer(PreparedQuestion question, AnswerListener listener) {
         Retrieval retrieval = question.retrieval();
         long generationStarted = System.nanoTime();
-        // 2. nothing to answer from
+        // 1. nothing to answer from
         if (retrieval.chunks().isEmpty()) {
             listener.sources(List.of());
             log.info("Question with no documents to search: abstained");
             return abstention(Prompt.NO_DOCUMENTS, List.of(), retrieval.tookMs(), generationStarted);
         }
-        // 3. number the sources within the budget
+        // 2. number the sources within the budget
         List<Source> sources = prompts.fit(retrieval.chunks());
         listener.sources(sources);
-        // 4. weigh the evidence
+        // 3. weigh the evidence
         Evidence evidence = Evidence.of(retrieval.query(), sources, encoder);
         double strength = evidence.strength(settings);
         if (strength < settings.evidenceThreshold()) {
@@ -92,7 +91,7 @@ public class AnswerService {
                     sources.size());
             return abstention(Prompt.NO_ANSWER, sources, retrieval.tookMs(), generationStarted);
         }
-        // 5. answer, 6. check
+        // 4. answer and check
         Answer answer = llm.enabled()
                 ? withLlm(evidence, listener, retrieval.tookMs(), generationStarted)
                 : extractively(evidence, listener, null, true, retrieval.tookMs(), generationStarted);
@@ -104,6 +103,7 @@ public class AnswerService {
         return answer;
     }
 
+    /** Answers a question when only the final answer is wanted. */
     public Answer answer(Question question) {
         return answer(question, AnswerListener.NONE);
     }

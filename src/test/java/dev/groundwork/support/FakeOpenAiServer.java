@@ -201,7 +201,7 @@ public final class FakeOpenAiServer implements AutoCloseable {
                 chunk(out, event(delta("{\"content\":" + json(token) + "}", null)));
             }
             // The tokens reach the client before the break, as they do when a server dies mid-answer.
-            Thread.sleep(200);
+            Thread.sleep(750);
             if (drop.abrupt()) {
                 // Half a chunk, then the connection goes: what a crashed server or a cut network looks like.
                 out.write("40\r\ndata: {\"id\":\"x\"".getBytes(StandardCharsets.UTF_8));
