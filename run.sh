@@ -23,7 +23,8 @@ for home in /usr/lib/jvm/*; do
   fi
 done
 if [[ -n ${best:-} ]]; then
-  jvm_flags+=(--add-modules jdk.incubator.vector "-Dorg.apache.lucene.vectorization.upperJavaFeatureVersion=$best")
+  jvm_flags+=(--add-modules jdk.incubator.vector "-Dorg.apache.lucene.vectorization.upperJavaFeatureVersion=$best"
+    --enable-native-access=ALL-UNNAMED)
 fi
 
 exec "$java_bin" "${jvm_flags[@]}" -XX:+UseG1GC -jar "$jar" "$@"

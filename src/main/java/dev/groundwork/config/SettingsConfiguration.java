@@ -8,6 +8,7 @@ import dev.groundwork.ingest.IngestSettings;
 import dev.groundwork.ingest.SplitSettings;
 import dev.groundwork.prompt.PromptSettings;
 import dev.groundwork.retrieve.RetrievalSettings;
+import dev.groundwork.schedule.ScheduleSettings;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -40,6 +41,11 @@ class SettingsConfiguration {
     @Bean
     RetrievalSettings retrievalSettings(GroundworkProperties properties) {
         return properties.retrieval();
+    }
+
+    @Bean
+    ScheduleSettings scheduleSettings(GroundworkProperties properties) {
+        return properties.schedule();
     }
 
     @Bean

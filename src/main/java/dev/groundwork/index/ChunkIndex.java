@@ -48,6 +48,14 @@ public interface ChunkIndex {
     /** BM25 over the chunk text (and, weighted lower, the document title and heading path). */
     List<ChunkHit> searchText(String query, int limit, ChunkFilter filter);
 
+    /**
+     * Whether {@link #searchVector} can be used: false while the index's vectors were made by another encoder than
+     * the configured one (until a rebuild switches in an index made by this one). Text search always works.
+     */
+    default boolean vectorSearchAvailable() {
+        return true;
+    }
+
     /** Nearest chunks by cosine similarity to a unit vector. */
     List<ChunkHit> searchVector(float[] vector, int limit, ChunkFilter filter);
 

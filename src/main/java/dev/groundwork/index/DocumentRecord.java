@@ -8,7 +8,8 @@ import java.util.Objects;
  * What the index knows of one document: identity, where its file lives and how it was indexed.
  *
  * @param id          derived from the file's SHA-256, so the same bytes are always the same document
- * @param paths       the document's files, relative to the ingest folder (two copies of one file: two paths)
+ * @param paths       the document's files, relative to the ingest folder (two copies of one file: two paths), or
+ *                    {@code //source/relative} for a file of an extra source folder
  * @param pages       number of pages for paged formats (PDF, slides), null otherwise
  * @param pipeline    signature of the parser, splitter and encoder settings the chunks were made with
  */

@@ -79,6 +79,8 @@ public final class LuceneChunkIndex implements ChunkIndex, AutoCloseable {
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private final ScheduledExecutorService refresher;
+    /** False while the configured encoder's vectors do not belong in this index (see GenerationalChunkIndex). */
+    private volatile boolean writeVectors = true;
 
     public LuceneChunkIndex(IndexSettings settings) {
         this.directoryPath = settings.dir().toAbsolutePath().normalize();
@@ -125,6 +127,18 @@ public final class LuceneChunkIndex implements ChunkIndex, AutoCloseable {
         config.setRAMBufferSizeMB(settings.ramBufferMb());
         config.setCommitOnClose(true);
         return config;
+    }
+
+    /**
+     * Whether chunks are written with their vectors. Off while this index was built with another encoder: new
+     * vectors could not be compared with the old ones (nor have the same length), so new chunks get text only.
+     */
+    void writeVectors(boolean enabled) {
+        this.writeVectors = enabled;
+    }
+
+    Path directoryPath() {
+        return directoryPath;
     }
 
     // ---- writes
@@ -213,7 +227,9 @@ public final class LuceneChunkIndex implements ChunkIndex, AutoCloseable {
         entry.add(new StoredField(END, chunk.end()));
         entry.add(new TextField(TEXT, chunk.text(), Field.Store.YES));
         entry.add(new TextField(CONTEXT, document.title() + "\n" + String.join("\n", chunk.headingPath()), Field.Store.NO));
-        entry.add(new KnnFloatVectorField(VECTOR, embedded.vector(), VectorSimilarityFunction.DOT_PRODUCT));
+        if (writeVectors) {
+            entry.add(new KnnFloatVectorField(VECTOR, embedded.vector(), VectorSimilarityFunction.DOT_PRODUCT));
+        }
         return entry;
     }
 

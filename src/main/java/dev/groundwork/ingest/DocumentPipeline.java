@@ -34,9 +34,21 @@ public class DocumentPipeline {
     public record PreparedDocument(DocumentRecord record, List<EmbeddedChunk> chunks) {
     }
 
-    /** What the index was built with; documents made under another signature must be made again. */
+    /**
+     * What the index was built with; documents made under another signature must be made again. The form is
+     * {@code parser|splitter|encoder}; neither the parser's nor the splitter's part holds a '|'.
+     */
     public String signature() {
         return parser.signature() + "|" + splitter.signature() + "|" + encoder.signature();
+    }
+
+    /**
+     * The encoder's part of a pipeline signature: two indexes whose signatures share it hold vectors that can be
+     * compared with each other and with this encoder's queries.
+     */
+    public static String encoderPart(String signature) {
+        String[] parts = signature.split("\\|", 3);
+        return parts.length == 3 ? parts[2] : "";
     }
 
     public PreparedDocument prepare(Path file, String fileName, FileFacts facts, List<String> paths, Instant addedAt) {

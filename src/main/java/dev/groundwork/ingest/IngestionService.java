@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -35,9 +36,12 @@ public class IngestionService {
         /** The bytes were already indexed under another path; this path was added to them. */
         PATH_ADDED,
         /** A file changed or was made under an older pipeline, and was indexed again. */
-        REPLACED
+        REPLACED,
+        /** The file changed or went away while it was being looked at; nothing was written, a later pass sees it. */
+        STALE
     }
 
+    /** What an ingestion did, and the document as it is now (null only for {@link Change#STALE}). */
     public record IngestOutcome(DocumentRecord document, Change change) {
     }
 
@@ -97,93 +101,152 @@ public class IngestionService {
     }
 
     /**
-     * Indexes a file of the ingest folder, unless its bytes are already indexed under the current pipeline.
+     * Indexes a file of a source folder, unless its bytes are already indexed under the current pipeline: known
+     * bytes at a new path only gain that path (no parsing, no embedding); new or changed bytes are parsed, embedded
+     * and put in place of the document the path held before, in one step. Nothing is written when the file
+     * changed or went away since it was hashed ({@link Change#STALE}), or when making the new version fails (the
+     * old one stays until a later pass succeeds).
      *
-     * @param previous the document this path held before, if it changed since (its chunks are replaced)
+     * @param previous the document the path held when the caller last looked, if any; if it still holds the path
+     *                 and the bytes changed, the path is taken from it (and the document removed with its last path)
      */
-    public IngestOutcome ingestFile(String relativePath, DocumentRecord previous) {
-        Path file = folder.resolve(relativePath);
-        FileFacts facts = FileFacts.of(file);
-        if (facts.sizeBytes() > settings.maxFileSize().toBytes()) {
-            throw new RejectedDocumentException(Reason.TOO_LARGE,
-                    "The file is larger than the limit of " + settings.maxFileSize().toBytes() + " bytes.");
-        }
-        if (facts.sizeBytes() == 0) {
-            throw new RejectedDocumentException(Reason.UNSUPPORTED_TYPE, "The file is empty.");
-        }
+    public IngestOutcome ingestFile(SourceFile source, DocumentRecord previous) {
+        FileFacts facts = source.facts();
+        requireIndexableSize(facts.sizeBytes());
         String id = facts.documentId();
-        return locks.withLock(id, () -> {
-            Optional<DocumentRecord> known = index.find(id);
-            List<String> replacing = new ArrayList<>();
-            if (previous != null && !previous.id().equals(id)) {
-                detachPath(previous, relativePath, replacing);
+        String path = source.recordedPath();
+        String previousId = previous == null ? id : previous.id();
+        // Both documents are locked: the path may move from one to the other, and a concurrent delete of either must
+        // not interleave with that.
+        return locks.withLocks(id, previousId, () -> {
+            // 1. the file must still be the one that was hashed
+            if (!source.unchanged()) {
+                return new IngestOutcome(null, Change.STALE);
             }
+            // 2. what the index holds now (not what the caller saw)
+            Optional<DocumentRecord> known = index.find(id);
+            Optional<DocumentRecord> losing = previousId.equals(id) ? Optional.empty()
+                    : index.find(previousId).filter(document -> document.paths().contains(path));
+            List<String> replacing = losing.filter(document -> document.paths().size() == 1)
+                    .map(document -> List.of(document.id())).orElse(List.of());
+            Optional<DocumentRecord> detached = losing.filter(document -> document.paths().size() > 1)
+                    .map(document -> withoutPath(document, path));
+            // 3. known bytes under the current pipeline: at most a new path, never parsed or embedded again
             if (known.isPresent() && known.get().pipeline().equals(pipeline.signature())) {
-                DocumentRecord record = known.get();
-                if (record.paths().contains(relativePath) && replacing.isEmpty()) {
+                boolean pathAdded = !known.get().paths().contains(path);
+                DocumentRecord record = pathAdded ? withPath(known.get(), path) : known.get();
+                if (!pathAdded && losing.isEmpty()) {
                     return new IngestOutcome(record, Change.KNOWN);
                 }
-                DocumentRecord moved = withPath(record, relativePath);
-                index.updateRecord(moved);
+                if (pathAdded) {
+                    index.updateRecord(record);
+                }
+                detached.ifPresent(index::updateRecord);
                 replacing.forEach(index::delete);
                 index.commit();
-                return new IngestOutcome(moved, Change.PATH_ADDED);
+                return new IngestOutcome(record, pathAdded ? Change.PATH_ADDED : Change.KNOWN);
             }
+            // 4. new or changed bytes, or made under another pipeline: parse, split, embed
             List<String> paths = new ArrayList<>(known.map(DocumentRecord::paths).orElse(List.of()));
-            if (!paths.contains(relativePath)) {
-                paths.add(relativePath);
+            if (!paths.contains(path)) {
+                paths.add(path);
             }
-            String fileName = file.getFileName().toString();
+            String fileName = fileNameOf(path);
             Instant addedAt = known.map(DocumentRecord::addedAt).orElseGet(Instant::now);
-            PreparedDocument prepared = pipeline.prepare(file, fileName, facts, paths, addedAt);
+            PreparedDocument prepared = pipeline.prepare(source.file(), fileName, facts, paths, addedAt);
+            if (!source.unchanged()) {
+                return new IngestOutcome(null, Change.STALE);
+            }
+            // 5. replace the old versions in one step and commit
             index.upsert(prepared.record(), prepared.chunks(), replacing);
+            detached.ifPresent(index::updateRecord);
             index.commit();
-            Change change = known.isPresent() || previous != null ? Change.REPLACED : Change.CREATED;
+            Change change = known.isPresent() || losing.isPresent() ? Change.REPLACED : Change.CREATED;
             return new IngestOutcome(prepared.record(), change);
         });
     }
 
-    /** A path no longer holds {@code previous}: drop the path, or the whole document when it was its last. */
-    private void detachPath(DocumentRecord previous, String relativePath, List<String> replacing) {
-        List<String> rest = previous.paths().stream().filter(p -> !p.equals(relativePath)).toList();
-        if (rest.isEmpty()) {
-            replacing.add(previous.id());
-        } else {
-            index.updateRecord(previous.withPaths(rest, fileNameOf(rest.get(0))));
+    private void requireIndexableSize(long sizeBytes) {
+        if (sizeBytes > settings.maxFileSize().toBytes()) {
+            throw new RejectedDocumentException(Reason.TOO_LARGE,
+                    "The file is larger than the limit of " + settings.maxFileSize().toBytes() + " bytes.");
+        }
+        if (sizeBytes == 0) {
+            throw new RejectedDocumentException(Reason.UNSUPPORTED_TYPE, "The file is empty.");
         }
     }
 
     /**
-     * The file at a path is gone: the path is dropped from its document, and the document removed when no
-     * file holds it any more. Nothing happens if the file came back in the meantime.
+     * The file at a path is gone: the path is dropped from its document, and the document removed when no file
+     * holds it any more. Nothing happens if the file came back in the meantime, or the path no longer belongs to
+     * the document.
+     *
+     * @param file where the path's file is on disk; null when its source no longer exists
+     * @return whether the path was dropped
      */
-    public void forgetPath(DocumentRecord document, String relativePath) {
-        locks.withLock(document.id(), () -> {
+    public boolean forgetPath(DocumentRecord document, String recordedPath, Path file) {
+        return locks.withLock(document.id(), () -> {
             Optional<DocumentRecord> current = index.find(document.id());
-            if (current.isEmpty() || folder.exists(relativePath) || !current.get().paths().contains(relativePath)) {
-                return null;
+            if (current.isEmpty() || !current.get().paths().contains(recordedPath)
+                    || (file != null && FileStamp.of(file).isPresent())) {
+                return false;
             }
-            List<String> rest = current.get().paths().stream().filter(p -> !p.equals(relativePath)).toList();
-            if (rest.isEmpty()) {
+            if (current.get().paths().size() == 1) {
                 index.delete(document.id());
             } else {
-                index.updateRecord(current.get().withPaths(rest, fileNameOf(rest.get(0))));
+                index.updateRecord(withoutPath(current.get(), recordedPath));
             }
             index.commit();
-            return null;
+            return true;
         });
     }
 
-    /** Removes a document: its files first (the folder is the source of truth), then its chunks. */
+    /**
+     * Removes a document: its files first (the folder is the source of truth), then its chunks. A file whose bytes
+     * changed since it was indexed is another document now and is left alone. A document with a file in an extra
+     * source folder is refused: Groundwork does not delete files in folders it does not own.
+     */
     public DocumentRecord delete(String id) {
         return locks.withLock(id, () -> {
             DocumentRecord record = index.find(id).orElseThrow(() -> new DocumentNotFoundException(id));
-            record.paths().forEach(folder::remove);
+            List<String> elsewhere = record.paths().stream().filter(path -> !SourcePath.of(path).inIngestFolder()).toList();
+            if (!elsewhere.isEmpty()) {
+                throw new DocumentInSourceException(id, elsewhere);
+            }
+            for (String path : record.paths()) {
+                if (holdsBytesOf(path, record)) {
+                    folder.remove(path);
+                } else {
+                    log.warn("Not deleting {}: it no longer holds the bytes of document {}", path, id);
+                }
+            }
             index.delete(id);
             index.commit();
             log.info("Deleted document {} ({} files)", id, record.paths().size());
             return record;
         });
+    }
+
+    private boolean holdsBytesOf(String path, DocumentRecord record) {
+        Path file = folder.resolve(path);
+        return FileStamp.of(file).isPresent() && FileFacts.of(file).sha256().equals(record.sha256());
+    }
+
+    /**
+     * The same service writing to another index (a generation being rebuilt). It shares the folder and the pipeline
+     * but not the locks: the other index is private to its caller until it is switched in.
+     */
+    public IngestionService writingTo(ChunkIndex target) {
+        return new IngestionService(folder, pipeline, target, settings);
+    }
+
+    /**
+     * Runs {@code work} while no upload, delete or sync write is in progress, and none starts: every write here
+     * holds its document's lock from its first read to its commit, so inside this barrier the index and the folders
+     * agree and can be switched for another index.
+     */
+    public <T> T exclusively(Supplier<T> work) {
+        return locks.withAll(work);
     }
 
     public Optional<DocumentRecord> find(String id) {
@@ -207,15 +270,22 @@ public class IngestionService {
         return index.committedUserData();
     }
 
-    private DocumentRecord withPath(DocumentRecord record, String relativePath) {
+    private DocumentRecord withPath(DocumentRecord record, String recordedPath) {
         List<String> paths = new ArrayList<>(record.paths());
-        paths.add(relativePath);
-        // Keep showing the name the document was known by; a moved file takes its new name.
-        String fileName = record.paths().stream().anyMatch(folder::exists) ? record.fileName() : fileNameOf(relativePath);
-        return record.withPaths(paths, fileName);
+        paths.add(recordedPath);
+        // Keep showing the name the document was known by while another of its files is there; a moved file takes
+        // its new name (extra source paths cannot be checked from here and count as there until a pass forgets them).
+        boolean othersThere = record.paths().stream()
+                .anyMatch(path -> !SourcePath.of(path).inIngestFolder() || folder.exists(path));
+        return record.withPaths(paths, othersThere ? record.fileName() : fileNameOf(recordedPath));
     }
 
-    private static String fileNameOf(String relativePath) {
-        return relativePath.substring(relativePath.lastIndexOf('/') + 1);
+    private static DocumentRecord withoutPath(DocumentRecord record, String recordedPath) {
+        List<String> rest = record.paths().stream().filter(path -> !path.equals(recordedPath)).toList();
+        return record.withPaths(rest, fileNameOf(rest.get(0)));
+    }
+
+    private static String fileNameOf(String recordedPath) {
+        return recordedPath.substring(recordedPath.lastIndexOf('/') + 1);
     }
 }

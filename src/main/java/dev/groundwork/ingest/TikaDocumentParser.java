@@ -12,9 +12,10 @@ import java.util.Set;
 import org.apache.tika.Tika;
 import org.apache.tika.config.TikaConfig;
 import org.apache.tika.detect.Detector;
-import org.apache.tika.detect.TextDetector;
 import org.apache.tika.exception.EncryptedDocumentException;
 import org.apache.tika.exception.TikaException;
+import org.apache.tika.extractor.EmbeddedDocumentExtractor;
+import org.apache.tika.extractor.ParsingEmbeddedDocumentExtractor;
 import org.apache.tika.io.TikaInputStream;
 import org.apache.tika.metadata.Message;
 import org.apache.tika.metadata.Metadata;
@@ -44,7 +45,8 @@ final class TikaDocumentParser implements DocumentParser {
             "application/msword", "application/vnd.ms-excel", "application/vnd.ms-powerpoint",
             "application/vnd.ms-word.document.macroenabled.12", "application/vnd.ms-excel.sheet.macroenabled.12",
             "application/vnd.ms-excel.sheet.binary.macroenabled.12",
-            "application/vnd.ms-powerpoint.presentation.macroenabled.12");
+            "application/vnd.ms-powerpoint.presentation.macroenabled.12", "application/vnd.ms-tnef",
+            "message/x-emlx", "multipart/related", "application/xml", "application/json");
     private static final List<String> DOCUMENT_TYPE_FAMILIES = List.of(
             "application/vnd.openxmlformats-officedocument.", "application/vnd.oasis.opendocument.");
     private static final Set<String> MARKDOWN = Set.of("text/x-web-markdown", "text/markdown");
@@ -111,7 +113,7 @@ final class TikaDocumentParser implements DocumentParser {
         }
     }
 
-    private void requireDocumentType(MediaType type, InputStream in, String fileName) throws IOException {
+    private void requireDocumentType(MediaType type, TikaInputStream in, String fileName) throws IOException {
         String name = type.toString();
         boolean document = DOCUMENT_TYPES.contains(name) || "text".equals(type.getType())
                 || DOCUMENT_TYPE_FAMILIES.stream().anyMatch(name::startsWith);
@@ -120,15 +122,18 @@ final class TikaDocumentParser implements DocumentParser {
                     "Files of type " + name + " cannot be read; send a document (PDF, Office, OpenDocument, "
                             + "RTF, EPUB, HTML, Markdown, text or e-mail).");
         }
-        // A name can claim text when the bytes are not (a renamed binary): look at the bytes.
-        if ("text".equals(type.getType()) && !MediaType.TEXT_PLAIN.equals(new TextDetector().detect(in, new Metadata()))) {
+        // A name can claim text for bytes that are not (a renamed binary): ask the bytes alone.
+        if ("text".equals(type.getType())
+                && MediaType.OCTET_STREAM.equals(detector.detect(in, new Metadata()).getBaseType())) {
             throw new RejectedDocumentException(Reason.UNSUPPORTED_TYPE,
                     "The file '" + fileName + "' is named like text but its bytes are binary.");
         }
     }
 
+    /** Types read as plain text here: Tika would give them no structure, or (JSON) no text at all. */
     private static boolean isPlainText(MediaType type) {
-        return MediaType.TEXT_PLAIN.equals(type) || MARKDOWN.contains(type.toString());
+        return MediaType.TEXT_PLAIN.equals(type) || MARKDOWN.contains(type.toString())
+                || "application/json".equals(type.toString());
     }
 
     private String readText(TikaInputStream in, Metadata metadata) throws IOException, TikaException, SAXException {
@@ -147,7 +152,10 @@ final class TikaDocumentParser implements DocumentParser {
     private String readStructured(TikaInputStream in, Metadata metadata, DocumentTextBuilder text)
             throws IOException, TikaException, SAXException {
         XhtmlStructureHandler handler = new XhtmlStructureHandler(text, maxCharacters);
-        parser.parse(in, handler, metadata, context());
+        ParseContext context = context();
+        context.set(EmbeddedDocumentExtractor.class,
+                new EmbeddedDocumentTracker(new ParsingEmbeddedDocumentExtractor(context), handler));
+        parser.parse(in, handler, metadata, context);
         return handler.firstHeading();
     }
 

@@ -25,7 +25,7 @@ final class XhtmlStructureHandler extends DefaultHandler {
             "summary", "body", "html");
     private static final Set<String> SKIPPED = Set.of("head", "script", "style", "noscript", "template", "svg");
 
-    private enum DivKind { PAGE, EMBEDDED, OTHER }
+    private enum DivKind { PAGE, OTHER }
 
     private final DocumentTextBuilder text;
     private final long maxCharacters;
@@ -33,7 +33,7 @@ final class XhtmlStructureHandler extends DefaultHandler {
     private final String[] headings = new String[6];
     private final Deque<DivKind> divs = new ArrayDeque<>();
     private int skipDepth;
-    private int embeddedDepth;
+    private final Deque<String> embedded = new ArrayDeque<>();
     private int preDepth;
     private int headingLevel;
     private boolean pendingSpace;
@@ -63,7 +63,8 @@ final class XhtmlStructureHandler extends DefaultHandler {
             case "div" -> startDiv(attributes.getValue("class"));
             case "h1", "h2", "h3", "h4", "h5", "h6" -> {
                 flushBlock();
-                headingLevel = name.charAt(1) - '0';
+                // Headings of an attachment do not reshape the outline of the document that holds it.
+                headingLevel = embedded.isEmpty() ? name.charAt(1) - '0' : 0;
             }
             case "tr" -> {
                 flushBlock();
@@ -98,9 +99,8 @@ final class XhtmlStructureHandler extends DefaultHandler {
         switch (name) {
             case "div" -> {
                 flushBlock();
-                DivKind kind = divs.isEmpty() ? DivKind.OTHER : divs.pop();
-                if (kind == DivKind.EMBEDDED) {
-                    embeddedDepth--;
+                if (!divs.isEmpty()) {
+                    divs.pop();
                 }
             }
             case "h1", "h2", "h3", "h4", "h5", "h6" -> flushHeading();
@@ -167,13 +167,21 @@ final class XhtmlStructureHandler extends DefaultHandler {
         flushBlock();
     }
 
+    /** An attachment or embedded document begins: its pages are not pages of the outer document. */
+    void enterEmbedded(String name) {
+        flushBlock();
+        embedded.push(name == null || name.isBlank() ? "attachment" : name.strip());
+    }
+
+    void exitEmbedded() {
+        flushBlock();
+        embedded.pop();
+    }
+
     private void startDiv(String cssClass) {
         flushBlock();
         List<String> classes = cssClass == null ? List.of() : Arrays.asList(cssClass.trim().split("\\s+"));
-        if (classes.contains("package-entry") || classes.contains("embedded")) {
-            embeddedDepth++;
-            divs.push(DivKind.EMBEDDED);
-        } else if (embeddedDepth == 0 && (classes.contains("page") || classes.contains("slide-content"))) {
+        if (embedded.isEmpty() && (classes.contains("page") || classes.contains("slide-content"))) {
             text.startPage();
             divs.push(DivKind.PAGE);
         } else {
@@ -204,7 +212,7 @@ final class XhtmlStructureHandler extends DefaultHandler {
         }
         headings[level - 1] = heading.replace('\n', ' ');
         Arrays.fill(headings, level, headings.length, null);
-        if (firstHeading == null && embeddedDepth == 0) {
+        if (firstHeading == null) {
             firstHeading = headings[level - 1];
         }
         text.addBlock(heading, headingPath(), true, false);
@@ -241,6 +249,7 @@ final class XhtmlStructureHandler extends DefaultHandler {
         return content;
     }
 
+    /** The current headings; inside an attachment, followed by the attachment's name. */
     private List<String> headingPath() {
         List<String> path = new ArrayList<>(headings.length);
         for (String heading : headings) {
@@ -248,6 +257,7 @@ final class XhtmlStructureHandler extends DefaultHandler {
                 path.add(heading);
             }
         }
+        embedded.descendingIterator().forEachRemaining(path::add);
         return path;
     }
 

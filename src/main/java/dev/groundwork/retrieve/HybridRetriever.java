@@ -41,7 +41,8 @@ class HybridRetriever implements Retriever {
         int candidates = Math.max(settings.candidates(), k);
         // 1. both lists
         List<ChunkHit> textHits = settings.textWeight() > 0 ? index.searchText(query, candidates, request.filter()) : List.of();
-        List<ChunkHit> vectorHits = settings.vectorWeight() > 0
+        // While the index is rebuilt for another encoder its vectors cannot be compared with the query's: text only.
+        List<ChunkHit> vectorHits = settings.vectorWeight() > 0 && index.vectorSearchAvailable()
                 ? index.searchVector(encoder.embedQuery(query), candidates, request.filter()) : List.of();
         // 2. fuse
         List<RetrievedChunk> fused = fuse(textHits, vectorHits, k);

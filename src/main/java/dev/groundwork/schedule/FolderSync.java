@@ -1,23 +1,15 @@
 package dev.groundwork.schedule;
 
-import dev.groundwork.index.DocumentRecord;
-import dev.groundwork.ingest.IngestFolder;
+import dev.groundwork.index.GenerationalChunkIndex;
+import dev.groundwork.ingest.IngestSettings;
 import dev.groundwork.ingest.IngestionService;
-import dev.groundwork.ingest.IngestionService.IngestOutcome;
-import dev.groundwork.ingest.RejectedDocumentException;
-import dev.groundwork.schedule.SyncReport.FailedFile;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.locks.ReentrantLock;
+import dev.groundwork.schedule.SyncStatus.State;
+import jakarta.annotation.PreDestroy;
+import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -25,116 +17,163 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Brings the index in line with the ingest folder: new and changed files are indexed, moved files keep their
- * chunks under the new path, and documents whose files are gone are removed. It runs in the background at
- * start-up, so the service answers while a missing or new index is (re)built.
+ * Keeps the index in line with the source folders: a run at start-up, on the cron schedule and on demand, one at a
+ * time, in the background. A run is incremental, or a rebuild when the configured pipeline differs from the one the
+ * index was built with. Its progress and outcome are in {@link #status()}.
  */
 @Component
 public class FolderSync {
 
     private static final Logger log = LoggerFactory.getLogger(FolderSync.class);
-    private static final long PROGRESS_EVERY_NANOS = Duration.ofSeconds(10).toNanos();
 
-    private final IngestFolder folder;
     private final IngestionService ingestion;
-    private final ReentrantLock oneAtATime = new ReentrantLock();
-    private final AtomicReference<SyncReport> lastReport = new AtomicReference<>();
+    private final GenerationalChunkIndex generations;
+    private final PipelineCheck check;
+    private final ScheduleSettings settings;
+    private final SyncPass pass;
+    private final IndexRebuild rebuild;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "folder-sync");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private volatile boolean stopping;
+    private long runs;
+    private RunTracker current;
+    private SyncReport last;
+    /** Rebuilds that failed in a row, and schedule ticks since the last one: a failing rebuild backs off. */
+    private int failedRebuilds;
+    private long ticksSinceFailedRebuild;
 
-    FolderSync(IngestFolder folder, IngestionService ingestion) {
-        this.folder = folder;
+    FolderSync(IngestionService ingestion, GenerationalChunkIndex generations, Sources sources, PipelineCheck check,
+               IngestSettings ingestSettings, ScheduleSettings settings) {
         this.ingestion = ingestion;
+        this.generations = generations;
+        this.check = check;
+        this.settings = settings;
+        this.pass = new SyncPass(sources, new SourceScanner(), new FileHashes(settings.rehashAfter(), Clock.systemUTC()),
+                new FailedFiles(settings.retryMaxRuns()), ingestSettings.maxFileSize().toBytes(), () -> stopping);
+        this.rebuild = new IndexRebuild(generations, ingestion, pass, check);
+    }
+
+    public synchronized SyncStatus status() {
+        return new SyncStatus(current == null ? State.IDLE : State.RUNNING, current == null ? null : current.snapshot(),
+                last, generations.generation(), check.rebuildNeeded(), generations.vectorSearchAvailable());
+    }
+
+    /**
+     * Starts a run in the background.
+     *
+     * @return the status with the run just started
+     * @throws SyncRunningException when a run is going on
+     */
+    public SyncStatus trigger(SyncTrigger trigger) {
+        start(trigger);
+        return status();
+    }
+
+    /** Runs once, waiting for a run in progress to finish first, and returns when it is over. */
+    public SyncReport runNow(SyncTrigger trigger) {
+        while (true) {
+            RunTracker running;
+            synchronized (this) {
+                running = current;
+            }
+            if (running != null) {
+                running.done().join();
+                continue;
+            }
+            try {
+                return start(trigger).done().join();
+            } catch (SyncRunningException e) {
+                // another caller started one in between: wait for that one, then go again
+            }
+        }
     }
 
     @EventListener(ApplicationReadyEvent.class)
-    void syncInBackground() {
-        Thread thread = new Thread(() -> {
-            try {
-                run();
-            } catch (RuntimeException e) {
-                log.error("Start-up sync of the ingest folder failed: {}", e.getMessage(), e);
+    void onStartup() {
+        if (settings.onStartup()) {
+            trigger(SyncTrigger.STARTUP);
+        }
+    }
+
+    /**
+     * The cron's tick: a run still going on is let be. While rebuilds keep failing, the schedule tries one on the
+     * next tick, then after 2, 4, 8... ticks (at most {@code retry-max-runs} apart), since each attempt embeds every
+     * document again; a manual trigger always tries.
+     */
+    void onSchedule() {
+        synchronized (this) {
+            if (check.rebuildNeeded() && failedRebuilds > 0) {
+                ticksSinceFailedRebuild++;
+                long gap = Math.min(1L << Math.min(failedRebuilds - 1, 30), settings.retryMaxRuns());
+                if (ticksSinceFailedRebuild < gap) {
+                    log.info("Scheduled sync skipped: the index rebuild failed {} time(s) in a row; next attempt in {} "
+                            + "scheduled run(s)", failedRebuilds, gap - ticksSinceFailedRebuild);
+                    return;
+                }
             }
-        }, "folder-sync");
-        thread.setDaemon(true);
-        thread.start();
-    }
-
-    public Optional<SyncReport> lastReport() {
-        return Optional.ofNullable(lastReport.get());
-    }
-
-    /** One pass over the folder; a second caller waits for the first to finish. */
-    public SyncReport run() {
-        oneAtATime.lock();
+        }
         try {
-            SyncReport report = sync();
-            lastReport.set(report);
-            return report;
+            trigger(SyncTrigger.SCHEDULE);
+        } catch (SyncRunningException e) {
+            log.info("Scheduled sync skipped: run {} is still going", e.status().current().run());
+        }
+    }
+
+    private synchronized RunTracker start(SyncTrigger trigger) {
+        if (current != null) {
+            throw new SyncRunningException(status());
+        }
+        RunTracker run = new RunTracker(++runs, trigger);
+        try {
+            worker.execute(() -> execute(run));
+        } catch (RejectedExecutionException e) {
+            throw new IllegalStateException("The service is shutting down; no sync is started", e);
+        }
+        current = run;
+        return run;
+    }
+
+    private void execute(RunTracker run) {
+        String failure = "stopped by an unexpected error";
+        boolean rebuilding = check.rebuildNeeded();
+        try {
+            if (rebuilding) {
+                rebuild.run(run);
+            } else {
+                pass.run(ingestion, check.configured(), run, run.counts(), true);
+            }
+            failure = null;
+        } catch (RuntimeException e) {
+            failure = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            log.error("Sync run {} failed: {}", run.number(), failure, e);
         } finally {
-            oneAtATime.unlock();
+            SyncReport report = run.finish(failure);
+            synchronized (this) {
+                last = report;
+                current = null;
+                if (rebuilding) {
+                    failedRebuilds = failure == null ? 0 : failedRebuilds + 1;
+                    ticksSinceFailedRebuild = 0;
+                }
+            }
+            run.done().complete(report);
+            log.info("Sync run {} ({}, {}) {} in {} ms: {} files seen, {} added, {} updated, {} moved, {} removed, "
+                            + "{} unchanged, {} failed", report.run(), report.trigger(), report.mode(), report.phase(),
+                    report.durationMs(), report.seen(), report.added(), report.updated(), report.moved(),
+                    report.removed(), report.unchanged(), report.failedCount());
         }
     }
 
-    private SyncReport sync() {
-        Instant startedAt = Instant.now();
-        long started = System.nanoTime();
-        // 1. what the index holds, by path
-        Map<String, DocumentRecord> indexedByPath = new HashMap<>();
-        for (DocumentRecord document : ingestion.documents()) {
-            document.paths().forEach(path -> indexedByPath.put(path, document));
-        }
-        // 2. index every file that is new, changed or moved
-        List<Path> files = folder.documentFiles();
-        Set<String> onDisk = new HashSet<>();
-        Counts counts = new Counts();
-        List<FailedFile> failed = new ArrayList<>();
-        long lastProgress = System.nanoTime();
-        for (Path file : files) {
-            String path = folder.relative(file);
-            onDisk.add(path);
-            try {
-                IngestOutcome outcome = ingestion.ingestFile(path, indexedByPath.get(path));
-                counts.count(outcome.change());
-            } catch (RejectedDocumentException e) {
-                failed.add(new FailedFile(path, e.reason().name(), e.getMessage()));
-                log.warn("Cannot index {}: {} ({})", path, e.reason(), e.getMessage());
-            } catch (RuntimeException e) {
-                failed.add(new FailedFile(path, "INDEXING_FAILED", e.getMessage()));
-                log.warn("Cannot index {}: {}", path, e.getMessage());
-            }
-            if (System.nanoTime() - lastProgress > PROGRESS_EVERY_NANOS) {
-                log.info("Ingest folder sync: {} of {} files done", onDisk.size(), files.size());
-                lastProgress = System.nanoTime();
-            }
-        }
-        // 3. forget files that are gone
-        for (Map.Entry<String, DocumentRecord> entry : indexedByPath.entrySet()) {
-            if (!onDisk.contains(entry.getKey())) {
-                ingestion.forgetPath(entry.getValue(), entry.getKey());
-                counts.removed++;
-            }
-        }
-        SyncReport report = new SyncReport(startedAt, Duration.ofNanos(System.nanoTime() - started), files.size(),
-                counts.added, counts.updated, counts.moved, counts.removed, counts.unchanged, failed);
-        log.info("Ingest folder sync: {} files seen, {} added, {} updated, {} moved, {} removed, {} unchanged, "
-                        + "{} failed, in {} ms", report.seen(), report.added(), report.updated(), report.moved(),
-                report.removed(), report.unchanged(), failed.size(), report.took().toMillis());
-        return report;
-    }
-
-    private static final class Counts {
-        int added;
-        int updated;
-        int moved;
-        int removed;
-        int unchanged;
-
-        void count(IngestionService.Change change) {
-            switch (change) {
-                case CREATED -> added++;
-                case REPLACED -> updated++;
-                case PATH_ADDED -> moved++;
-                case KNOWN -> unchanged++;
-            }
+    /** Lets a run finish the file it is on, then stops it; never interrupts it (see SyncPass). */
+    @PreDestroy
+    void stop() throws InterruptedException {
+        stopping = true;
+        worker.shutdown();
+        if (!worker.awaitTermination(60, TimeUnit.SECONDS)) {
+            log.warn("The sync did not stop within 60 s; the index closes under it");
         }
     }
 }

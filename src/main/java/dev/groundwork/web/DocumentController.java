@@ -59,8 +59,7 @@ class DocumentController {
             try {
                 items.add(item(file, ingest(file)));
             } catch (RejectedDocumentException e) {
-                items.add(new UploadItem(file.getOriginalFilename(), UploadStatus.of(e.reason()).value(), "rejected",
-                        null, e.reason().name(), e.getMessage()));
+                items.add(UploadItem.rejected(file.getOriginalFilename(), e));
             }
         }
         return ResponseEntity.status(HttpStatus.MULTI_STATUS).body(new UploadResponse(items));
@@ -75,9 +74,7 @@ class DocumentController {
     }
 
     private static UploadItem item(MultipartFile file, IngestOutcome outcome) {
-        boolean created = outcome.change() == Change.CREATED;
-        return new UploadItem(file.getOriginalFilename(), created ? 201 : 200, created ? "created" : "known",
-                DocumentView.of(outcome.document()), null, null);
+        return UploadItem.accepted(file.getOriginalFilename(), outcome.document(), outcome.change() == Change.CREATED);
     }
 
     @GetMapping

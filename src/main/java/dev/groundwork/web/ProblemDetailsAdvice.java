@@ -1,9 +1,11 @@
 package dev.groundwork.web;
 
 import dev.groundwork.index.IndexUnavailableException;
+import dev.groundwork.ingest.DocumentInSourceException;
 import dev.groundwork.ingest.DocumentNotFoundException;
 import dev.groundwork.ingest.RejectedDocumentException;
 import dev.groundwork.retrieve.InvalidQueryException;
+import dev.groundwork.schedule.SyncRunningException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -48,6 +50,21 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return respond(e.status(), e.code(), e.getMessage());
     }
 
+    @ExceptionHandler(SyncRunningException.class)
+    ResponseEntity<ProblemDetail> syncRunning(SyncRunningException e) {
+        ProblemDetail problem = ApiProblems.of(HttpStatus.CONFLICT, "REINDEX_RUNNING", e.getMessage());
+        // not "status": RFC 9457 keeps that member for the HTTP status code
+        problem.setProperty("job", e.status());
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+    }
+
+    @ExceptionHandler(DocumentInSourceException.class)
+    ResponseEntity<ProblemDetail> inSource(DocumentInSourceException e) {
+        ProblemDetail problem = ApiProblems.of(HttpStatus.CONFLICT, "DOCUMENT_IN_SOURCE", e.getMessage());
+        problem.setProperty("paths", e.paths());
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+    }
+
     @ExceptionHandler(IndexUnavailableException.class)
     ResponseEntity<ProblemDetail> indexUnavailable(IndexUnavailableException e) {
         log.error("Index unavailable: {}", e.getMessage(), e);
@@ -88,6 +105,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             case 404 -> "NOT_FOUND";
             case 405 -> "METHOD_NOT_ALLOWED";
             case 406 -> "NOT_ACCEPTABLE";
+            case 409 -> "CONFLICT";
             case 413 -> "TOO_LARGE";
             case 415 -> "UNSUPPORTED_MEDIA_TYPE";
             case 503 -> "UNAVAILABLE";

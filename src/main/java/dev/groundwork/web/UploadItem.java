@@ -1,13 +1,26 @@
 package dev.groundwork.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import dev.groundwork.index.DocumentRecord;
+import dev.groundwork.ingest.RejectedDocumentException;
+import java.time.Instant;
 
 /**
  * One file of an upload: its own HTTP status, what happened ({@code created}, {@code known} or
- * {@code rejected}), and the document, or the problem code and detail.
+ * {@code rejected}), and the document it became, or the problem code and detail.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record UploadItem(String fileName, int status, String outcome, @JsonUnwrapped DocumentView document, String code,
-                  String detail) {
+record UploadItem(String fileName, int status, String outcome, String id, String title, String contentType,
+                  Long sizeBytes, Integer pages, Integer chunks, Instant addedAt, String code, String detail) {
+
+    static UploadItem accepted(String fileName, DocumentRecord document, boolean created) {
+        return new UploadItem(fileName, created ? 201 : 200, created ? "created" : "known", document.id(),
+                document.title(), document.contentType(), document.sizeBytes(), document.pages(), document.chunks(),
+                document.addedAt(), null, null);
+    }
+
+    static UploadItem rejected(String fileName, RejectedDocumentException e) {
+        return new UploadItem(fileName, UploadStatus.of(e.reason()).value(), "rejected", null, null, null, null, null,
+                null, null, e.reason().name(), e.getMessage());
+    }
 }

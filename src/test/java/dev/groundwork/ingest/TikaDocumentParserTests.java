@@ -157,6 +157,25 @@ class TikaDocumentParserTests {
     }
 
     @Test
+    void anAttachmentIsReadUnderItsNameWithoutAddingPages() throws IOException {
+        String pdf = java.util.Base64.getMimeEncoder().encodeToString(Fixtures.pdf("Attached page one.", "Attached page two."));
+        String message = "From: ada@example.org\r\nTo: bob@example.org\r\nSubject: The report\r\n"
+                + "MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"b1\"\r\n\r\n"
+                + "--b1\r\nContent-Type: text/plain\r\n\r\nThe report is attached.\r\n"
+                + "--b1\r\nContent-Type: application/pdf\r\nContent-Disposition: attachment; filename=\"report.pdf\"\r\n"
+                + "Content-Transfer-Encoding: base64\r\n\r\n" + pdf + "\r\n--b1--\r\n";
+
+        ParsedDocument parsed = parse("mail.eml", Fixtures.utf8(message));
+
+        assertThat(parsed.paged()).isFalse();
+        ParsedPage page = parsed.pages().get(0);
+        assertThat(page.text()).contains("The report is attached.").contains("Attached page two.");
+        TextBlock attached = page.blocks().stream()
+                .filter(block -> blockText(page, block).contains("Attached page two")).findFirst().orElseThrow();
+        assertThat(attached.headingPath()).containsExactly("report.pdf");
+    }
+
+    @Test
     void typeComesFromTheBytesNotTheName() throws IOException {
         ParsedDocument parsed = parse("actually-a-pdf.txt", Fixtures.pdf("Hidden PDF content."));
 
@@ -176,6 +195,15 @@ class TikaDocumentParserTests {
         }
         assertThatThrownBy(() -> parse("lies.txt", binary))
                 .extracting("reason").isEqualTo(Reason.UNSUPPORTED_TYPE);
+    }
+
+    @Test
+    void utf16TextWithAByteOrderMarkIsText() throws IOException {
+        byte[] utf16 = "\uFEFFPlain words in UTF-16.".getBytes(java.nio.charset.StandardCharsets.UTF_16LE);
+
+        ParsedDocument parsed = parse("wide.txt", utf16);
+
+        assertThat(parsed.pages().get(0).text()).isEqualTo("Plain words in UTF-16.");
     }
 
     @Test
