@@ -59,11 +59,21 @@ class AnswerChecker {
     Checked check(List<SourceSentence> quotes, Evidence evidence) {
         List<Claim> claims = new ArrayList<>();
         StringBuilder text = new StringBuilder();
+        SourceSentence previous = null;
         for (SourceSentence quote : quotes) {
             claims.add(new Claim(quote.text(), Set.of(quote.source().n())));
-            text.append(text.isEmpty() ? "" : " ").append(quote.text()).append(" [").append(quote.source().n()).append(']');
+            text.append(separator(previous, quote)).append(quote.text()).append(" [").append(quote.source().n()).append(']');
+            previous = quote;
         }
         return score(text.toString(), claims, evidence, List.of());
+    }
+
+    /** Quotes follow one another on a line, except table rows, which keep a line each. */
+    static String separator(SourceSentence previous, SourceSentence next) {
+        if (previous == null) {
+            return "";
+        }
+        return previous.tableRow() || next.tableRow() ? "\n" : " ";
     }
 
     /** Removes markers that point at no source; a marker with valid and invalid numbers keeps the valid ones. */

@@ -127,11 +127,13 @@ public class AnswerService {
         long checkStarted = System.nanoTime();
         Checked checked = checker.check(quotes, evidence);
         if (stream) {
+            SourceSentence previous = null;
             for (SourceSentence quote : quotes) {
-                String token = (quote == quotes.get(0) ? "" : " ") + quote.text() + " [" + quote.source().n() + "]";
+                String token = AnswerChecker.separator(previous, quote) + quote.text() + " [" + quote.source().n() + "]";
                 if (!listener.token(token)) {
                     break;
                 }
+                previous = quote;
             }
         }
         return answer(checked, Mode.EXTRACTIVE, reason, evidence, retrievalMs, started, checkStarted);

@@ -17,9 +17,21 @@ import java.util.Set;
  */
 final class Evidence {
 
-    /** A sentence of a source: {@code text} is {@code source.text().substring(start, end)}. */
-    record SourceSentence(Source source, int start, int end, String text, float[] vector, Set<String> terms) {
+    /**
+     * A sentence of a source: {@code text} is {@code source.text().substring(start, end)}. A table row is scored
+     * with its table's header row ({@code header}), since "Team | 290 EUR" alone does not say what 290 EUR is;
+     * {@code vector} and {@code terms} are then those of both rows.
+     */
+    record SourceSentence(Source source, int start, int end, String text, String header, float[] vector,
+                          Set<String> terms) {
+
+        boolean tableRow() {
+            return isTableRow(text);
+        }
     }
+
+    /** How the parser writes table cells: "Item | Price". */
+    private static final String CELL_SEPARATOR = " | ";
 
     private final String question;
     private final float[] questionVector;
@@ -45,19 +57,36 @@ final class Evidence {
 
     /** Splits the sources into sentences and embeds them and the question. */
     static Evidence of(String question, List<Source> sources, Encoder encoder) {
-        List<Sentences.Span> spans = new ArrayList<>();
-        List<Source> owners = new ArrayList<>();
+        record Unit(Source source, Sentences.Span span, String text, String header) {
+            String scored() {
+                return header == null ? text : header + "\n" + text;
+            }
+        }
+        List<Unit> units = new ArrayList<>();
         // Overlapping chunks repeat sentences: embed each distinct text once.
         Map<String, float[]> vectors = new LinkedHashMap<>();
         for (Source source : sources) {
+            String header = null;
+            Sentences.Span previous = null;
             for (Sentences.Span span : Sentences.split(source.text())) {
                 String text = source.text().substring(span.start(), span.end());
                 if (Texts.isBlank(text)) {
                     continue;
                 }
-                spans.add(span);
-                owners.add(source);
-                vectors.putIfAbsent(text, null);
+                // A table is a run of rows on consecutive lines; its first row is the header.
+                boolean row = isTableRow(text);
+                boolean continuesTable = row && header != null && previous != null
+                        && isTableRow(source.text().substring(previous.start(), previous.end()))
+                        && source.text().substring(previous.end(), span.start()).chars().filter(c -> c == '\n').count() == 1;
+                if (row && !continuesTable) {
+                    header = text;
+                } else if (!row) {
+                    header = null;
+                }
+                Unit unit = new Unit(source, span, text, row && continuesTable ? header : null);
+                units.add(unit);
+                vectors.putIfAbsent(unit.scored(), null);
+                previous = span;
             }
         }
         List<String> distinct = new ArrayList<>(vectors.keySet());
@@ -65,14 +94,19 @@ final class Evidence {
         for (int i = 0; i < distinct.size(); i++) {
             vectors.put(distinct.get(i), embedded.get(i));
         }
-        List<SourceSentence> sentences = new ArrayList<>(spans.size());
-        for (int i = 0; i < spans.size(); i++) {
-            Source source = owners.get(i);
-            Sentences.Span span = spans.get(i);
-            String text = source.text().substring(span.start(), span.end());
-            sentences.add(new SourceSentence(source, span.start(), span.end(), text, vectors.get(text), Terms.of(text)));
+        List<SourceSentence> sentences = new ArrayList<>(units.size());
+        Map<String, float[]> byText = new HashMap<>();
+        for (Unit unit : units) {
+            float[] vector = vectors.get(unit.scored());
+            sentences.add(new SourceSentence(unit.source(), unit.span().start(), unit.span().end(), unit.text(),
+                    unit.header(), vector, Terms.of(unit.scored())));
+            byText.putIfAbsent(unit.text(), vector);
         }
-        return new Evidence(question, encoder.embedQuery(question), sources, sentences, vectors);
+        return new Evidence(question, encoder.embedQuery(question), sources, sentences, byText);
+    }
+
+    static boolean isTableRow(String text) {
+        return text.contains(CELL_SEPARATOR) && text.indexOf('\n') < 0;
     }
 
     String question() {

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 
@@ -53,6 +54,12 @@ class ExtractiveAnswerer {
                 picked.add(scored.sentence());
             }
         }
+        // A quoted table row brings its header row, or "Team | 290 EUR" would not say what 290 EUR is.
+        for (SourceSentence row : List.copyOf(picked)) {
+            if (row.header() != null) {
+                headerOf(row, evidence).filter(header -> seen.add(header.text())).ifPresent(picked::add);
+            }
+        }
         // Reading order: documents in the order of their best source, then by page and place within the document.
         Map<String, Integer> documentOrder = new HashMap<>();
         for (Source source : evidence.sources()) {
@@ -62,6 +69,17 @@ class ExtractiveAnswerer {
                 .thenComparingInt(s -> s.source().page() == null ? 0 : s.source().page())
                 .thenComparingInt(s -> s.source().start() + s.start()));
         return picked;
+    }
+
+    /** The header row of a table row's run: the closest row before it in its source with the header's text. */
+    private static Optional<SourceSentence> headerOf(SourceSentence row, Evidence evidence) {
+        SourceSentence header = null;
+        for (SourceSentence sentence : evidence.sentences()) {
+            if (sentence.source() == row.source() && sentence.start() < row.start() && sentence.text().equals(row.header())) {
+                header = sentence;
+            }
+        }
+        return Optional.ofNullable(header);
     }
 
     private static int words(String text) {

@@ -80,4 +80,20 @@ class ExtractiveAnswererTests {
 
         assertThat(quoted).extracting(SourceSentence::text).containsOnlyOnce(shared);
     }
+
+    @Test
+    void aQuotedTableRowComesWithItsHeaderRow() {
+        String table = "Plans and response times\n\nPlan | Price per month | First response\n"
+                + "Community | 0 EUR | Best effort\nTeam | 290 EUR | 1 business day\nEnterprise | 1,900 EUR | 4 hours";
+        List<Source> sources = Chunks.sources(chunk(other, 0, 1, 0, "Lunch is served at noon in the canteen."),
+                chunk(manual, 1, null, 0, table));
+        Evidence evidence = Evidence.of("How much does the team plan cost?", sources, ENCODER);
+
+        List<SourceSentence> quoted = answerer.answer(evidence);
+
+        assertThat(quoted).extracting(SourceSentence::text)
+                .containsSubsequence("Plan | Price per month | First response", "Team | 290 EUR | 1 business day");
+        assertThat(new AnswerChecker(ENCODER, Chunks.settings()).check(quoted, evidence).text())
+                .contains("Plan | Price per month | First response [2]\nTeam | 290 EUR | 1 business day [2]");
+    }
 }
