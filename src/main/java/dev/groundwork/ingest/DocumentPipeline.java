@@ -55,6 +55,28 @@ public class DocumentPipeline {
         long started = System.nanoTime();
         // 1. parse
         ParsedDocument parsed = parser.parse(file, fileName);
+        // 2.. split, embed, describe
+        return prepareParsed(parsed, fileName, facts, paths, addedAt, started);
+    }
+
+    /**
+     * Splits and embeds a passage that is already plain text, laid out as a text file would be (paragraphs
+     * apart by blank lines), under the given title. Lets the evaluation put question-set passages through the
+     * same splitter and encoder as files, without a detour through temporary files and Tika.
+     */
+    public PreparedDocument prepareText(String title, String text, String fileName, FileFacts facts, Instant addedAt) {
+        long started = System.nanoTime();
+        DocumentTextBuilder builder = new DocumentTextBuilder();
+        PlainTextStructure.read(text, false, builder);
+        ParsedDocument parsed = new ParsedDocument("text/plain", title, false, builder.build());
+        if (!parsed.hasText()) {
+            throw new RejectedDocumentException(Reason.NO_TEXT, "The passage holds no text.");
+        }
+        return prepareParsed(parsed, fileName, facts, List.of(), addedAt, started);
+    }
+
+    private PreparedDocument prepareParsed(ParsedDocument parsed, String fileName, FileFacts facts, List<String> paths,
+                                           Instant addedAt, long started) {
         long parsedAt = System.nanoTime();
         // 2. split
         List<PreparedChunk> chunks = splitter.split(parsed);

@@ -5,7 +5,9 @@ import dev.groundwork.embed.Texts;
 import dev.groundwork.index.ChunkHit;
 import dev.groundwork.index.ChunkIndex;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.DoubleSummaryStatistics;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,9 +16,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * BM25 and vector search, each taking its own candidates, fused by weighted reciprocal rank fusion:
- * a chunk scores {@code w / (k + rank)} from each list it appears in. Ranks, not scores, are fused, because
- * BM25 and cosine scores are not on one scale.
+ * BM25 and vector search, each taking its own candidates, fused into one ranking as {@link Fusion} says:
+ * by weighted reciprocal rank fusion ({@code w / (k + rank)} from each list), or by each list's scores brought
+ * onto one scale (min-max or z-score over its own candidates) and added with the weights.
  */
 @Service
 class HybridRetriever implements Retriever {
@@ -53,19 +55,27 @@ class HybridRetriever implements Retriever {
     }
 
     private List<RetrievedChunk> fuse(List<ChunkHit> textHits, List<ChunkHit> vectorHits, int k) {
+        double[] fromText = contributions(textHits, settings.textWeight());
+        double[] fromVector = contributions(vectorHits, settings.vectorWeight());
         Map<String, Candidate> byKey = new LinkedHashMap<>();
         for (int i = 0; i < textHits.size(); i++) {
             ChunkHit hit = textHits.get(i);
             Candidate candidate = byKey.computeIfAbsent(hit.key(), key -> new Candidate(hit));
             candidate.textRank = i + 1;
-            candidate.score += settings.textWeight() / (settings.rrfK() + i + 1);
+            candidate.textShare = fromText[i];
         }
         for (int i = 0; i < vectorHits.size(); i++) {
             ChunkHit hit = vectorHits.get(i);
             Candidate candidate = byKey.computeIfAbsent(hit.key(), key -> new Candidate(hit));
             candidate.vectorRank = i + 1;
             candidate.similarity = hit.score();
-            candidate.score += settings.vectorWeight() / (settings.rrfK() + i + 1);
+            candidate.vectorShare = fromVector[i];
+        }
+        double textAbsent = absentShare(fromText);
+        double vectorAbsent = absentShare(fromVector);
+        for (Candidate candidate : byKey.values()) {
+            candidate.score = (candidate.textRank == null ? textAbsent : candidate.textShare)
+                    + (candidate.vectorRank == null ? vectorAbsent : candidate.vectorShare);
         }
         List<Candidate> ranked = new ArrayList<>(byKey.values());
         ranked.sort(Comparator.comparingDouble((Candidate c) -> c.score).reversed()
@@ -73,9 +83,47 @@ class HybridRetriever implements Retriever {
         return ranked.stream().limit(k).map(Candidate::toRetrieved).toList();
     }
 
+    /** What each hit of a list, best first, adds to its chunk's fused score. */
+    private double[] contributions(List<ChunkHit> hits, double weight) {
+        double[] shares = new double[hits.size()];
+        if (hits.isEmpty()) {
+            return shares;
+        }
+        DoubleSummaryStatistics stats = hits.stream().mapToDouble(ChunkHit::score).summaryStatistics();
+        double mean = stats.getAverage();
+        double deviation = Math.sqrt(hits.stream().mapToDouble(h -> (h.score() - mean) * (h.score() - mean)).sum()
+                / hits.size());
+        double range = stats.getMax() - stats.getMin();
+        for (int i = 0; i < shares.length; i++) {
+            double score = hits.get(i).score();
+            double share = switch (settings.fusion()) {
+                case RRF -> 1.0 / (settings.rrfK() + i + 1);
+                case MIN_MAX -> range > 0 ? (score - stats.getMin()) / range : 1.0;
+                // Equal scores (a list of one) say nothing of spread: count them one deviation above absent.
+                case Z_SCORE -> deviation > 0 ? (score - mean) / deviation : 1.0;
+            };
+            shares[i] = weight * share;
+        }
+        return shares;
+    }
+
+    /**
+     * What a chunk missing from a list gets from that list: nothing under rank fusion and min-max (the worst
+     * candidate already gets 0 there); under z-scores, where 0 is an average candidate, the list's lowest share,
+     * or 0 when every candidate scored alike.
+     */
+    private double absentShare(double[] shares) {
+        if (settings.fusion() != Fusion.Z_SCORE) {
+            return 0;
+        }
+        return Math.min(0, Arrays.stream(shares).min().orElse(0));
+    }
+
     private static final class Candidate {
         final ChunkHit hit;
         double score;
+        double textShare;
+        double vectorShare;
         Integer textRank;
         Integer vectorRank;
         Float similarity;

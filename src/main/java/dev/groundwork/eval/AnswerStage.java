@@ -1,0 +1,19 @@
+package dev.groundwork.eval;
+
+import dev.groundwork.retrieve.RetrievedChunk;
+import java.util.List;
+
+/**
+ * Answers a question from the chunks retrieved for it, for the answer metrics. The evaluation calls it with
+ * the top chunks of each configuration; an adapter over the application's answerer plugs in here.
+ */
+public interface AnswerStage {
+
+    /**
+     * @param sources the retrieved chunks, best first; citations refer to them by number from 1
+     */
+    AnswerOutcome answer(String question, List<RetrievedChunk> sources);
+
+    /** A short name for the report, e.g. {@code extractive}. */
+    String name();
+}

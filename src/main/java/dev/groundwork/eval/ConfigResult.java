@@ -1,0 +1,11 @@
+package dev.groundwork.eval;
+
+/**
+ * The outcome of one configuration.
+ *
+ * @param answers      the answer scores, or null when no answer stage ran
+ * @param msPerQuestion mean time to retrieve for one question
+ */
+record ConfigResult(EvalConfig config, CorpusIndexer.Built index, String encoder, RetrievalMetrics.Scores retrieval,
+                    AnswerMetrics.Scores answers, int skipped, double msPerQuestion, double seconds) {
+}

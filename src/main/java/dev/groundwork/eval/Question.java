@@ -1,0 +1,26 @@
+package dev.groundwork.eval;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A question of a question set.
+ *
+ * @param answers    strings any of which a right answer holds; may be empty
+ * @param answerable false for a question the corpus cannot answer, where abstaining is right
+ */
+record Question(String id, String text, List<String> answers, Gold gold, boolean answerable) {
+
+    Question {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(gold, "gold");
+        answers = List.copyOf(answers);
+        if (text.isBlank()) {
+            throw new IllegalArgumentException("question text is blank");
+        }
+        if (answerable && gold.isNone()) {
+            throw new IllegalArgumentException("an answerable question needs gold_passage_id, gold_file or gold_text");
+        }
+    }
+}

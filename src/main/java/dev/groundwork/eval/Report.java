@@ -1,0 +1,76 @@
+package dev.groundwork.eval;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/** Lays out the results of all configurations side by side, as Markdown tables a README can take as they are. */
+final class Report {
+
+    private Report() {
+    }
+
+    static String tables(List<ConfigResult> results, boolean multiGold) {
+        StringBuilder out = new StringBuilder();
+        int questions = results.isEmpty() ? 0 : results.get(0).retrieval().questions();
+        out.append("Retrieval: ").append(multiGold ? "any gold unit" : "the gold unit").append(" in the top k, ")
+                .append(questions).append(" questions\n\n");
+        out.append("| config | R@1 | R@3 | R@5 | R@10 | MRR@10 | ms/q | chunks | index s | settings |\n");
+        out.append("|---|---|---|---|---|---|---|---|---|---|\n");
+        for (ConfigResult result : results) {
+            RetrievalMetrics.Scores s = result.retrieval();
+            out.append(row(result.config().name(), f(s.recallAny(1)), f(s.recallAny(3)), f(s.recallAny(5)),
+                    f(s.recallAny(10)), f(s.mrr10()), String.format(Locale.ROOT, "%.1f", result.msPerQuestion()),
+                    Long.toString(result.index().chunks()),
+                    result.index().reused() ? "reused" : String.format(Locale.ROOT, "%.0f", result.index().seconds()),
+                    result.config().describe()));
+        }
+        if (multiGold) {
+            out.append("\nRetrieval: all gold units in the top k\n\n");
+            out.append("| config | R@1 | R@3 | R@5 | R@10 |\n|---|---|---|---|---|\n");
+            for (ConfigResult result : results) {
+                RetrievalMetrics.Scores s = result.retrieval();
+                out.append(row(result.config().name(), f(s.recallAll(1)), f(s.recallAll(3)), f(s.recallAll(5)),
+                        f(s.recallAll(10))));
+            }
+        }
+        if (results.stream().anyMatch(result -> result.answers() != null)) {
+            out.append("\nAnswers\n\n");
+            out.append("| config | containment | citation precision | unsupported sentences | abstained, unanswerable "
+                    + "| abstained, answerable |\n|---|---|---|---|---|---|\n");
+            for (ConfigResult result : results) {
+                AnswerMetrics.Scores a = result.answers();
+                if (a != null) {
+                    out.append(row(result.config().name(), f(a.containment()), f(a.citationPrecision()),
+                            f(a.unsupportedRate()), f(a.abstentionUnanswerable()), f(a.abstentionAnswerable())));
+                }
+            }
+        }
+        return out.toString();
+    }
+
+    static String machine() {
+        String cpu = "unknown processor";
+        try (Stream<String> lines = Files.lines(Path.of("/proc/cpuinfo"))) {
+            cpu = lines.filter(line -> line.startsWith("model name")).findFirst()
+                    .map(line -> line.substring(line.indexOf(':') + 1).strip()).orElse(cpu);
+        } catch (IOException | RuntimeException e) {
+            // not Linux: the processor stays unnamed
+        }
+        return String.format(Locale.ROOT, "%s, %d cores, %s %s; JDK %s (%s)", cpu,
+                Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"),
+                System.getProperty("os.arch"), System.getProperty("java.runtime.version"),
+                System.getProperty("java.vm.vendor"));
+    }
+
+    private static String row(String... cells) {
+        return "| " + String.join(" | ", cells) + " |\n";
+    }
+
+    private static String f(Double value) {
+        return value == null ? "-" : String.format(Locale.ROOT, "%.3f", value);
+    }
+}
