@@ -21,7 +21,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 public record AnswerSettings(
         @DefaultValue("1500") @Min(64) @Max(100000) int contextTokens,
-        @DefaultValue("0.40") @DecimalMin("0.0") @DecimalMax("1.0") double evidenceThreshold,
+        @DefaultValue("0.45") @DecimalMin("0.0") @DecimalMax("1.0") double evidenceThreshold,
         @DefaultValue("0.6") @DecimalMin("0.0") @DecimalMax("1.0") double supportThreshold,
         @DefaultValue("0.5") @DecimalMin("0.0") @DecimalMax("1.0") double similarityWeight,
         @DefaultValue("3") @Min(1) @Max(20) int extractiveSentences,
