@@ -5,6 +5,7 @@ import dev.groundwork.answer.LlmSettings;
 import dev.groundwork.embed.EncoderSettings;
 import dev.groundwork.index.IndexSettings;
 import dev.groundwork.ingest.IngestSettings;
+import dev.groundwork.ingest.ParseSettings;
 import dev.groundwork.ingest.SplitSettings;
 import dev.groundwork.prompt.PromptSettings;
 import dev.groundwork.retrieve.RetrievalSettings;
@@ -24,6 +25,7 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("groundwork")
 public record GroundworkProperties(
         @Valid @NotNull @DefaultValue IngestSettings ingest,
+        @Valid @NotNull @DefaultValue ParseSettings parse,
         @Valid @NotNull @DefaultValue SplitSettings split,
         @Valid @NotNull @DefaultValue EncoderSettings encoder,
         @Valid @NotNull @DefaultValue IndexSettings index,

@@ -5,6 +5,7 @@ import dev.groundwork.answer.LlmSettings;
 import dev.groundwork.embed.EncoderSettings;
 import dev.groundwork.index.IndexSettings;
 import dev.groundwork.ingest.IngestSettings;
+import dev.groundwork.ingest.ParseSettings;
 import dev.groundwork.ingest.SplitSettings;
 import dev.groundwork.prompt.PromptSettings;
 import dev.groundwork.retrieve.RetrievalSettings;
@@ -21,6 +22,11 @@ class SettingsConfiguration {
     @Bean
     IngestSettings ingestSettings(GroundworkProperties properties) {
         return properties.ingest();
+    }
+
+    @Bean
+    ParseSettings parseSettings(GroundworkProperties properties) {
+        return properties.parse();
     }
 
     @Bean

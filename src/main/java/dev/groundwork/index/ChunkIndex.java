@@ -8,7 +8,10 @@ import java.util.Optional;
 /**
  * The store of documents and their embedded chunks, searchable by text (BM25) and by vector (HNSW).
  * Writes become durable at {@link #commit}; searches see them after a commit, or within the refresh
- * interval. Every failure is an {@link IndexUnavailableException}, never an empty result.
+ * interval. Every failure is an {@link IndexUnavailableException}, or a {@link StorageFullException} when the
+ * disk is full, never an empty result. A failed write or commit leaves the index as of its last commit: no
+ * change made since by anyone survives it, and a caller whose changes were dropped that way gets an exception
+ * from its own {@link #commit}, which is why a caller writes and commits on one thread.
  */
 public interface ChunkIndex {
 

@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
@@ -41,6 +42,7 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -56,6 +58,7 @@ import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
@@ -65,7 +68,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The chunk index on Lucene: one on-disk index holding, per document, a record entry and one entry per
  * chunk (text for BM25, a vector for HNSW, stored fields for citations). One writer and one searcher manager
- * live as long as the index; searches are refreshed in the background and after each commit.
+ * serve the index; searches are refreshed in the background and after each commit. A write that fails (a full
+ * disk) discards every change not yet committed and reopens writer and searchers at the last commit: searches
+ * go on throughout, nothing committed is lost, and writes work again once the cause is gone.
  */
 public final class LuceneChunkIndex implements ChunkIndex, AutoCloseable {
 
@@ -73,24 +78,54 @@ public final class LuceneChunkIndex implements ChunkIndex, AutoCloseable {
     private static final int MAX_QUERY_TERMS = 400;
 
     private final Path directoryPath;
+    private final IndexSettings settings;
     private final double contextBoost;
     private final Analyzer analyzer = new EnglishAnalyzer();
     private final Directory directory;
-    private final IndexWriter writer;
-    private final SearcherManager searchers;
     private final ScheduledExecutorService refresher;
     /** False while the configured encoder's vectors do not belong in this index (see GenerationalChunkIndex). */
     private volatile boolean writeVectors = true;
+    /** Writes hold it shared; replacing the generation after a failed write holds it exclusively. */
+    private final ReentrantReadWriteLock gate = new ReentrantReadWriteLock();
+    private volatile Generation current;
+    /**
+     * The generation this thread has written into since its last commit. A failed write anywhere discards
+     * every change not yet committed, other threads' too; their commit must then fail rather than report
+     * as durable changes that are gone. Callers write and commit on one thread (see ChunkIndex).
+     */
+    private final ThreadLocal<Long> uncommitted = new ThreadLocal<>();
+
+    /**
+     * The writer and searchers of one stretch of the index's life. After a failed write the writer is rolled
+     * back to the last commit and a new generation takes over; the writer is null while it cannot be
+     * reopened (a full disk), when searches are served from the last commit.
+     */
+    private record Generation(long number, IndexWriter writer, SearcherManager searchers) {
+    }
+
+    /** Opens a Lucene directory; tests put a directory that fails like a full disk in its place. */
+    @FunctionalInterface
+    interface DirectoryOpener {
+        Directory open(Path path) throws IOException;
+    }
 
     public LuceneChunkIndex(IndexSettings settings) {
+        this(settings, FSDirectory::open);
+    }
+
+    LuceneChunkIndex(IndexSettings settings, DirectoryOpener opener) {
         this.directoryPath = settings.dir().toAbsolutePath().normalize();
+        this.settings = settings;
         this.contextBoost = settings.contextBoost();
         try {
             Files.createDirectories(directoryPath);
             setAsideIfUnreadable();
-            this.directory = FSDirectory.open(directoryPath);
-            this.writer = new IndexWriter(directory, writerConfig(settings));
-            this.searchers = new SearcherManager(writer, null);
+            this.directory = opener.open(directoryPath);
+            IndexWriter writer = new IndexWriter(directory, writerConfig());
+            if (!DirectoryReader.indexExists(directory)) {
+                writer.commit(); // a first, empty commit: searches can always fall back on the last commit
+            }
+            this.current = new Generation(1, writer, new SearcherManager(writer, null));
         } catch (IOException e) {
             throw new IndexUnavailableException("Cannot open the index at " + directoryPath + ": " + e.getMessage(), e);
         }
@@ -121,7 +156,8 @@ public final class LuceneChunkIndex implements ChunkIndex, AutoCloseable {
         Files.createDirectories(directoryPath);
     }
 
-    private IndexWriterConfig writerConfig(IndexSettings settings) {
+    /** A new config for each writer: Lucene does not let two writers share one. */
+    private IndexWriterConfig writerConfig() {
         IndexWriterConfig config = new IndexWriterConfig(analyzer);
         config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
         config.setRAMBufferSizeMB(settings.ramBufferMb());
@@ -153,39 +189,61 @@ public final class LuceneChunkIndex implements ChunkIndex, AutoCloseable {
         Set<String> ids = new LinkedHashSet<>(replacing);
         ids.add(document.id());
         Query oldVersions = new TermInSetQuery(DOC_ID, ids.stream().map(BytesRef::new).toList());
-        run(() -> writer.updateDocuments(oldVersions, entries), "write document " + document.id());
+        write(generation -> generation.writer().updateDocuments(oldVersions, entries), "write document " + document.id());
     }
 
     @Override
     public void updateRecord(DocumentRecord document) {
-        run(() -> writer.updateDocument(new Term(RECORD_ID, document.id()), recordEntry(document)),
+        write(generation -> generation.writer().updateDocument(new Term(RECORD_ID, document.id()), recordEntry(document)),
                 "update document " + document.id());
     }
 
     @Override
     public boolean delete(String documentId) {
         boolean present = find(documentId).isPresent();
-        run(() -> writer.deleteDocuments(new Term(DOC_ID, documentId)), "delete document " + documentId);
+        write(generation -> generation.writer().deleteDocuments(new Term(DOC_ID, documentId)), "delete document " + documentId);
         return present;
     }
 
     @Override
     public void commit(Map<String, String> userData) {
-        Map<String, String> data = new HashMap<>(committedUserData());
-        data.putAll(userData);
-        data.put("committedAt", Instant.now().toString());
-        run(() -> {
-            writer.setLiveCommitData(data.entrySet());
-            writer.commit();
-            searchers.maybeRefreshBlocking();
+        Long written = uncommitted.get();
+        uncommitted.remove();
+        write(generation -> {
+            if (written != null && written != generation.number()) {
+                throw new ChangesLostException();
+            }
+            Map<String, String> data = new HashMap<>(liveCommitData(generation));
+            data.putAll(userData);
+            data.put("committedAt", Instant.now().toString());
+            generation.writer().setLiveCommitData(data.entrySet());
+            generation.writer().commit();
+            try {
+                generation.searchers().maybeRefreshBlocking();
+            } catch (IOException | RuntimeException e) {
+                log.warn("Index committed, but searches could not be refreshed yet: {}", e.getMessage());
+            }
             return 0;
         }, "commit");
+        uncommitted.remove();
     }
 
     @Override
     public Map<String, String> committedUserData() {
+        Generation generation = current;
+        if (generation.writer() != null) {
+            return liveCommitData(generation);
+        }
+        try {
+            return new HashMap<>(SegmentInfos.readLatestCommit(directory).getUserData());
+        } catch (IOException e) {
+            throw new IndexUnavailableException("Cannot read the last commit of the index: " + e.getMessage(), e);
+        }
+    }
+
+    private static Map<String, String> liveCommitData(Generation generation) {
         Map<String, String> data = new HashMap<>();
-        Iterable<Map.Entry<String, String>> live = writer.getLiveCommitData();
+        Iterable<Map.Entry<String, String>> live = generation.writer().getLiveCommitData();
         if (live != null) {
             live.forEach(entry -> data.put(entry.getKey(), entry.getValue()));
         }
@@ -404,8 +462,8 @@ public final class LuceneChunkIndex implements ChunkIndex, AutoCloseable {
     // ---- plumbing
 
     @FunctionalInterface
-    private interface IndexWork<T> {
-        T apply() throws IOException;
+    private interface WriterWork {
+        long apply(Generation generation) throws IOException;
     }
 
     @FunctionalInterface
@@ -413,40 +471,209 @@ public final class LuceneChunkIndex implements ChunkIndex, AutoCloseable {
         T apply(IndexSearcher searcher) throws IOException;
     }
 
-    private <T> T run(IndexWork<T> work, String what) {
-        try {
-            return work.apply();
-        } catch (IOException | RuntimeException e) {
-            throw new IndexUnavailableException("Index failed to " + what + ": " + e.getMessage(), e);
+    /** Changes this thread wrote were discarded before it committed them. */
+    private static final class ChangesLostException extends IndexUnavailableException {
+        ChangesLostException() {
+            super("An earlier write to the index failed and the changes to commit were discarded with it; "
+                    + "nothing of them was kept.", null);
         }
     }
 
+    /**
+     * Runs a write on the current writer. If it fails, every change not yet committed is discarded and the
+     * index reopened at its last commit, so the index never keeps half of anything (see {@link #discard}).
+     */
+    private void write(WriterWork work, String what) {
+        while (true) {
+            reopenIfReadOnly(what);
+            Exception failure;
+            gate.readLock().lock();
+            Generation generation = current;
+            try {
+                if (generation.writer() == null) {
+                    continue; // lost again since reopenIfReadOnly: try once more (it throws if it cannot reopen)
+                }
+                work.apply(generation);
+                uncommitted.set(generation.number());
+                return;
+            } catch (ChangesLostException e) {
+                throw e;
+            } catch (IOException | RuntimeException e) {
+                failure = e;
+            } finally {
+                gate.readLock().unlock();
+            }
+            discard(generation, failure);
+            throw writeFailed(what, failure);
+        }
+    }
+
+    /**
+     * Rolls the failed generation's writer back to the last commit and opens a new one. Lucene closes a writer
+     * itself after a "tragic" failure (a full disk while flushing, say); a writer that survived a failed
+     * commit still holds the uncommitted changes of every thread, which would otherwise go out with the next
+     * commit of someone else. Searches keep using the old generation's searchers until they are replaced.
+     */
+    private void discard(Generation failed, Exception cause) {
+        gate.writeLock().lock();
+        try {
+            if (current != failed) {
+                return; // another thread already did
+            }
+            log.warn("Index write failed ({}); changes not yet committed are discarded and the index reopened at its "
+                    + "last commit", rootMessage(cause));
+            try {
+                failed.writer().rollback();
+            } catch (IOException | RuntimeException e) {
+                log.debug("Rollback of the failed index writer: {}", e.getMessage());
+            }
+            current = openGeneration(failed.number() + 1, failed.searchers());
+            if (current.searchers() != failed.searchers()) {
+                closeQuietly(failed.searchers());
+            }
+        } finally {
+            gate.writeLock().unlock();
+        }
+    }
+
+    /** A new writer on the last commit, or, when none can be opened now, searchers on the last commit alone. */
+    private Generation openGeneration(long number, SearcherManager fallback) {
+        IndexWriter writer = null;
+        try {
+            writer = new IndexWriter(directory, writerConfig());
+            return new Generation(number, writer, new SearcherManager(writer, null));
+        } catch (IOException | RuntimeException e) {
+            log.warn("The index writer cannot be reopened yet ({}); searches use the last commit", rootMessage(e));
+            if (writer != null) {
+                try {
+                    writer.rollback();
+                } catch (IOException | RuntimeException ignored) {
+                    // it never wrote anything
+                }
+            }
+        }
+        try {
+            return new Generation(number, null, new SearcherManager(directory, null));
+        } catch (IOException | RuntimeException e) {
+            log.warn("The last commit of the index cannot be opened ({}); searches use what they had", rootMessage(e));
+            return new Generation(number, null, fallback);
+        }
+    }
+
+    /** After a failure that left no writer, the next write tries to open one (space may have been freed). */
+    private void reopenIfReadOnly(String what) {
+        if (current.writer() != null) {
+            return;
+        }
+        gate.writeLock().lock();
+        try {
+            Generation readOnly = current;
+            if (readOnly.writer() != null) {
+                return;
+            }
+            IndexWriter writer;
+            SearcherManager searchers;
+            try {
+                writer = new IndexWriter(directory, writerConfig());
+            } catch (IOException | RuntimeException e) {
+                throw writeFailed(what, e);
+            }
+            try {
+                searchers = new SearcherManager(writer, null);
+            } catch (IOException | RuntimeException e) {
+                try {
+                    writer.rollback();
+                } catch (IOException | RuntimeException ignored) {
+                    // nothing was written
+                }
+                throw writeFailed(what, e);
+            }
+            current = new Generation(readOnly.number() + 1, writer, searchers);
+            closeQuietly(readOnly.searchers());
+            log.info("Index writer reopened at {}", directoryPath);
+        } finally {
+            gate.writeLock().unlock();
+        }
+    }
+
+    private RuntimeException writeFailed(String what, Exception e) {
+        if (StorageFullException.isCause(e, directoryPath)) {
+            return new StorageFullException("The disk holding the index is full: could not " + what
+                    + ". Searches still work; free some space and try again.", e);
+        }
+        return new IndexUnavailableException("Index failed to " + what + ": " + rootMessage(e), e);
+    }
+
     private <T> T search(SearchWork<T> work, String what) {
-        return run(() -> {
-            IndexSearcher searcher = searchers.acquire();
+        for (int attempt = 1; ; attempt++) {
+            SearcherManager manager = current.searchers();
+            IndexSearcher searcher;
+            try {
+                searcher = manager.acquire();
+            } catch (AlreadyClosedException e) {
+                if (attempt < 5) {
+                    continue; // replaced by a new generation meanwhile
+                }
+                throw new IndexUnavailableException("Index failed to " + what + ": " + e.getMessage(), e);
+            } catch (IOException e) {
+                throw new IndexUnavailableException("Index failed to " + what + ": " + e.getMessage(), e);
+            }
             try {
                 return work.apply(searcher);
+            } catch (IOException | RuntimeException e) {
+                throw new IndexUnavailableException("Index failed to " + what + ": " + e.getMessage(), e);
             } finally {
-                searchers.release(searcher);
+                try {
+                    manager.release(searcher);
+                } catch (IOException e) {
+                    log.debug("Releasing a searcher: {}", e.getMessage());
+                }
             }
-        }, what);
+        }
     }
 
     private void refreshQuietly() {
         try {
-            searchers.maybeRefresh();
+            current.searchers().maybeRefresh();
         } catch (IOException | RuntimeException e) {
-            log.warn("Background index refresh failed: {}", e.getMessage());
+            log.debug("Background index refresh failed: {}", e.getMessage());
         }
+    }
+
+    private static void closeQuietly(SearcherManager searchers) {
+        try {
+            searchers.close();
+        } catch (IOException | RuntimeException e) {
+            log.debug("Closing old searchers: {}", e.getMessage());
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 
     @Override
     public void close() throws IOException {
         refresher.shutdownNow();
+        gate.writeLock().lock();
         try {
-            searchers.close();
+            Generation last = current;
+            closeQuietly(last.searchers());
+            if (last.writer() != null) {
+                try {
+                    last.writer().close();
+                } catch (IOException | RuntimeException e) {
+                    log.warn("Index at {} could not commit on close ({}); it reopens at its last commit",
+                            directoryPath, rootMessage(e));
+                    last.writer().rollback();
+                }
+            }
         } finally {
-            writer.close();
+            gate.writeLock().unlock();
             directory.close();
         }
         log.info("Index at {} closed", directoryPath);

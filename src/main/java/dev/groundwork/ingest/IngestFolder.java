@@ -1,5 +1,6 @@
 package dev.groundwork.ingest;
 
+import dev.groundwork.index.StorageFullException;
 import dev.groundwork.ingest.RejectedDocumentException.Reason;
 import java.io.IOException;
 import java.io.InputStream;
@@ -82,7 +83,7 @@ public class IngestFolder {
             if (e instanceof RuntimeException runtime) {
                 throw runtime;
             }
-            throw new UncheckedIOException("Cannot store the upload", (IOException) e);
+            throw writeFailed("store the upload", (IOException) e);
         }
         return new Staged(target, new FileFacts(size, HexFormat.of().formatHex(digest.digest())));
     }
@@ -102,9 +103,18 @@ public class IngestFolder {
             fsyncDirectory(folder);
             fsyncDirectory(folder.getParent());
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot keep the upload in " + folder, e);
+            throw writeFailed("keep the upload in " + relative(folder), e);
         }
         return relative(target);
+    }
+
+    /** A full disk is the client's to know about (507); any other I/O failure is ours. */
+    private RuntimeException writeFailed(String what, IOException e) {
+        if (StorageFullException.isCause(e, root)) {
+            return new StorageFullException("The disk holding the ingest folder is full: could not " + what
+                    + ". Searches still work; free some space and try again.", e);
+        }
+        return new UncheckedIOException("Cannot " + what, e);
     }
 
     /** Deletes a document's file, and the upload folder it leaves empty. */

@@ -12,9 +12,11 @@ import org.springframework.util.unit.DataSize;
  *
  * @param dir                the drop folder and store of every document; uploads go to its {@code uploads/}
  * @param maxFileSize        larger files are refused with 413 TOO_LARGE
- * @param maxRequestSize     an upload request larger than this is refused as a whole with 413 TOO_LARGE
- * @param maxFilesPerRequest more files in one upload request are refused
- * @param maxCharacters      a document that yields more text is refused with 413 TOO_LARGE
+ * @param maxRequestSize     an upload request larger than this is refused as a whole with 413 TOO_LARGE, before
+ *                           its body is read when it declares its length
+ * @param maxFilesPerRequest more files in one upload request are refused with 413 TOO_MANY_FILES (Tomcat reads
+ *                           no more parts than that, and a few form fields)
+ * @param maxCharacters      a document that yields more text is refused with 422 EXPANDS_TOO_MUCH
  */
 public record IngestSettings(
         @DefaultValue("ingest") @NotNull Path dir,

@@ -87,8 +87,13 @@ public class IngestionService {
                     index.upsert(record, prepared.chunks());
                     index.commit();
                 } catch (RuntimeException e) {
-                    index.delete(id);
+                    // Not acknowledged, so not kept: the file goes first, as the folder is what start-up indexes.
                     folder.remove(path);
+                    try {
+                        index.delete(id);
+                    } catch (RuntimeException cleanup) {
+                        e.addSuppressed(cleanup);
+                    }
                     throw e;
                 }
                 log.info("Uploaded {} as {}: {} chunks in {} ms", fileName, id, record.chunks(),

@@ -11,12 +11,23 @@ public class RejectedDocumentException extends RuntimeException {
         UNSUPPORTED_TYPE,
         /** Readable, but holds no text (an image-only PDF, say). */
         NO_TEXT,
-        /** Larger than the configured limit. */
+        /** The file is larger than the configured limit. */
         TOO_LARGE,
         /** Damaged or not what its type claims. */
         MALFORMED,
         /** Protected by a password. */
-        ENCRYPTED
+        ENCRYPTED,
+        /**
+         * Unpacks into more than the limits allow: too much text, too many embedded files, a compression ratio
+         * or XML entity expansion of a bomb, or more memory than a parser worker has.
+         */
+        EXPANDS_TOO_MUCH,
+        /** Attachments, archives or elements nested deeper than the limit. */
+        TOO_DEEP,
+        /** More pages than the limit. */
+        TOO_MANY_PAGES,
+        /** Still parsing when the time limit ran out. */
+        TIMEOUT
     }
 
     private final Reason reason;

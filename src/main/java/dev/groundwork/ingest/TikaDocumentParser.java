@@ -9,34 +9,36 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.tika.Tika;
 import org.apache.tika.config.TikaConfig;
 import org.apache.tika.detect.Detector;
 import org.apache.tika.exception.EncryptedDocumentException;
 import org.apache.tika.exception.TikaException;
 import org.apache.tika.extractor.EmbeddedDocumentExtractor;
-import org.apache.tika.extractor.ParsingEmbeddedDocumentExtractor;
 import org.apache.tika.io.TikaInputStream;
 import org.apache.tika.metadata.Message;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.metadata.TikaCoreProperties;
 import org.apache.tika.mime.MediaType;
 import org.apache.tika.parser.AutoDetectParser;
+import org.apache.tika.parser.AutoDetectParserConfig;
 import org.apache.tika.parser.ParseContext;
 import org.apache.tika.parser.Parser;
 import org.apache.tika.parser.ocr.TesseractOCRConfig;
 import org.apache.tika.parser.pdf.PDFParserConfig;
 import org.apache.tika.sax.BodyContentHandler;
 import org.apache.tika.sax.WriteOutContentHandler;
-import org.springframework.stereotype.Component;
+import org.apache.tika.utils.XMLReaderUtils;
 import org.xml.sax.SAXException;
 
 /**
  * Parses documents with Apache Tika. The type comes from the bytes (the file name only tells apart types the
  * bytes cannot, such as Markdown from plain text); only document formats are read, never images, media,
  * executables or archives. Plain text and Markdown are structured here, everything else from Tika's XHTML.
+ * Every parse runs under {@link ParseLimits}; this class has no time or memory limit of its own, which is
+ * why the service runs it in worker processes ({@link ParseWorker}).
  */
-@Component
 final class TikaDocumentParser implements DocumentParser {
 
     private static final Set<String> DOCUMENT_TYPES = Set.of(
@@ -50,23 +52,32 @@ final class TikaDocumentParser implements DocumentParser {
     private static final List<String> DOCUMENT_TYPE_FAMILIES = List.of(
             "application/vnd.openxmlformats-officedocument.", "application/vnd.oasis.opendocument.");
     private static final Set<String> MARKDOWN = Set.of("text/x-web-markdown", "text/markdown");
+    private static final Set<String> HTML = Set.of("text/html", "application/xhtml+xml");
     private static final Set<String> MAIL = Set.of("message/rfc822", "application/vnd.ms-outlook");
     private static final Set<String> PLACEHOLDER_TITLES = Set.of("untitled", "untitled document", "document",
             "powerpoint presentation", "presentation", "slide 1", "title", "microsoft word document", "no title");
     /** Bump when the way text is laid out changes, so indexes built the old way are rebuilt. */
     private static final String STRUCTURE_VERSION = "structure-1";
+    /** Characters Tika lets through before it compares text to file size (its own default). */
+    private static final long TIKA_OUTPUT_GRACE = 1_000_000;
 
     private final AutoDetectParser parser;
     private final Detector detector;
-    private final long maxCharacters;
+    private final ParseLimits limits;
     private final String signature;
 
-    TikaDocumentParser(IngestSettings settings) {
+    TikaDocumentParser(ParseLimits limits) {
         TikaConfig config = TikaConfig.getDefaultConfig();
         this.parser = new AutoDetectParser(config);
         this.detector = config.getDetector();
-        this.maxCharacters = settings.maxCharacters();
-        this.signature = new Tika().toString().replace(' ', '-') + "/" + STRUCTURE_VERSION;
+        this.limits = limits;
+        this.signature = currentSignature();
+        // Tika's own guard against bombs, wrapped around every document and every embedded one.
+        parser.setAutoDetectParserConfig(new AutoDetectParserConfig(null, TIKA_OUTPUT_GRACE,
+                limits.maxCompressionRatio(), limits.maxNestingDepth(), limits.maxEmbeddedDepth() + 2));
+        // These two are JVM-wide in Tika and POI; in a worker process the JVM is the parser's alone.
+        XMLReaderUtils.setMaxEntityExpansions(limits.maxEntityExpansions());
+        ZipSecureFile.setMinInflateRatio(1.0 / limits.maxCompressionRatio());
     }
 
     @Override
@@ -74,10 +85,16 @@ final class TikaDocumentParser implements DocumentParser {
         return signature;
     }
 
+    /** The signature of documents parsed by this code with this Tika, without loading Tika's parsers. */
+    static String currentSignature() {
+        return Tika.getString().replace(' ', '-') + "/" + STRUCTURE_VERSION;
+    }
+
     @Override
     public ParsedDocument parse(Path file, String fileName) {
         Metadata metadata = new Metadata();
         metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, fileName);
+        ParseGuard guard = new ParseGuard(limits);
         try (TikaInputStream in = TikaInputStream.get(file, metadata)) {
             if (Files.size(file) == 0) {
                 throw new RejectedDocumentException(Reason.UNSUPPORTED_TYPE, "The file is empty.");
@@ -85,10 +102,12 @@ final class TikaDocumentParser implements DocumentParser {
             MediaType type = detector.detect(in, metadata).getBaseType();
             requireDocumentType(type, in, fileName);
             metadata.set(Metadata.CONTENT_TYPE, type.toString());
+            requireShallowMarkup(type, file);
             DocumentTextBuilder text = new DocumentTextBuilder();
             String firstHeading = isPlainText(type)
-                    ? PlainTextStructure.read(readText(in, metadata), MARKDOWN.contains(type.toString()), text)
-                    : readStructured(in, metadata, text);
+                    ? PlainTextStructure.read(readText(in, metadata, guard), MARKDOWN.contains(type.toString()), text)
+                    : readStructured(in, metadata, text, guard);
+            guard.check(); // a limit passed inside a part that a parser skipped still refuses the document
             if (MAIL.contains(type.toString())) {
                 text.prependBlock(mailHeaders(metadata));
             }
@@ -99,17 +118,14 @@ final class TikaDocumentParser implements DocumentParser {
                         "No text could be extracted from the file (a scanned or image-only document?).");
             }
             return parsed;
-        } catch (XhtmlStructureHandler.TextLimitException e) {
-            throw new RejectedDocumentException(Reason.TOO_LARGE, "The document holds more than " + maxCharacters
-                    + " characters of text.", e);
-        } catch (EncryptedDocumentException e) {
-            throw new RejectedDocumentException(Reason.ENCRYPTED, "The document is protected by a password.", e);
         } catch (RejectedDocumentException e) {
             throw e;
+        } catch (StackOverflowError e) {
+            // Recursive parsers run out of stack on pathological nesting; the stack unwinds, nothing is lost.
+            throw new RejectedDocumentException(Reason.TOO_DEEP, "The document nests too deeply to be read.");
         } catch (TikaException | SAXException | IOException | RuntimeException e) {
             // Parsers of damaged files fail in many ways, unchecked exceptions included.
-            throw new RejectedDocumentException(Reason.MALFORMED, "The file could not be read as "
-                    + describe(metadata) + ": " + rootMessage(e), e);
+            throw ParseFailures.rejection(guard, e, describe(metadata));
         }
     }
 
@@ -130,38 +146,38 @@ final class TikaDocumentParser implements DocumentParser {
         }
     }
 
+    private void requireShallowMarkup(MediaType type, Path file) throws IOException {
+        if (HTML.contains(type.toString()) && HtmlNesting.deeperThan(file, limits.maxNestingDepth())) {
+            throw new RejectedDocumentException(Reason.TOO_DEEP, "The page nests its elements more than "
+                    + limits.maxNestingDepth() + " levels deep.");
+        }
+    }
+
     /** Types read as plain text here: Tika would give them no structure, or (JSON) no text at all. */
     private static boolean isPlainText(MediaType type) {
         return MediaType.TEXT_PLAIN.equals(type) || MARKDOWN.contains(type.toString())
                 || "application/json".equals(type.toString());
     }
 
-    private String readText(TikaInputStream in, Metadata metadata) throws IOException, TikaException, SAXException {
-        BodyContentHandler handler = new BodyContentHandler(new WriteOutContentHandler((int) Math.min(Integer.MAX_VALUE, maxCharacters)));
-        try {
-            parser.parse(in, handler, metadata, context());
-        } catch (SAXException e) {
-            if (e.getMessage() != null && e.getMessage().contains("limit")) {
-                throw new XhtmlStructureHandler.TextLimitException(maxCharacters);
-            }
-            throw e;
-        }
+    private String readText(TikaInputStream in, Metadata metadata, ParseGuard guard)
+            throws IOException, TikaException, SAXException {
+        int limit = (int) Math.min(Integer.MAX_VALUE - 1L, limits.maxCharacters());
+        BodyContentHandler handler = new BodyContentHandler(new WriteOutContentHandler(limit));
+        parser.parse(in, handler, metadata, context(guard));
         return handler.toString();
     }
 
-    private String readStructured(TikaInputStream in, Metadata metadata, DocumentTextBuilder text)
+    private String readStructured(TikaInputStream in, Metadata metadata, DocumentTextBuilder text, ParseGuard guard)
             throws IOException, TikaException, SAXException {
-        XhtmlStructureHandler handler = new XhtmlStructureHandler(text, maxCharacters);
-        ParseContext context = context();
-        context.set(EmbeddedDocumentExtractor.class,
-                new EmbeddedDocumentTracker(new ParsingEmbeddedDocumentExtractor(context), handler));
-        parser.parse(in, handler, metadata, context);
+        XhtmlStructureHandler handler = new XhtmlStructureHandler(text, guard);
+        parser.parse(in, handler, metadata, context(guard));
         return handler.firstHeading();
     }
 
-    private ParseContext context() {
+    private ParseContext context(ParseGuard guard) {
         ParseContext context = new ParseContext();
         context.set(Parser.class, parser); // read attachments and embedded documents too
+        context.set(EmbeddedDocumentExtractor.class, new GuardedEmbeddedExtractor(guard, parser, context));
         TesseractOCRConfig ocr = new TesseractOCRConfig();
         ocr.setSkipOcr(true); // OCR is slow and optional; a scan without text is reported as NO_TEXT
         context.set(TesseractOCRConfig.class, ocr);
@@ -210,14 +226,5 @@ final class TikaDocumentParser implements DocumentParser {
     private static String describe(Metadata metadata) {
         String type = metadata.get(Metadata.CONTENT_TYPE);
         return type == null ? "a document" : type;
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String message = root.getMessage();
-        return message == null || message.isBlank() ? root.getClass().getSimpleName() : message;
     }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.xml.sax.Attributes;
+import org.xml.sax.SAXException;
 import org.xml.sax.helpers.DefaultHandler;
 
 /**
@@ -25,13 +26,14 @@ final class XhtmlStructureHandler extends DefaultHandler {
             "summary", "body", "html");
     private static final Set<String> SKIPPED = Set.of("head", "script", "style", "noscript", "template", "svg");
 
-    private enum DivKind { PAGE, OTHER }
+    private enum DivKind { PAGE, EMBEDDED, OTHER }
 
     private final DocumentTextBuilder text;
-    private final long maxCharacters;
+    private final ParseGuard guard;
     private final StringBuilder block = new StringBuilder();
     private final String[] headings = new String[6];
     private final Deque<DivKind> divs = new ArrayDeque<>();
+    private int depth;
     private int skipDepth;
     private final Deque<String> embedded = new ArrayDeque<>();
     private int preDepth;
@@ -43,9 +45,10 @@ final class XhtmlStructureHandler extends DefaultHandler {
     private int cellsInRow;
     private String firstHeading;
 
-    XhtmlStructureHandler(DocumentTextBuilder text, long maxCharacters) {
+    /** Counts pages, element depth and characters against the guard's limits as they come. */
+    XhtmlStructureHandler(DocumentTextBuilder text, ParseGuard guard) {
         this.text = text;
-        this.maxCharacters = maxCharacters;
+        this.guard = guard;
     }
 
     String firstHeading() {
@@ -53,14 +56,16 @@ final class XhtmlStructureHandler extends DefaultHandler {
     }
 
     @Override
-    public void startElement(String uri, String localName, String qName, Attributes attributes) {
+    public void startElement(String uri, String localName, String qName, Attributes attributes) throws SAXException {
+        guard.check();
+        guard.checkNesting(++depth);
         String name = name(localName, qName);
         if (skipDepth > 0 || SKIPPED.contains(name)) {
             skipDepth++;
             return;
         }
         switch (name) {
-            case "div" -> startDiv(attributes.getValue("class"));
+            case "div" -> startDiv(attributes.getValue("class"), attributes.getValue("title"));
             case "h1", "h2", "h3", "h4", "h5", "h6" -> {
                 flushBlock();
                 // Headings of an attachment do not reshape the outline of the document that holds it.
@@ -90,7 +95,9 @@ final class XhtmlStructureHandler extends DefaultHandler {
     }
 
     @Override
-    public void endElement(String uri, String localName, String qName) {
+    public void endElement(String uri, String localName, String qName) throws SAXException {
+        guard.check();
+        depth--;
         String name = name(localName, qName);
         if (skipDepth > 0) {
             skipDepth--;
@@ -99,8 +106,8 @@ final class XhtmlStructureHandler extends DefaultHandler {
         switch (name) {
             case "div" -> {
                 flushBlock();
-                if (!divs.isEmpty()) {
-                    divs.pop();
+                if (!divs.isEmpty() && divs.pop() == DivKind.EMBEDDED) {
+                    embedded.pop();
                 }
             }
             case "h1", "h2", "h3", "h4", "h5", "h6" -> flushHeading();
@@ -126,7 +133,8 @@ final class XhtmlStructureHandler extends DefaultHandler {
     }
 
     @Override
-    public void characters(char[] ch, int start, int length) {
+    public void characters(char[] ch, int start, int length) throws SAXException {
+        guard.check();
         if (skipDepth > 0) {
             return;
         }
@@ -152,9 +160,7 @@ final class XhtmlStructureHandler extends DefaultHandler {
                 block.append(c);
             }
         }
-        if (text.characters() + block.length() > maxCharacters) {
-            throw new TextLimitException(maxCharacters);
-        }
+        guard.checkCharacters(text.characters() + block.length());
     }
 
     @Override
@@ -168,20 +174,18 @@ final class XhtmlStructureHandler extends DefaultHandler {
     }
 
     /** An attachment or embedded document begins: its pages are not pages of the outer document. */
-    void enterEmbedded(String name) {
-        flushBlock();
+    private void enterEmbedded(String name) {
         embedded.push(name == null || name.isBlank() ? "attachment" : name.strip());
     }
 
-    void exitEmbedded() {
+    private void startDiv(String cssClass, String title) throws SAXException {
         flushBlock();
-        embedded.pop();
-    }
-
-    private void startDiv(String cssClass) {
-        flushBlock();
-        List<String> classes = cssClass == null ? List.of() : Arrays.asList(cssClass.trim().split("\\s+"));
-        if (embedded.isEmpty() && (classes.contains("page") || classes.contains("slide-content"))) {
+        List<String> classes = cssClass == null ? List.of() : Arrays.asList(cssClass.trim().split("\s+"));
+        if (classes.contains("package-entry")) {
+            enterEmbedded(title);
+            divs.push(DivKind.EMBEDDED);
+        } else if (embedded.isEmpty() && (classes.contains("page") || classes.contains("slide-content"))) {
+            guard.countPage();
             text.startPage();
             divs.push(DivKind.PAGE);
         } else {
@@ -264,12 +268,5 @@ final class XhtmlStructureHandler extends DefaultHandler {
     private static String name(String localName, String qName) {
         String name = localName == null || localName.isEmpty() ? qName : localName;
         return name.toLowerCase(Locale.ROOT);
-    }
-
-    /** Thrown when a document's text outgrows the limit; the parser reports it as a rejection. */
-    static final class TextLimitException extends RuntimeException {
-        TextLimitException(long limit) {
-            super("the document holds more than " + limit + " characters of text", null, false, false);
-        }
     }
 }

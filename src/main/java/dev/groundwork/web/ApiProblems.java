@@ -8,6 +8,9 @@ import org.springframework.http.ProblemDetail;
 /** Builds RFC 9457 problem details with the stable {@code code} clients switch on. */
 final class ApiProblems {
 
+    /** The code of a write refused because the disk is full (507). */
+    static final String INSUFFICIENT_STORAGE = "INSUFFICIENT_STORAGE";
+
     private ApiProblems() {
     }
 

@@ -1,5 +1,6 @@
 package dev.groundwork.web;
 
+import dev.groundwork.index.StorageFullException;
 import dev.groundwork.ingest.DocumentNotFoundException;
 import dev.groundwork.ingest.IngestSettings;
 import dev.groundwork.ingest.IngestionService;
@@ -46,7 +47,7 @@ class DocumentController {
                     "Send one or more files as multipart parts named 'files'.");
         }
         if (files.size() > settings.maxFilesPerRequest()) {
-            throw new InvalidRequestException(HttpStatus.BAD_REQUEST, "TOO_MANY_FILES",
+            throw new InvalidRequestException(HttpStatus.CONTENT_TOO_LARGE, "TOO_MANY_FILES",
                     "Send at most " + settings.maxFilesPerRequest() + " files per request.");
         }
         if (files.size() == 1) {
@@ -60,6 +61,10 @@ class DocumentController {
                 items.add(item(file, ingest(file)));
             } catch (RejectedDocumentException e) {
                 items.add(UploadItem.rejected(file.getOriginalFilename(), e));
+            } catch (StorageFullException e) {
+                // the files before this one are stored and indexed: say so, file by file
+                items.add(UploadItem.failed(file.getOriginalFilename(), HttpStatus.INSUFFICIENT_STORAGE,
+                        ApiProblems.INSUFFICIENT_STORAGE, e.getMessage()));
             }
         }
         return ResponseEntity.status(HttpStatus.MULTI_STATUS).body(new UploadResponse(items));

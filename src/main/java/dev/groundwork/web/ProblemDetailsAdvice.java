@@ -2,10 +2,13 @@ package dev.groundwork.web;
 
 import dev.groundwork.index.IndexUnavailableException;
 import dev.groundwork.ingest.DocumentInSourceException;
+import dev.groundwork.index.StorageFullException;
 import dev.groundwork.ingest.DocumentNotFoundException;
+import dev.groundwork.ingest.ParserUnavailableException;
 import dev.groundwork.ingest.RejectedDocumentException;
 import dev.groundwork.retrieve.InvalidQueryException;
 import dev.groundwork.schedule.SyncRunningException;
+import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -18,6 +21,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -29,6 +33,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+    private static final String TOO_MANY_PARTS =
+            "The request has more parts than the limit allows; send fewer files per request.";
 
     @ExceptionHandler(RejectedDocumentException.class)
     ResponseEntity<ProblemDetail> rejected(RejectedDocumentException e) {
@@ -72,6 +78,42 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 "The index cannot be used right now; try again later.");
     }
 
+    @ExceptionHandler(StorageFullException.class)
+    ResponseEntity<ProblemDetail> storageFull(StorageFullException e) {
+        log.warn("Write refused: {}", e.getMessage());
+        return respond(HttpStatus.INSUFFICIENT_STORAGE, ApiProblems.INSUFFICIENT_STORAGE, e.getMessage());
+    }
+
+    @ExceptionHandler(ParserUnavailableException.class)
+    ResponseEntity<ProblemDetail> parserUnavailable(ParserUnavailableException e) {
+        log.error("Parser unavailable: {}", e.getMessage(), e);
+        return respond(HttpStatus.SERVICE_UNAVAILABLE, "PARSER_UNAVAILABLE",
+                "Documents cannot be read right now; try again later.");
+    }
+
+    /** A multipart body Tomcat would not read: too many parts, or nowhere to put them. */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<ProblemDetail> multipart(MultipartException e) {
+        if (causedBy(e, "FileCountLimitExceededException")) {
+            return respond(HttpStatus.CONTENT_TOO_LARGE, "TOO_MANY_FILES", TOO_MANY_PARTS);
+        }
+        if (StorageFullException.isCause(e, Path.of(System.getProperty("java.io.tmpdir")))) {
+            log.warn("Upload refused, no space for its parts: {}", e.getMessage());
+            return respond(HttpStatus.INSUFFICIENT_STORAGE, ApiProblems.INSUFFICIENT_STORAGE,
+                    "The disk that holds uploads while they arrive is full; free some space and try again.");
+        }
+        return respond(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST", "The multipart request could not be read.");
+    }
+
+    private static boolean causedBy(Throwable e, String simpleName) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause.getClass().getSimpleName().equals(simpleName)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
         log.error("Unexpected failure: {}", e.getMessage(), e);
@@ -82,8 +124,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        ProblemDetail problem = ApiProblems.of(HttpStatus.CONTENT_TOO_LARGE, "TOO_LARGE",
-                "The upload is larger than the limit" + (e.getMaxUploadSize() > 0 ? " of " + e.getMaxUploadSize() + " bytes." : "."));
+        // Spring reports Tomcat's part count limit as a size limit: tell the two apart for the client.
+        ProblemDetail problem = causedBy(e, "FileCountLimitExceededException")
+                ? ApiProblems.of(HttpStatus.CONTENT_TOO_LARGE, "TOO_MANY_FILES", TOO_MANY_PARTS)
+                : ApiProblems.of(HttpStatus.CONTENT_TOO_LARGE, "TOO_LARGE", "The upload is larger than the limit"
+                        + (e.getMaxUploadSize() > 0 ? " of " + e.getMaxUploadSize() + " bytes." : "."));
         return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problem);
     }
 
@@ -107,6 +152,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             case 406 -> "NOT_ACCEPTABLE";
             case 409 -> "CONFLICT";
             case 413 -> "TOO_LARGE";
+            case 507 -> ApiProblems.INSUFFICIENT_STORAGE;
             case 415 -> "UNSUPPORTED_MEDIA_TYPE";
             case 503 -> "UNAVAILABLE";
             default -> status.is4xxClientError() ? "BAD_REQUEST" : "INTERNAL_ERROR";

@@ -14,12 +14,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.util.unit.DataSize;
 
 class TikaDocumentParserTests {
 
-    private final TikaDocumentParser parser = new TikaDocumentParser(
-            new IngestSettings(Path.of("ingest"), DataSize.ofMegabytes(50), DataSize.ofMegabytes(200), 20, 1_000_000));
+    private final TikaDocumentParser parser = new TikaDocumentParser(ParseLimits.defaults(1_000_000));
 
     @TempDir
     Path dir;

@@ -172,7 +172,7 @@ class DocumentApiIntegrationTests {
         for (int i = 0; i < 6; i++) {
             many.put("f" + i + ".txt", Fixtures.utf8("file " + i));
         }
-        assertProblem(api.upload(many), 400, "TOO_MANY_FILES");
+        assertProblem(api.upload(many), 413, "TOO_MANY_FILES");
     }
 
     @Test

@@ -1,0 +1,85 @@
+package dev.groundwork.ingest;
+
+import dev.groundwork.ingest.RejectedDocumentException.Reason;
+import java.util.Locale;
+import java.util.Optional;
+import org.apache.tika.exception.EncryptedDocumentException;
+import org.apache.tika.exception.WriteLimitReachedException;
+
+/**
+ * Tells a limit a parser enforced itself (Tika's zip-bomb guard, POI's inflate ratio, the XML parser's entity
+ * limit) from a damaged file. Those limits come as plain exceptions with known messages; this is the one place
+ * that reads them.
+ */
+final class ParseFailures {
+
+    private ParseFailures() {
+    }
+
+    /** Trips the guard and throws if {@code failure} is a limit, so that it is not skipped as a damaged part. */
+    static void throwIfLimit(ParseGuard guard, Throwable failure) throws ParseLimitException {
+        Optional<ParseLimitException> limit = limit(failure);
+        if (limit.isPresent()) {
+            throw guard.trip(limit.get().reason(), limit.get().getMessage());
+        }
+    }
+
+    /** Why a parse that threw should be refused. */
+    static RejectedDocumentException rejection(ParseGuard guard, Throwable failure, String typeDescription) {
+        ParseLimitException tripped = guard.tripped();
+        if (tripped == null) {
+            tripped = limit(failure).orElse(null);
+        }
+        if (tripped != null) {
+            return new RejectedDocumentException(tripped.reason(), tripped.getMessage(), failure);
+        }
+        if (causeOfType(failure, EncryptedDocumentException.class)) {
+            return new RejectedDocumentException(Reason.ENCRYPTED, "The document is protected by a password.", failure);
+        }
+        return new RejectedDocumentException(Reason.MALFORMED,
+                "The file could not be read as " + typeDescription + ": " + rootMessage(failure), failure);
+    }
+
+    private static Optional<ParseLimitException> limit(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof ParseLimitException limit) {
+                return Optional.of(limit);
+            }
+            if (cause instanceof WriteLimitReachedException) {
+                return Optional.of(new ParseLimitException(Reason.EXPANDS_TOO_MUCH,
+                        "The document holds more text than the limit allows."));
+            }
+            String message = cause.getMessage() == null ? "" : cause.getMessage().toLowerCase(Locale.ROOT);
+            if (message.contains("zip bomb")) {
+                boolean nesting = message.contains("nesting");
+                return Optional.of(new ParseLimitException(nesting ? Reason.TOO_DEEP : Reason.EXPANDS_TOO_MUCH,
+                        nesting ? "The document nests its parts deeper than the limit allows."
+                                : "The document expands far beyond its size on disk (a zip bomb?)."));
+            }
+            if (message.contains("entity expansions") || message.contains("accumulated size of entities")
+                    || message.contains("jaxp00010001") || message.contains("jaxp00010004")) {
+                return Optional.of(new ParseLimitException(Reason.EXPANDS_TOO_MUCH,
+                        "The document expands XML entities beyond the limit (a \"billion laughs\"?)."));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean causeOfType(Throwable failure, Class<? extends Throwable> type) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage();
+        return message == null || message.isBlank() ? root.getClass().getSimpleName() : message;
+    }
+}

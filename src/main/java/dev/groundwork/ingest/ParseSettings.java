@@ -1,0 +1,59 @@
+package dev.groundwork.ingest;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * How untrusted files are parsed: the limits a document must stay within, and the worker processes that
+ * parse them so that a hostile file cannot take the service down. A document that passes a limit is refused
+ * with 422 and the limit's code; the text limit itself is {@code groundwork.ingest.max-characters}.
+ *
+ * @param maxPages            more pages (PDF pages, slides) are refused with TOO_MANY_PAGES
+ * @param maxEmbeddedDepth    attachments and embedded files nested deeper are refused with TOO_DEEP
+ * @param maxEmbeddedCount    more attachments and embedded files in all are refused with EXPANDS_TOO_MUCH
+ * @param maxCompressionRatio more characters of text per byte of file (past the first million characters)
+ *                            are refused with EXPANDS_TOO_MUCH; also the zip-bomb ratio for Office files
+ * @param maxNestingDepth     XML or HTML elements nested deeper are refused with TOO_DEEP
+ * @param maxEntityExpansions more XML entity expansions (a "billion laughs") are refused with EXPANDS_TOO_MUCH
+ * @param timeout             a document still parsing after this long is refused with TIMEOUT (its worker
+ *                            is killed)
+ * @param isolation           {@code process}: parse in worker JVMs with their own heap and a watchdog;
+ *                            {@code none}: parse inside the service (no memory or time limit; for debugging)
+ * @param workers             worker processes, so as many documents parse at once
+ * @param workerHeap          heap of each worker; a document that needs more is refused with EXPANDS_TOO_MUCH
+ * @param workerMaxDocuments  a worker is replaced by a fresh one after this many documents
+ */
+public record ParseSettings(
+        @DefaultValue("2000") @Min(1) int maxPages,
+        @DefaultValue("5") @Min(0) @Max(50) int maxEmbeddedDepth,
+        @DefaultValue("1000") @Min(0) int maxEmbeddedCount,
+        @DefaultValue("100") @Min(2) long maxCompressionRatio,
+        @DefaultValue("256") @Min(16) @Max(10_000) int maxNestingDepth,
+        @DefaultValue("20") @Min(0) int maxEntityExpansions,
+        @DefaultValue("60s") @NotNull Duration timeout,
+        @DefaultValue("process") @NotNull Isolation isolation,
+        @DefaultValue("2") @Min(1) @Max(32) int workers,
+        @DefaultValue("512MB") @NotNull DataSize workerHeap,
+        @DefaultValue("200") @Min(1) int workerMaxDocuments) {
+
+    /** Where documents are parsed. */
+    public enum Isolation {
+        /** In worker JVMs: a crash, an out-of-memory error or an endless loop there costs one document. */
+        PROCESS,
+        /** In the service's own JVM: no memory or time limit. */
+        NONE
+    }
+
+    public ParseSettings {
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("groundwork.parse.timeout must be positive");
+        }
+        if (workerHeap.toMegabytes() < 64) {
+            throw new IllegalArgumentException("groundwork.parse.worker-heap must be at least 64MB");
+        }
+    }
+}

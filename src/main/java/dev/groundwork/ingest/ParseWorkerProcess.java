@@ -1,0 +1,157 @@
+package dev.groundwork.ingest;
+
+import dev.groundwork.ingest.ParseProtocol.Rejected;
+import dev.groundwork.ingest.ParseProtocol.Reply;
+import dev.groundwork.ingest.ParseProtocol.Request;
+import dev.groundwork.ingest.RejectedDocumentException.Reason;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.lang.ProcessBuilder.Redirect;
+import java.time.Duration;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/** One running worker JVM and its pipes. Not thread-safe: the pool lends it to one parse at a time. */
+final class ParseWorkerProcess {
+
+    /** The exit code of a JVM ended by {@code -XX:+ExitOnOutOfMemoryError}. */
+    static final int OUT_OF_MEMORY_EXIT = 3;
+
+    private final Process process;
+    private final DataOutputStream toWorker;
+    private final DataInputStream fromWorker;
+    private int served;
+
+    /** The worker died before it got the request (it was killed while idle): the file is not to blame. */
+    static final class WorkerGoneException extends IOException {
+        WorkerGoneException(Throwable cause) {
+            super("the parse worker was gone before the request", cause);
+        }
+    }
+
+    private ParseWorkerProcess(Process process) {
+        this.process = process;
+        this.toWorker = new DataOutputStream(new BufferedOutputStream(process.getOutputStream(), 1 << 16));
+        this.fromWorker = new DataInputStream(new BufferedInputStream(process.getInputStream(), 1 << 16));
+    }
+
+    /** Starts a worker and waits until it has loaded its parsers. */
+    static ParseWorkerProcess start(WorkerCommand command, Duration startTimeout, ScheduledExecutorService watchdog) {
+        Process process;
+        try {
+            process = new ProcessBuilder(command.arguments()).redirectError(Redirect.INHERIT).start();
+        } catch (IOException e) {
+            throw new ParserUnavailableException("Cannot start a parse worker: " + e.getMessage(), e);
+        }
+        ParseWorkerProcess worker = new ParseWorkerProcess(process);
+        ScheduledFuture<?> kill = watchdog.schedule(process::destroyForcibly, startTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            ParseProtocol.readReady(worker.fromWorker);
+            return worker;
+        } catch (IOException e) {
+            process.destroyForcibly();
+            throw new ParserUnavailableException("A parse worker did not start (exit code "
+                    + exitCode(process) + "): " + e.getMessage(), e);
+        } finally {
+            kill.cancel(false);
+        }
+    }
+
+    /**
+     * Parses one file, killing the worker if it takes longer than {@code timeout}. A worker that dies on the
+     * file (out of memory, a crash) or is killed for it gives a refusal; only a worker already dead before
+     * the request throws.
+     */
+    Reply parse(Request request, Duration timeout, ScheduledExecutorService watchdog) throws WorkerGoneException {
+        served++;
+        try {
+            ParseProtocol.writeRequest(toWorker, request);
+        } catch (IOException e) {
+            process.destroyForcibly();
+            throw new WorkerGoneException(e);
+        }
+        AtomicBoolean timedOut = new AtomicBoolean();
+        ScheduledFuture<?> kill = watchdog.schedule(() -> {
+            timedOut.set(true);
+            process.destroyForcibly();
+        }, timeout.toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            return ParseProtocol.readReply(fromWorker);
+        } catch (IOException e) {
+            // A worker out of memory is still exiting: give it a moment, for its exit code. One that answered
+            // out of turn may still be running: a short wait, then it is killed anyway.
+            boolean garbled = e instanceof ParseProtocol.ProtocolException;
+            int exit = exitCode(process, garbled ? Duration.ofSeconds(2) : Duration.ofSeconds(10));
+            process.destroyForcibly();
+            if (timedOut.get()) {
+                return new Rejected(Reason.TIMEOUT, "The document was still being read after " + describe(timeout)
+                        + ", the time limit.");
+            }
+            if (exit == OUT_OF_MEMORY_EXIT) {
+                return new Rejected(Reason.EXPANDS_TOO_MUCH,
+                        "Reading the document needs more memory than a parse worker is given.");
+            }
+            if (garbled) {
+                return new Rejected(Reason.MALFORMED, "The parser gave no usable answer for this file.");
+            }
+            return new Rejected(Reason.MALFORMED, "The parser stopped on this file (worker exit code " + exit + ").");
+        } finally {
+            kill.cancel(false);
+        }
+    }
+
+    int served() {
+        return served;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** Closes its stdin, so it ends by itself; kills it if it does not within a second. */
+    void stop() {
+        try {
+            toWorker.close();
+        } catch (IOException e) {
+            // it is being stopped anyway
+        }
+        try {
+            if (!process.waitFor(1, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    void kill() {
+        process.destroyForcibly();
+    }
+
+    private static int exitCode(Process process) {
+        return exitCode(process, Duration.ofSeconds(10));
+    }
+
+    private static int exitCode(Process process, Duration wait) {
+        try {
+            return process.waitFor(wait.toMillis(), TimeUnit.MILLISECONDS) ? process.exitValue() : -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    private static String describe(Duration timeout) {
+        return timeout.toMillis() % 1000 == 0 ? timeout.toSeconds() + " s" : timeout.toMillis() + " ms";
+    }
+}

@@ -1,0 +1,226 @@
+package dev.groundwork.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.groundwork.ingest.ParseProtocol.Parsed;
+import dev.groundwork.ingest.ParseProtocol.Rejected;
+import dev.groundwork.ingest.ParseProtocol.Reply;
+import dev.groundwork.ingest.ParseProtocol.Request;
+import dev.groundwork.ingest.RejectedDocumentException.Reason;
+import dev.groundwork.support.Fixtures;
+import dev.groundwork.support.HostileFiles;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.util.unit.DataSize;
+
+/** Parsing in worker processes: the same documents as in the service, and a service that survives its workers. */
+class IsolatedDocumentParserTests {
+
+    private static final Duration START = Duration.ofSeconds(60);
+    /** Generous: a cold worker on a loaded two-core machine reads a small file in well under this. */
+    private static final Duration TIME_LIMIT = Duration.ofSeconds(30);
+
+    @TempDir
+    Path dir;
+
+    private final List<AutoCloseable> closing = new ArrayList<>();
+
+    @AfterEach
+    void closePools() throws Exception {
+        for (AutoCloseable closeable : closing) {
+            closeable.close();
+        }
+    }
+
+    private IsolatedDocumentParser realParser(ParseLimits limits, DataSize heap, Duration timeout, int workers) {
+        ParseWorkerPool pool = new ParseWorkerPool(WorkerCommand.parseWorker(limits, heap), workers, 50, START);
+        IsolatedDocumentParser parser = new IsolatedDocumentParser(pool, timeout);
+        closing.add(parser);
+        return parser;
+    }
+
+    private ParseWorkerPool standInPool(Class<?> mainClass, int workers) {
+        WorkerCommand command = WorkerCommand.of(mainClass, List.of("-Xmx64m", "-XX:+ExitOnOutOfMemoryError"), List.of());
+        ParseWorkerPool pool = new ParseWorkerPool(command, workers, 50, START);
+        closing.add(pool);
+        return pool;
+    }
+
+    private Path file(String name, byte[] bytes) throws IOException {
+        Path file = dir.resolve(name);
+        Files.write(file, bytes);
+        return file;
+    }
+
+    @Test
+    void aWorkerParsesExactlyWhatTheServiceWouldParseItself() throws IOException {
+        ParseLimits limits = ParseLimits.defaults(1_000_000);
+        Path pdf = file("report.pdf", Fixtures.pdf("The first page talks about apples.", "The second page about pears."));
+        Path docx = file("handbook.docx", Fixtures.docx().title("Handbook").heading(1, "Backups")
+                .paragraph("Backups run at two.").bytes());
+        IsolatedDocumentParser isolated = realParser(limits, DataSize.ofMegabytes(256), TIME_LIMIT, 1);
+        TikaDocumentParser inProcess = new TikaDocumentParser(limits);
+
+        assertThat(isolated.parse(pdf, "report.pdf")).isEqualTo(inProcess.parse(pdf, "report.pdf"));
+        assertThat(isolated.parse(docx, "handbook.docx")).isEqualTo(inProcess.parse(docx, "handbook.docx"));
+        assertThat(isolated.signature()).isEqualTo(inProcess.signature());
+    }
+
+    @Test
+    void refusalsComeBackWithTheirReason() throws IOException {
+        IsolatedDocumentParser parser = realParser(new ParseLimits(1_000_000, 100, 3, 50, 100, 256, 20),
+                DataSize.ofMegabytes(256), TIME_LIMIT, 1);
+
+        assertThatThrownBy(() -> parser.parse(file("secret.pdf", HostileFiles.encryptedPdf()), "secret.pdf"))
+                .isInstanceOf(RejectedDocumentException.class).extracting("reason").isEqualTo(Reason.ENCRYPTED);
+        assertThatThrownBy(() -> parser.parse(file("endless.pdf", HostileFiles.manyPagePdf(150)), "endless.pdf"))
+                .extracting("reason").isEqualTo(Reason.TOO_MANY_PAGES);
+        assertThat(parser.parse(file("fine.txt", Fixtures.utf8("Still reading after refusals.")), "fine.txt").hasText())
+                .isTrue();
+    }
+
+    @Test
+    void aDocumentStillParsingAtTheTimeLimitTimesOutAndTheNextOneParses() throws IOException {
+        // Thousands of pages, with the page limit above them: legitimately slow, and killed at the limit.
+        Path slow = file("slow.pdf", HostileFiles.manyPagePdf(20_000));
+        Path quick = file("quick.txt", Fixtures.utf8("A short note."));
+        IsolatedDocumentParser parser = realParser(new ParseLimits(10_000_000, 100_000, 3, 50, 100, 256, 20),
+                DataSize.ofMegabytes(512), Duration.ofMillis(300), 1);
+
+        long started = System.nanoTime();
+        assertThatThrownBy(() -> parser.parse(slow, "slow.pdf"))
+                .isInstanceOf(RejectedDocumentException.class).extracting("reason").isEqualTo(Reason.TIMEOUT);
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(20));
+        IsolatedDocumentParser patient = realParser(ParseLimits.defaults(1_000_000), DataSize.ofMegabytes(256), TIME_LIMIT, 1);
+        assertThat(patient.parse(quick, "quick.txt").hasText()).isTrue();
+    }
+
+    @Test
+    void aWorkerThatNeverAnswersIsKilledAtTheTimeLimit() throws IOException {
+        ParseWorkerPool pool = standInPool(StandInWorkers.Silent.class, 1);
+        Path file = file("any.txt", Fixtures.utf8("text"));
+
+        long started = System.nanoTime();
+        Reply reply = pool.parse(new Request(file, "any.txt"), Duration.ofSeconds(1));
+
+        assertThat(reply).isEqualTo(new Rejected(Reason.TIMEOUT, "The document was still being read after 1 s, the time limit."));
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(20));
+    }
+
+    @Test
+    void aWorkerThatRunsOutOfMemoryMeansTheDocumentExpandsTooMuch() throws IOException {
+        ParseWorkerPool pool = standInPool(StandInWorkers.Hungry.class, 1);
+        Path file = file("any.txt", Fixtures.utf8("text"));
+
+        Reply first = pool.parse(new Request(file, "any.txt"), TIME_LIMIT);
+        Reply second = pool.parse(new Request(file, "any.txt"), TIME_LIMIT);
+
+        assertThat(first).isInstanceOf(Rejected.class).extracting("reason").isEqualTo(Reason.EXPANDS_TOO_MUCH);
+        assertThat(second).as("a fresh worker took the dead one's place").extracting("reason").isEqualTo(Reason.EXPANDS_TOO_MUCH);
+    }
+
+    @Test
+    void aRealDocumentTooBigForTheWorkerHeapExpandsTooMuch() throws IOException {
+        // 400 MB of text inflated from a 400 KB DOCX, against a 128 MB worker: whichever limit trips first,
+        // Tika's ratio, POI's or the heap, the service sees the same reason and keeps going.
+        IsolatedDocumentParser parser = realParser(new ParseLimits(1_000_000_000, 100, 3, 50, 100_000, 256, 20),
+                DataSize.ofMegabytes(128), TIME_LIMIT, 1);
+        Path bomb = file("bomb.docx", HostileFiles.zipBombDocx(400));
+
+        assertThatThrownBy(() -> parser.parse(bomb, "bomb.docx"))
+                .isInstanceOf(RejectedDocumentException.class).extracting("reason").isEqualTo(Reason.EXPANDS_TOO_MUCH);
+        assertThat(parser.parse(file("after.txt", Fixtures.utf8("Life goes on.")), "after.txt").hasText()).isTrue();
+    }
+
+    @Test
+    void aCrashingWorkerMakesTheDocumentMalformed() throws IOException {
+        ParseWorkerPool pool = standInPool(StandInWorkers.Crashing.class, 1);
+
+        Reply reply = pool.parse(new Request(file("any.txt", Fixtures.utf8("text")), "any.txt"), TIME_LIMIT);
+
+        assertThat(reply).isEqualTo(new Rejected(Reason.MALFORMED, "The parser stopped on this file (worker exit code 1)."));
+    }
+
+    @Test
+    void strayOutputOnAWorkersStdoutIsNeverTakenForADocument() throws IOException {
+        ParseWorkerPool pool = standInPool(StandInWorkers.Chatty.class, 1);
+
+        Reply reply = pool.parse(new Request(file("any.txt", Fixtures.utf8("text")), "any.txt"), TIME_LIMIT);
+
+        assertThat(reply).isInstanceOf(Rejected.class).extracting("reason").isEqualTo(Reason.MALFORMED);
+    }
+
+    @Test
+    void ordinaryDocumentsParseWhileAnotherWorkerIsStuck() throws Exception {
+        ParseWorkerPool pool = standInPool(StandInWorkers.HangsOnSomeFiles.class, 2);
+        Path file = file("any.txt", Fixtures.utf8("text"));
+        Duration limit = Duration.ofSeconds(5);
+        ExecutorService threads = Executors.newFixedThreadPool(3);
+        try {
+            CompletableFuture<Reply> stuck = CompletableFuture.supplyAsync(
+                    () -> pool.parse(new Request(file, "hang.txt"), limit), threads);
+            List<Reply> quick = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                String name = "quick-" + i + ".txt";
+                quick.add(CompletableFuture.supplyAsync(() -> pool.parse(new Request(file, name), limit), threads)
+                        .get(60, TimeUnit.SECONDS));
+            }
+
+            assertThat(stuck).as("the stuck file is still being waited for").isNotDone();
+            assertThat(quick).allSatisfy(reply -> assertThat(reply).isInstanceOf(Parsed.class));
+            assertThat(stuck.get(60, TimeUnit.SECONDS)).extracting("reason").isEqualTo(Reason.TIMEOUT);
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
+    void whenEveryWorkerIsStuckTheNextDocumentWaitsOnlyUntilTheTimeLimitFreesOne() throws Exception {
+        ParseWorkerPool pool = standInPool(StandInWorkers.HangsOnSomeFiles.class, 2);
+        Path file = file("any.txt", Fixtures.utf8("text"));
+        Duration limit = Duration.ofSeconds(3);
+        ExecutorService threads = Executors.newFixedThreadPool(3);
+        try {
+            List<CompletableFuture<Reply>> stuck = List.of(
+                    CompletableFuture.supplyAsync(() -> pool.parse(new Request(file, "hang-1.txt"), limit), threads),
+                    CompletableFuture.supplyAsync(() -> pool.parse(new Request(file, "hang-2.txt"), limit), threads));
+            Thread.sleep(500);
+            Reply waited = CompletableFuture.supplyAsync(() -> pool.parse(new Request(file, "quick.txt"), limit), threads)
+                    .get(60, TimeUnit.SECONDS);
+
+            assertThat(waited).isInstanceOf(Parsed.class);
+            for (CompletableFuture<Reply> reply : stuck) {
+                assertThat(reply.get(60, TimeUnit.SECONDS)).extracting("reason").isEqualTo(Reason.TIMEOUT);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
+    void theParsedReplyCarriesPagesBlocksAndHeadings() throws IOException {
+        ParsedDocument document = new ParsedDocument("text/markdown", "Guide", true, List.of(
+                new ParsedDocument.ParsedPage(1, "Guide\n\nText.", List.of(
+                        new ParsedDocument.TextBlock(0, 5, List.of("Guide"), true),
+                        new ParsedDocument.TextBlock(7, 12, List.of("Guide"), false))),
+                new ParsedDocument.ParsedPage(2, "", List.of())));
+        var bytes = new java.io.ByteArrayOutputStream();
+        ParseProtocol.writeParsed(new java.io.DataOutputStream(bytes), document);
+
+        Reply reply = ParseProtocol.readReply(new java.io.DataInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray())));
+
+        assertThat(reply).isEqualTo(new Parsed(document));
+    }
+}
