@@ -1,10 +1,13 @@
 package dev.groundwork.config;
 
+import dev.groundwork.answer.AnswerSettings;
+import dev.groundwork.answer.LlmSettings;
 import dev.groundwork.embed.EncoderSettings;
 import dev.groundwork.index.IndexSettings;
 import dev.groundwork.ingest.IngestSettings;
 import dev.groundwork.ingest.ParseSettings;
 import dev.groundwork.ingest.SplitSettings;
+import dev.groundwork.prompt.PromptSettings;
 import dev.groundwork.retrieve.RetrievalSettings;
 import dev.groundwork.schedule.ScheduleSettings;
 import jakarta.validation.Valid;
@@ -27,5 +30,8 @@ public record GroundworkProperties(
         @Valid @NotNull @DefaultValue EncoderSettings encoder,
         @Valid @NotNull @DefaultValue IndexSettings index,
         @Valid @NotNull @DefaultValue RetrievalSettings retrieval,
-        @Valid @NotNull @DefaultValue ScheduleSettings schedule) {
+        @Valid @NotNull @DefaultValue ScheduleSettings schedule,
+        @Valid @NotNull @DefaultValue PromptSettings prompts,
+        @Valid @NotNull @DefaultValue AnswerSettings answer,
+        @Valid @NotNull @DefaultValue LlmSettings llm) {
 }

@@ -1,10 +1,13 @@
 package dev.groundwork.config;
 
+import dev.groundwork.answer.AnswerSettings;
+import dev.groundwork.answer.LlmSettings;
 import dev.groundwork.embed.EncoderSettings;
 import dev.groundwork.index.IndexSettings;
 import dev.groundwork.ingest.IngestSettings;
 import dev.groundwork.ingest.ParseSettings;
 import dev.groundwork.ingest.SplitSettings;
+import dev.groundwork.prompt.PromptSettings;
 import dev.groundwork.retrieve.RetrievalSettings;
 import dev.groundwork.schedule.ScheduleSettings;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -49,5 +52,20 @@ class SettingsConfiguration {
     @Bean
     ScheduleSettings scheduleSettings(GroundworkProperties properties) {
         return properties.schedule();
+    }
+
+    @Bean
+    PromptSettings promptSettings(GroundworkProperties properties) {
+        return properties.prompts();
+    }
+
+    @Bean
+    AnswerSettings answerSettings(GroundworkProperties properties) {
+        return properties.answer();
+    }
+
+    @Bean
+    LlmSettings llmSettings(GroundworkProperties properties) {
+        return properties.llm();
     }
 }

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import dev.groundwork.answer.AnswerService;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -41,8 +42,9 @@ public final class EvalCommand {
 
     /** Runs the command line after {@code eval}; returns the process exit code. */
     public static int run(String[] args) {
-        // No answer stage yet: the answer metrics are reported once one is plugged in here.
-        return new EvalCommand(System.out, System.err, System.console() != null, context -> Optional.empty())
+        // The application's answerer (extractive, or the LLM of groundwork.llm.base-url) gives the answer metrics.
+        return new EvalCommand(System.out, System.err, System.console() != null,
+                context -> Optional.of(new ApplicationAnswerStage(context.getBean(AnswerService.class))))
                 .execute(args);
     }
 

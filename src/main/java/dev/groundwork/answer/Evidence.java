@@ -1,0 +1,155 @@
+package dev.groundwork.answer;
+
+import dev.groundwork.embed.Encoder;
+import dev.groundwork.embed.Texts;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The sentences of the numbered sources with their vectors and terms, and the question's: what the extractive
+ * answerer picks from, what abstention weighs and what the support check compares answers with. Built with one
+ * batched encoder call, so each sentence is embedded once per question.
+ */
+final class Evidence {
+
+    /**
+     * A sentence of a source: {@code text} is {@code source.text().substring(start, end)}. A table row is scored
+     * with its table's header row ({@code header}), since "Team | 290 EUR" alone does not say what 290 EUR is;
+     * {@code vector} and {@code terms} are then those of both rows.
+     */
+    record SourceSentence(Source source, int start, int end, String text, String header, float[] vector,
+                          Set<String> terms) {
+
+        boolean tableRow() {
+            return isTableRow(text);
+        }
+    }
+
+    /** How the parser writes table cells: "Item | Price". */
+    private static final String CELL_SEPARATOR = " | ";
+
+    private final String question;
+    private final float[] questionVector;
+    private final Set<String> questionTerms;
+    private final List<Source> sources;
+    private final List<SourceSentence> sentences;
+    private final Map<String, float[]> vectorsByText;
+    private final Map<Integer, Set<String>> termsBySource;
+
+    private Evidence(String question, float[] questionVector, List<Source> sources, List<SourceSentence> sentences,
+                     Map<String, float[]> vectorsByText) {
+        this.question = question;
+        this.questionVector = questionVector;
+        this.questionTerms = Terms.of(question);
+        this.sources = List.copyOf(sources);
+        this.sentences = List.copyOf(sentences);
+        this.vectorsByText = vectorsByText;
+        this.termsBySource = new HashMap<>();
+        for (SourceSentence sentence : sentences) {
+            termsBySource.computeIfAbsent(sentence.source().n(), n -> new HashSet<>()).addAll(sentence.terms());
+        }
+    }
+
+    /** Splits the sources into sentences and embeds them and the question. */
+    static Evidence of(String question, List<Source> sources, Encoder encoder) {
+        record Unit(Source source, Sentences.Span span, String text, String header) {
+            String scored() {
+                return header == null ? text : header + "\n" + text;
+            }
+        }
+        List<Unit> units = new ArrayList<>();
+        // Overlapping chunks repeat sentences: embed each distinct text once.
+        Map<String, float[]> vectors = new LinkedHashMap<>();
+        for (Source source : sources) {
+            String header = null;
+            Sentences.Span previous = null;
+            for (Sentences.Span span : Sentences.split(source.text())) {
+                String text = source.text().substring(span.start(), span.end());
+                if (Texts.isBlank(text)) {
+                    continue;
+                }
+                // A table is a run of rows on consecutive lines; its first row is the header.
+                boolean row = isTableRow(text);
+                boolean continuesTable = row && header != null && previous != null
+                        && isTableRow(source.text().substring(previous.start(), previous.end()))
+                        && source.text().substring(previous.end(), span.start()).chars().filter(c -> c == '\n').count() == 1;
+                if (row && !continuesTable) {
+                    header = text;
+                } else if (!row) {
+                    header = null;
+                }
+                Unit unit = new Unit(source, span, text, row && continuesTable ? header : null);
+                units.add(unit);
+                vectors.putIfAbsent(unit.scored(), null);
+                previous = span;
+            }
+        }
+        List<String> distinct = new ArrayList<>(vectors.keySet());
+        List<float[]> embedded = encoder.embedAll(distinct);
+        for (int i = 0; i < distinct.size(); i++) {
+            vectors.put(distinct.get(i), embedded.get(i));
+        }
+        List<SourceSentence> sentences = new ArrayList<>(units.size());
+        Map<String, float[]> byText = new HashMap<>();
+        for (Unit unit : units) {
+            float[] vector = vectors.get(unit.scored());
+            sentences.add(new SourceSentence(unit.source(), unit.span().start(), unit.span().end(), unit.text(),
+                    unit.header(), vector, Terms.of(unit.scored())));
+            byText.putIfAbsent(unit.text(), vector);
+        }
+        return new Evidence(question, encoder.embedQuery(question), sources, sentences, byText);
+    }
+
+    static boolean isTableRow(String text) {
+        return text.contains(CELL_SEPARATOR) && text.indexOf('\n') < 0;
+    }
+
+    String question() {
+        return question;
+    }
+
+    List<Source> sources() {
+        return sources;
+    }
+
+    List<SourceSentence> sentences() {
+        return sentences;
+    }
+
+    /** The vector of a text that is a sentence of the sources, or null. */
+    float[] knownVector(String text) {
+        return vectorsByText.get(text);
+    }
+
+    /** Every term of a source's sentences. */
+    Set<String> termsOf(int n) {
+        return termsBySource.getOrDefault(n, Set.of());
+    }
+
+    /** How well a source sentence answers the question: cosine similarity mixed with question-term coverage. */
+    double relevance(SourceSentence sentence, AnswerSettings settings) {
+        return settings.score(cosine(sentence), Terms.coverage(questionTerms, sentence.terms()));
+    }
+
+    double cosine(SourceSentence sentence) {
+        return Encoder.similarity(questionVector, sentence.vector());
+    }
+
+    Set<String> questionTerms() {
+        return questionTerms;
+    }
+
+    /** The best relevance of any source sentence: below the evidence threshold, the service abstains. */
+    double strength(AnswerSettings settings) {
+        double best = 0;
+        for (SourceSentence sentence : sentences) {
+            best = Math.max(best, relevance(sentence, settings));
+        }
+        return best;
+    }
+}

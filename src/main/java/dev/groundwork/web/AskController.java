@@ -1,0 +1,81 @@
+package dev.groundwork.web;
+
+import dev.groundwork.answer.AnswerService;
+import dev.groundwork.answer.LlmSettings;
+import dev.groundwork.answer.PreparedQuestion;
+import dev.groundwork.answer.Question;
+import dev.groundwork.ingest.DocumentNotFoundException;
+import dev.groundwork.ingest.IngestionService;
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.RejectedExecutionException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * Questions and grounded answers, as one JSON reply or as Server-Sent Events: {@code sources}, then {@code token}
+ * events, then {@code done} with the checked answer, or {@code error} with a problem detail.
+ */
+@RestController
+class AskController {
+
+    /** More documents than this in one filter is a mistake, not a question. */
+    private static final int MAX_DOCUMENT_IDS = 1000;
+    /** A stream outlives the answer timeout by this much, for retrieval, the checks and the fallback. */
+    private static final Duration STREAM_MARGIN = Duration.ofSeconds(30);
+
+    private final AnswerService answers;
+    private final IngestionService ingestion;
+    private final AnswerStreams streams;
+    private final Duration streamTimeout;
+
+    AskController(AnswerService answers, IngestionService ingestion, AnswerStreams streams, LlmSettings llm) {
+        this.answers = answers;
+        this.ingestion = ingestion;
+        this.streams = streams;
+        this.streamTimeout = llm.answerTimeout().plus(STREAM_MARGIN);
+    }
+
+    @PostMapping(path = "/api/ask", consumes = MediaType.APPLICATION_JSON_VALUE)
+    AskResponse ask(@RequestBody AskRequest request) {
+        return AskResponse.of(answers.answer(question(request.question(), request.k(), request.documentIds())));
+    }
+
+    /** The question is checked and its chunks retrieved before the stream opens, so a bad question is a plain 400. */
+    @GetMapping(path = "/api/ask/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    SseEmitter stream(@RequestParam(required = false) String question, @RequestParam(required = false) Integer k,
+                      @RequestParam(name = "documentId", required = false) List<String> documentIds) {
+        PreparedQuestion prepared = answers.prepare(question(question, k, documentIds));
+        SseEmitter emitter = new SseEmitter(streamTimeout.toMillis());
+        try {
+            streams.start(prepared, emitter);
+        } catch (RejectedExecutionException e) {
+            throw new InvalidRequestException(HttpStatus.SERVICE_UNAVAILABLE, "TOO_BUSY",
+                    "Too many answers are being streamed; try again in a moment.");
+        }
+        return emitter;
+    }
+
+    private Question question(String text, Integer k, List<String> documentIds) {
+        Set<String> ids = documentIds == null ? Set.of() : new LinkedHashSet<>(documentIds);
+        if (ids.size() > MAX_DOCUMENT_IDS) {
+            throw new InvalidRequestException(HttpStatus.BAD_REQUEST, "TOO_MANY_DOCUMENTS",
+                    "Name at most " + MAX_DOCUMENT_IDS + " documents.");
+        }
+        // A filter on a document that does not exist would silently answer from nothing.
+        for (String id : ids) {
+            if (id == null || ingestion.find(id).isEmpty()) {
+                throw new DocumentNotFoundException(String.valueOf(id));
+            }
+        }
+        return new Question(text == null ? "" : text, k, ids);
+    }
+}
