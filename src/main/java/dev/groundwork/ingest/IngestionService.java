@@ -76,7 +76,7 @@ public class IngestionService {
                 // 2. the same bytes are the same document
                 Optional<DocumentRecord> known = index.find(id);
                 if (known.isPresent()) {
-                    return new IngestOutcome(known.get(), Change.KNOWN);
+                    return new IngestOutcome(keepUploadedCopy(known.get(), staged, fileName), Change.KNOWN);
                 }
                 // 3. parse, split, embed
                 PreparedDocument prepared = pipeline.prepare(staged.path(), fileName, staged.facts(), List.of(), Instant.now());
@@ -103,6 +103,28 @@ public class IngestionService {
         } finally {
             folder.discard(staged.path());
         }
+    }
+
+    /**
+     * An upload of bytes already known is acknowledged, so it must outlive the file it duplicates: when the
+     * document has no uploaded copy yet (it came from a folder, where it may be deleted), this one is kept.
+     */
+    private DocumentRecord keepUploadedCopy(DocumentRecord known, Staged staged, String fileName) {
+        if (known.paths().stream().anyMatch(path -> path.startsWith(IngestFolder.UPLOADS + "/"))) {
+            return known;
+        }
+        String path = folder.keep(staged.path(), known.id(), fileName);
+        List<String> paths = new ArrayList<>(known.paths());
+        paths.add(path);
+        DocumentRecord record = known.withPaths(paths, known.fileName());
+        try {
+            index.updateRecord(record);
+            index.commit();
+        } catch (RuntimeException e) {
+            folder.remove(path);
+            throw e;
+        }
+        return record;
     }
 
     /**

@@ -7,6 +7,8 @@ import static org.awaitility.Awaitility.await;
 import dev.groundwork.index.DocumentRecord;
 import dev.groundwork.ingest.DocumentInSourceException;
 import dev.groundwork.ingest.IngestionService;
+import dev.groundwork.ingest.IngestionService.Change;
+import dev.groundwork.ingest.IngestionService.IngestOutcome;
 import dev.groundwork.retrieve.RetrievalRequest;
 import dev.groundwork.retrieve.Retriever;
 import dev.groundwork.support.Fixtures;
@@ -278,6 +280,23 @@ class FolderSyncIntegrationTests {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void anUploadOfBytesKnownFromAFolderKeepsItsOwnCopySoDeletingTheFolderFileLosesNothing() throws IOException {
+        Path dropped = write(notes, "handbook.md", "# Handbook\n\nThe fire assembly point is the north car park.");
+        sync.runNow(SyncTrigger.MANUAL);
+
+        IngestOutcome uploaded = ingestion.upload("my-handbook.md", Files.newInputStream(dropped));
+        Files.delete(dropped);
+        sync.runNow(SyncTrigger.MANUAL);
+
+        assertThat(uploaded.change()).isEqualTo(Change.KNOWN);
+        DocumentRecord kept = ingestion.find(uploaded.document().id()).orElseThrow();
+        assertThat(kept.paths()).singleElement().satisfies(path -> assertThat(path).startsWith("uploads/"));
+        assertThat(ingest.resolve(kept.paths().get(0))).isRegularFile();
+        assertThat(ingestion.upload("again.md", new ByteArrayInputStream(Files.readAllBytes(ingest.resolve(kept.paths().get(0)))))
+                .document().paths()).isEqualTo(kept.paths());
     }
 
     private static String failure(String file, int attempts, boolean deferred) {
