@@ -38,11 +38,11 @@ public final class BenchDriver {
 
     private void run() throws Exception {
         header();
-        if (options.ingest) {
+        if (options.ingest && options.runs > 0) {
             ingestion("SQuAD-public paragraphs", squadFolder(), "squad", options.runs);
-            if (!options.quick && options.corpusRuns > 0) {
-                ingestion("mixed corpus (../shared/corpus)", options.corpus, "corpus", options.corpusRuns);
-            }
+        }
+        if (options.ingest && !options.quick && options.corpusRuns > 0) {
+            ingestion("mixed corpus (../shared/corpus)", options.corpus, "corpus", options.corpusRuns);
         }
         if (options.steps) {
             encoderSteps();
