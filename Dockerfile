@@ -17,7 +17,7 @@ COPY ingest /app/ingest
 RUN mkdir -p /app/index && chown -R groundwork:groundwork /app
 USER groundwork
 EXPOSE 8080
-ENV JAVA_TOOL_OPTIONS="--add-modules=jdk.incubator.vector -Dorg.apache.lucene.vectorization.upperJavaFeatureVersion=25 -XX:+UseG1GC -XX:MaxRAMPercentage=50"
+ENV JAVA_TOOL_OPTIONS="--add-modules=jdk.incubator.vector -Dorg.apache.lucene.vectorization.upperJavaFeatureVersion=25 --enable-native-access=ALL-UNNAMED -XX:+UseG1GC -XX:MaxRAMPercentage=50"
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s \
   CMD curl -fsS http://localhost:8080/actuator/health/readiness >/dev/null || exit 1
 ENTRYPOINT ["java", "-jar", "/app/groundwork.jar"]

@@ -18,7 +18,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param queryPrefix text put before a question when it is embedded (e5 and bge models want one)
  * @param batchSize   texts per ONNX run; 1 by default because batching barely speeds up a CPU run here, and
  *                    padding changes the vectors of dynamically quantized models (cosine about 0.99)
- * @param threads     ONNX intra-op threads; 0 uses every core
+ * @param threads     ONNX intra-op threads of one run; 0 uses every core
+ * @param workers     ONNX runs at once, each on its own texts; 0 fits as many as the cores hold beside the intra-op
+ *                    threads ({@code workers x threads <= cores}). Measured here (BENCHMARKS.md, "Speed"): two
+ *                    runs on one thread each beat one run on two threads by far on 2 cores
  */
 public record EncoderSettings(
         @DefaultValue("all-minilm-l6-v2-q") @NotBlank String model,
@@ -27,7 +30,8 @@ public record EncoderSettings(
         @DefaultValue("mean") Pooling pooling,
         @DefaultValue("") String queryPrefix,
         @DefaultValue("1") @Min(1) @Max(512) int batchSize,
-        @DefaultValue("0") @Min(0) @Max(256) int threads) {
+        @DefaultValue("1") @Min(0) @Max(256) int threads,
+        @DefaultValue("0") @Min(0) @Max(256) int workers) {
 
     /** How the token vectors of a text are pooled into one. */
     public enum Pooling { MEAN, CLS }
@@ -39,5 +43,9 @@ public record EncoderSettings(
 
     int effectiveThreads() {
         return threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+    }
+
+    int effectiveWorkers() {
+        return workers > 0 ? workers : Math.max(1, Runtime.getRuntime().availableProcessors() / effectiveThreads());
     }
 }

@@ -18,16 +18,25 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A sentence-transformer encoder run directly on ONNX Runtime: one session, the model's own tokenizer,
- * texts sorted by length and run in batches padded only to the longest text of the batch, then pooled and
- * normalised. Text longer than the window is truncated, never split and averaged: the splitter already
- * sizes chunks to the window.
+ * A sentence-transformer encoder run directly on ONNX Runtime: one session, the model's own tokenizer (each text
+ * tokenized once, cut at the window), texts sorted by length and run in batches padded only to the longest text of
+ * the batch, then pooled and normalised. Text longer than the window is truncated, never split and averaged: the
+ * splitter already sizes chunks to the window.
+ *
+ * <p>Runs go on at most {@code workers} at a time, each on {@code threads} intra-op threads, so that together they
+ * use the cores without oversubscribing them. The caller's thread takes part: a call with one text (a query) runs
+ * on it alone, without a hand-over.
  */
 final class OnnxEncoder implements Encoder, AutoCloseable {
 
@@ -45,6 +54,10 @@ final class OnnxEncoder implements Encoder, AutoCloseable {
     private final HuggingFaceTokenizer windowTokenizer;
     private final HuggingFaceTokenizer plainTokenizer;
     private final int dimension;
+    private final int workers;
+    /** Bounds the runs going on at once, across every caller. */
+    private final Semaphore running;
+    private final ExecutorService helpers;
 
     OnnxEncoder(EncoderSettings settings) {
         this(ModelSource.of(settings), settings);
@@ -57,6 +70,14 @@ final class OnnxEncoder implements Encoder, AutoCloseable {
         this.maxTokens = settings.maxTokens();
         this.batchSize = settings.batchSize();
         this.queryPrefix = settings.queryPrefix();
+        this.workers = settings.effectiveWorkers();
+        this.running = new Semaphore(workers);
+        AtomicInteger helperNumber = new AtomicInteger();
+        this.helpers = Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, "encoder-" + helperNumber.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
         this.signature = source.fingerprint() + "/" + pooling.name().toLowerCase() + "/" + maxTokens
                 + (queryPrefix.isEmpty() ? "" : "/q=" + queryPrefix);
         try {
@@ -71,8 +92,9 @@ final class OnnxEncoder implements Encoder, AutoCloseable {
         } catch (OrtException | IOException | RuntimeException e) {
             throw new EncoderUnavailableException("Cannot load the encoder '" + modelId + "': " + e.getMessage(), e);
         }
-        log.info("Encoder {} ready: {} dimensions, window {} tokens, {} pooling, in {} ms", modelId, dimension,
-                maxTokens, pooling.name().toLowerCase(), (System.nanoTime() - started) / 1_000_000);
+        log.info("Encoder {} ready: {} dimensions, window {} tokens, {} pooling, {} run(s) at once on {} thread(s) "
+                        + "each, in {} ms", modelId, dimension, maxTokens, pooling.name().toLowerCase(), workers,
+                settings.effectiveThreads(), (System.nanoTime() - started) / 1_000_000);
     }
 
     private OrtSession createSession(ModelSource source, int threads) throws OrtException, IOException {
@@ -156,18 +178,64 @@ final class OnnxEncoder implements Encoder, AutoCloseable {
                 .sorted(Comparator.comparingInt(i -> encodings[i].getIds().length))
                 .toArray(Integer[]::new);
         float[][] vectors = new float[texts.size()][];
-        for (int from = 0; from < order.length; from += batchSize) {
-            int to = Math.min(order.length, from + batchSize);
-            Encoding[] batch = new Encoding[to - from];
-            for (int i = from; i < to; i++) {
-                batch[i - from] = encodings[order[i]];
+        int batches = (order.length + batchSize - 1) / batchSize;
+        // Batches are taken from a shared counter by the caller and up to workers - 1 helpers, each run holding a
+        // permit, so all callers together never run more than `workers` at once.
+        AtomicInteger next = new AtomicInteger();
+        Runnable drain = () -> {
+            for (int b = next.getAndIncrement(); b < batches; b = next.getAndIncrement()) {
+                int from = b * batchSize;
+                int to = Math.min(order.length, from + batchSize);
+                Encoding[] batch = new Encoding[to - from];
+                for (int i = from; i < to; i++) {
+                    batch[i - from] = encodings[order[i]];
+                }
+                float[][] embedded = runHoldingPermit(batch);
+                for (int i = from; i < to; i++) {
+                    vectors[order[i]] = embedded[i - from];
+                }
             }
-            float[][] embedded = run(batch);
-            for (int i = from; i < to; i++) {
-                vectors[order[i]] = embedded[i - from];
+        };
+        List<Future<?>> helping = new ArrayList<>();
+        for (int i = 1; i < Math.min(workers, batches); i++) {
+            helping.add(helpers.submit(drain));
+        }
+        RuntimeException failure = null;
+        try {
+            drain.run();
+        } catch (RuntimeException e) {
+            failure = e;
+            next.set(batches); // the helpers stop after their current run
+        }
+        for (Future<?> helper : helping) {
+            try {
+                helper.get();
+            } catch (ExecutionException e) {
+                RuntimeException cause = e.getCause() instanceof RuntimeException runtime ? runtime
+                        : new IllegalStateException(e.getCause());
+                if (failure == null) {
+                    failure = cause;
+                } else {
+                    failure.addSuppressed(cause);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while embedding", e);
             }
         }
+        if (failure != null) {
+            throw failure;
+        }
         return Arrays.asList(vectors);
+    }
+
+    private float[][] runHoldingPermit(Encoding[] batch) {
+        running.acquireUninterruptibly();
+        try {
+            return run(batch);
+        } finally {
+            running.release();
+        }
     }
 
     private float[][] run(Encoding[] batch) {
@@ -254,6 +322,7 @@ final class OnnxEncoder implements Encoder, AutoCloseable {
 
     @Override
     public void close() {
+        helpers.shutdownNow();
         try {
             session.close();
         } catch (OrtException e) {

@@ -171,7 +171,7 @@ public final class GenerationalChunkIndex implements ChunkIndex, AutoCloseable {
         Path dir = root.resolve(name);
         Files.createDirectories(dir);
         IndexSettings own = new IndexSettings(dir, settings.refreshInterval(), settings.ramBufferMb(),
-                settings.contextBoost());
+                settings.contextBoost(), settings.vectorFormat());
         return new Generation(name, new LuceneChunkIndex(own));
     }
 

@@ -15,10 +15,22 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param refreshInterval how often searches are brought up to date with writes not yet committed
  * @param ramBufferMb     memory the writer fills before it flushes a segment
  * @param contextBoost    weight of a match in a chunk's document title and heading path, against 1 for its text
+ * @param vectorFormat    how the HNSW graph stores vectors for search: {@code float} (exact scores) or {@code int7}
+ *                        (scalar-quantized to a byte per dimension: a quarter of the memory to search, slightly
+ *                        lower recall); the float vectors stay on disk either way. Segments written with the other
+ *                        format stay readable and are rewritten as they merge
  */
 public record IndexSettings(
         @DefaultValue("index") @NotNull Path dir,
         @DefaultValue("1s") @NotNull Duration refreshInterval,
         @DefaultValue("64") @Min(8) int ramBufferMb,
-        @DefaultValue("0.5") @DecimalMin("0.0") double contextBoost) {
+        @DefaultValue("0.5") @DecimalMin("0.0") double contextBoost,
+        @DefaultValue("float") VectorFormat vectorFormat) {
+
+    /** How vectors are stored for the HNSW search. */
+    public enum VectorFormat { FLOAT, INT7 }
+
+    public IndexSettings {
+        vectorFormat = vectorFormat == null ? VectorFormat.FLOAT : vectorFormat;
+    }
 }

@@ -26,6 +26,10 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.codecs.Codec;
+import org.apache.lucene.codecs.KnnVectorsFormat;
+import org.apache.lucene.codecs.lucene912.Lucene912Codec;
+import org.apache.lucene.codecs.lucene99.Lucene99HnswScalarQuantizedVectorsFormat;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KnnFloatVectorField;
@@ -162,7 +166,22 @@ public final class LuceneChunkIndex implements ChunkIndex, AutoCloseable {
         config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
         config.setRAMBufferSizeMB(settings.ramBufferMb());
         config.setCommitOnClose(true);
+        config.setCodec(codec(settings.vectorFormat()));
         return config;
+    }
+
+    /** The default codec, with the vector field's HNSW format chosen by the settings. */
+    private static Codec codec(IndexSettings.VectorFormat format) {
+        if (format == IndexSettings.VectorFormat.FLOAT) {
+            return Codec.getDefault();
+        }
+        KnnVectorsFormat quantized = new Lucene99HnswScalarQuantizedVectorsFormat();
+        return new Lucene912Codec() {
+            @Override
+            public KnnVectorsFormat getKnnVectorsFormatForField(String field) {
+                return VECTOR.equals(field) ? quantized : super.getKnnVectorsFormatForField(field);
+            }
+        };
     }
 
     /**
@@ -494,7 +513,11 @@ public final class LuceneChunkIndex implements ChunkIndex, AutoCloseable {
                     continue; // lost again since reopenIfReadOnly: try once more (it throws if it cannot reopen)
                 }
                 work.apply(generation);
-                uncommitted.set(generation.number());
+                // The first generation written since the last commit: a caller that writes several times before it
+                // commits (a folder pass) must learn at its commit that any of its writes were discarded.
+                if (uncommitted.get() == null) {
+                    uncommitted.set(generation.number());
+                }
                 return;
             } catch (ChangesLostException e) {
                 throw e;

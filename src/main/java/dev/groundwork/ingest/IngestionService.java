@@ -138,6 +138,32 @@ public class IngestionService {
      *                 and the bytes changed, the path is taken from it (and the document removed with its last path)
      */
     public IngestOutcome ingestFile(SourceFile source, DocumentRecord previous) {
+        return ingestFile(source, previous, null, true);
+    }
+
+    /**
+     * Parses, splits and embeds a source file's document ahead of {@link #ingestFile(SourceFile, DocumentRecord,
+     * PreparedDocument, boolean) writing it}, without locks and without touching the index: a folder pass prepares
+     * the next files while it writes the current one. Null when there is nothing to prepare: the bytes are indexed
+     * under the current pipeline already, or the file changed since it was hashed.
+     */
+    public PreparedDocument prepareFile(SourceFile source) {
+        FileFacts facts = source.facts();
+        requireIndexableSize(facts.sizeBytes());
+        Optional<DocumentRecord> known = index.find(facts.documentId());
+        if (known.isPresent() && known.get().pipeline().equals(pipeline.signature()) || !source.unchanged()) {
+            return null;
+        }
+        String path = source.recordedPath();
+        return pipeline.prepare(source.file(), fileNameOf(path), facts, List.of(path), Instant.now());
+    }
+
+    /**
+     * {@link #ingestFile(SourceFile, DocumentRecord)}, with the document made ahead by {@link #prepareFile} when
+     * given (else made here), and committed only when asked. A caller that does not commit must commit on this thread
+     * before it counts the change as done; until then a crash loses it, and the next pass indexes the file again.
+     */
+    public IngestOutcome ingestFile(SourceFile source, DocumentRecord previous, PreparedDocument ahead, boolean commit) {
         FileFacts facts = source.facts();
         requireIndexableSize(facts.sizeBytes());
         String id = facts.documentId();
@@ -170,7 +196,7 @@ public class IngestionService {
                 }
                 detached.ifPresent(index::updateRecord);
                 replacing.forEach(index::delete);
-                index.commit();
+                commitIf(commit);
                 return new IngestOutcome(record, pathAdded ? Change.PATH_ADDED : Change.KNOWN);
             }
             // 4. new or changed bytes, or made under another pipeline: parse, split, embed
@@ -180,17 +206,37 @@ public class IngestionService {
             }
             String fileName = fileNameOf(path);
             Instant addedAt = known.map(DocumentRecord::addedAt).orElseGet(Instant::now);
-            PreparedDocument prepared = pipeline.prepare(source.file(), fileName, facts, paths, addedAt);
+            PreparedDocument prepared = ahead != null && ahead.record().sha256().equals(facts.sha256())
+                    && ahead.record().pipeline().equals(pipeline.signature())
+                    ? new PreparedDocument(placed(ahead.record(), fileName, paths, addedAt), ahead.chunks())
+                    : pipeline.prepare(source.file(), fileName, facts, paths, addedAt);
             if (!source.unchanged()) {
                 return new IngestOutcome(null, Change.STALE);
             }
-            // 5. replace the old versions in one step and commit
+            // 5. replace the old versions in one step and commit (or leave the commit to the caller)
             index.upsert(prepared.record(), prepared.chunks(), replacing);
             detached.ifPresent(index::updateRecord);
-            index.commit();
+            commitIf(commit);
             Change change = known.isPresent() || losing.isPresent() ? Change.REPLACED : Change.CREATED;
             return new IngestOutcome(prepared.record(), change);
         });
+    }
+
+    /** Makes every write so far durable; see {@link ChunkIndex#commit()}. */
+    public void commit() {
+        index.commit();
+    }
+
+    private void commitIf(boolean commit) {
+        if (commit) {
+            index.commit();
+        }
+    }
+
+    /** A document made ahead, under the paths and the time it is indexed with. */
+    private static DocumentRecord placed(DocumentRecord made, String fileName, List<String> paths, Instant addedAt) {
+        return new DocumentRecord(made.id(), made.sha256(), made.title(), fileName, paths, made.contentType(),
+                made.sizeBytes(), made.pages(), made.chunks(), addedAt, made.pipeline());
     }
 
     private void requireIndexableSize(long sizeBytes) {

@@ -5,6 +5,8 @@ import dev.groundwork.index.IndexUnavailableException;
 import dev.groundwork.ingest.FileFacts;
 import dev.groundwork.ingest.FileStamp;
 import dev.groundwork.ingest.IngestionService;
+import dev.groundwork.ingest.DocumentPipeline.PreparedDocument;
+import dev.groundwork.ingest.IngestionService.Change;
 import dev.groundwork.ingest.IngestionService.IngestOutcome;
 import dev.groundwork.ingest.RejectedDocumentException;
 import dev.groundwork.ingest.RejectedDocumentException.Reason;
@@ -17,13 +19,22 @@ import dev.groundwork.schedule.SyncReport.FailedFile;
 import dev.groundwork.schedule.SyncReport.Phase;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -38,6 +49,14 @@ import org.slf4j.LoggerFactory;
 final class SyncPass {
 
     private static final Logger log = LoggerFactory.getLogger(SyncPass.class);
+    /**
+     * Files being made ahead of the one being written, and threads making them: two keep parsing of one document
+     * going beside embedding of another, and the encoder's runs busy on small documents.
+     */
+    private static final int PREPARED_AHEAD = 3;
+    private static final int MAKERS = 2;
+    /** Writes wait at most this long for their commit: a commit per file cost much of the time of small files. */
+    private static final long COMMIT_AFTER_NANOS = 2_000_000_000L;
 
     private final Sources sources;
     private final SourceScanner scanner;
@@ -78,14 +97,28 @@ final class SyncPass {
         List<Scan> scans = sources.all().stream().map(scanner::scan).toList();
         List<ScannedFile> files = scans.stream().flatMap(scan -> scan.files().stream()).toList();
         counts.listed(files.size(), files.stream().mapToLong(file -> file.stamp().sizeBytes()).sum());
-        // 3. index what is new or changed; known bytes at a new path only gain the path
+        // 3. index what is new or changed; known bytes at a new path only gain the path. The next files are parsed
+        //    and embedded while the current one is written, and writes are committed in batches.
         phase(run, phases, Phase.INDEXING);
         Moves moves = new Moves();
         Set<String> seen = new HashSet<>();
-        for (ScannedFile file : files) {
-            stopIfAsked();
-            seen.add(file.recordedPath());
-            index(file, indexed.get(file.recordedPath()), ingestion, pipeline, run, counts, moves);
+        try (Batch batch = new Batch(ingestion, run, counts, moves)) {
+            Deque<Planned> ahead = new ArrayDeque<>();
+            Iterator<ScannedFile> next = files.iterator();
+            while (next.hasNext() || !ahead.isEmpty()) {
+                while (next.hasNext() && ahead.size() < PREPARED_AHEAD) {
+                    stopIfAsked();
+                    ScannedFile file = next.next();
+                    seen.add(file.recordedPath());
+                    plan(file, indexed.get(file.recordedPath()), ingestion, pipeline, run, counts, batch)
+                            .ifPresent(ahead::add);
+                }
+                if (!ahead.isEmpty()) {
+                    stopIfAsked();
+                    write(ahead.removeFirst(), ingestion, run, counts, batch);
+                }
+            }
+            batch.commit();
         }
         // 4. drop the paths whose file is gone
         phase(run, phases, Phase.REMOVING);
@@ -104,8 +137,16 @@ final class SyncPass {
                 files.size(), (System.nanoTime() - started) / 1_000_000, hashes.reads(), counts.failures().size());
     }
 
-    private void index(ScannedFile file, DocumentRecord previous, IngestionService ingestion, String pipeline,
-                       RunTracker run, PassCounts counts, Moves moves) {
+    /** A file to write, its document being made ahead. */
+    private record Planned(ScannedFile file, DocumentRecord previous, SourceFile source, Future<PreparedDocument> made) {
+    }
+
+    /**
+     * Looks at a file: unchanged, deferred or refused files are done with here; a file to index starts being made
+     * (parsed, split, embedded) in the background and is returned, to be written in its turn.
+     */
+    private Optional<Planned> plan(ScannedFile file, DocumentRecord previous, IngestionService ingestion,
+                                   String pipeline, RunTracker run, PassCounts counts, Batch batch) {
         String path = file.recordedPath();
         long size = file.stamp().sizeBytes();
         counts.seen();
@@ -114,33 +155,156 @@ final class SyncPass {
             Failure failure = deferring.get();
             counts.failed(new FailedFile(path, failure.code(), failure.detail(), failure.attempts(), true));
             counts.done(size);
-            return;
+            return Optional.empty();
         }
         try {
             requireIndexableSize(size);
             FileFacts facts = hashes.factsOf(file.file(), file.stamp());
             if (previous != null && previous.sha256().equals(facts.sha256()) && previous.pipeline().equals(pipeline)) {
                 counts.unchanged();
-            } else {
-                IngestOutcome outcome = ingestion.ingestFile(new SourceFile(path, file.file(), file.stamp(), facts), previous);
-                count(outcome, previous, counts, moves);
+                failures.succeeded(path);
+                counts.done(size);
+                return Optional.empty();
             }
-            failures.succeeded(path);
-        } catch (RejectedDocumentException e) {
-            fail(file, e.reason().name(), e.getMessage(), run, counts);
-        } catch (IndexUnavailableException e) {
+            SourceFile source = new SourceFile(path, file.file(), file.stamp(), facts);
+            return Optional.of(new Planned(file, previous, source, batch.prepare(source)));
+        } catch (RuntimeException e) {
+            failed(file, e, run, counts);
+            counts.done(size);
+            return Optional.empty();
+        }
+    }
+
+    /** Writes a planned file's document in place of its old version; the batch commits it. */
+    private void write(Planned planned, IngestionService ingestion, RunTracker run, PassCounts counts, Batch batch) {
+        ScannedFile file = planned.file();
+        try {
+            PreparedDocument made = Batch.await(planned.made());
+            IngestOutcome outcome = ingestion.ingestFile(planned.source(), planned.previous(), made, false);
+            batch.written(file, planned.previous(), outcome);
+        } catch (RuntimeException e) {
+            failed(file, e, run, counts);
+        }
+        counts.done(file.stamp().sizeBytes());
+        batch.commitIfDue();
+    }
+
+    private void failed(ScannedFile file, RuntimeException e, RunTracker run, PassCounts counts) {
+        String path = file.recordedPath();
+        if (e instanceof RejectedDocumentException rejected) {
+            fail(file, rejected.reason().name(), e.getMessage(), run, counts);
+        } else if (e instanceof IndexUnavailableException) {
             fail(file, "INDEX_UNAVAILABLE", e.getMessage(), run, counts);
-        } catch (UncheckedIOException e) {
+        } else if (e instanceof UncheckedIOException) {
             if (FileStamp.of(file.file()).isEmpty()) {
                 // deleted since the listing: not a failure, the next pass no longer sees it
                 log.debug("{} went away while it was being read", path);
             } else {
                 fail(file, "UNREADABLE", e.getMessage(), run, counts);
             }
-        } catch (RuntimeException e) {
+        } else if (e instanceof CancellationException) {
+            throw e;
+        } else {
             fail(file, "INDEXING_FAILED", e.getClass().getSimpleName() + ": " + e.getMessage(), run, counts);
         }
-        counts.done(size);
+    }
+
+    /**
+     * The files written since the last commit, and the threads that make the next documents. Writes are committed
+     * once they have waited {@link #COMMIT_AFTER_NANOS}, and at the end of the indexing; only then are they counted
+     * as done. A crash before that loses them from the index but not from the folders: the next pass indexes them
+     * again. A failed commit (or a failed write, which discards everything not yet committed) fails them all, to be
+     * tried again on the next run.
+     */
+    private final class Batch implements AutoCloseable {
+        private final IngestionService ingestion;
+        private final RunTracker run;
+        private final PassCounts counts;
+        private final Moves moves;
+        private final ExecutorService makers;
+        private final List<Written> written = new ArrayList<>();
+        private long firstWrittenAt;
+
+        private record Written(ScannedFile file, DocumentRecord previous, IngestOutcome outcome) {
+        }
+
+        Batch(IngestionService ingestion, RunTracker run, PassCounts counts, Moves moves) {
+            this.ingestion = ingestion;
+            this.run = run;
+            this.counts = counts;
+            this.moves = moves;
+            AtomicInteger number = new AtomicInteger();
+            // Named after the sync, so that whatever tells the sync's work apart by thread sees theirs as its own.
+            this.makers = Executors.newFixedThreadPool(MAKERS, runnable -> {
+                Thread thread = new Thread(runnable, "folder-sync-maker-" + number.incrementAndGet());
+                thread.setDaemon(true);
+                return thread;
+            });
+        }
+
+        Future<PreparedDocument> prepare(SourceFile source) {
+            return makers.submit(() -> ingestion.prepareFile(source));
+        }
+
+        static PreparedDocument await(Future<PreparedDocument> made) {
+            try {
+                return made.get();
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+                throw new IllegalStateException(e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CancellationException("Interrupted while a document was being made");
+            }
+        }
+
+        void written(ScannedFile file, DocumentRecord previous, IngestOutcome outcome) {
+            if (outcome.change() == Change.KNOWN || outcome.change() == Change.STALE) {
+                // nothing was written
+                count(outcome, previous, counts, moves);
+                failures.succeeded(file.recordedPath());
+                return;
+            }
+            if (written.isEmpty()) {
+                firstWrittenAt = System.nanoTime();
+            }
+            written.add(new Written(file, previous, outcome));
+        }
+
+        void commitIfDue() {
+            if (!written.isEmpty() && System.nanoTime() - firstWrittenAt >= COMMIT_AFTER_NANOS) {
+                commit();
+            }
+        }
+
+        void commit() {
+            if (written.isEmpty()) {
+                return;
+            }
+            try {
+                ingestion.commit();
+                for (Written done : written) {
+                    count(done.outcome(), done.previous(), counts, moves);
+                    failures.succeeded(done.file().recordedPath());
+                }
+            } catch (RuntimeException e) {
+                log.warn("Committing {} indexed file(s) failed ({}); they are indexed again on the next run",
+                        written.size(), e.getMessage());
+                for (Written lost : written) {
+                    fail(lost.file(), "INDEX_UNAVAILABLE", "The commit failed: " + e.getMessage(), run, counts);
+                }
+            } finally {
+                written.clear();
+            }
+        }
+
+        @Override
+        public void close() {
+            // On a stop, documents still being made are let finish (a parse worker is never interrupted) and dropped.
+            makers.shutdown();
+        }
     }
 
     private static void count(IngestOutcome outcome, DocumentRecord previous, PassCounts counts, Moves moves) {

@@ -28,7 +28,7 @@ class GenerationalChunkIndexTests {
     Path dir;
 
     private IndexSettings settings() {
-        return new IndexSettings(dir, Duration.ofMillis(50), 16, 0.5);
+        return new IndexSettings(dir, Duration.ofMillis(50), 16, 0.5, IndexSettings.VectorFormat.FLOAT);
     }
 
     private static DocumentRecord record(String id, String pipeline) {

@@ -40,7 +40,7 @@ class LuceneChunkIndexStorageTests {
     }
 
     private LuceneChunkIndex open() {
-        IndexSettings settings = new IndexSettings(dir.resolve("index"), Duration.ofSeconds(1), 16, 0.5);
+        IndexSettings settings = new IndexSettings(dir.resolve("index"), Duration.ofSeconds(1), 16, 0.5, IndexSettings.VectorFormat.FLOAT);
         LuceneChunkIndex index = new LuceneChunkIndex(settings, path -> new FillingDirectory(FSDirectory.open(path), full, bytesLeft));
         opened.add(index);
         return index;

@@ -41,7 +41,7 @@ class LuceneChunkIndexTests {
     }
 
     private static LuceneChunkIndex open(Path dir) {
-        return new LuceneChunkIndex(new IndexSettings(dir, Duration.ofMillis(200), 16, 0.5));
+        return new LuceneChunkIndex(new IndexSettings(dir, Duration.ofMillis(200), 16, 0.5, IndexSettings.VectorFormat.FLOAT));
     }
 
     private static DocumentRecord record(String id, String title, String contentType, int chunks) {

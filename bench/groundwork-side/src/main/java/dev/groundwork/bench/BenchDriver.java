@@ -1,0 +1,425 @@
+package dev.groundwork.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The speed benchmark's driver: runs every contender in a JVM of its own (the application's classpath for
+ * Groundwork and the raw encoders, Easy RAG's own for Easy RAG) and prints what it measured as Markdown, also kept
+ * in {@code target/bench-report.md}. Run it with {@code bench/run.sh}; its options are in bench/README.md.
+ */
+public final class BenchDriver {
+
+    private final Options options;
+    private final Child child;
+    private final String appClasspath;
+    private final String easyRagClasspath;
+    private final StringBuilder report = new StringBuilder();
+
+    private BenchDriver(Options options) throws IOException {
+        this.options = options;
+        this.child = new Child(options.java, jvmFlags(options.java), Path.of("target/logs"));
+        this.appClasspath = classpath("groundwork-side");
+        this.easyRagClasspath = classpath("easyrag-side");
+    }
+
+    public static void main(String[] args) throws Exception {
+        new BenchDriver(Options.parse(args)).run();
+    }
+
+    private void run() throws Exception {
+        header();
+        if (options.ingest && options.runs > 0) {
+            ingestion("SQuAD-public paragraphs", squadFolder(), "squad", options.runs);
+        }
+        if (options.ingest && !options.quick && options.corpusRuns > 0) {
+            ingestion("mixed corpus (../shared/corpus)", options.corpus, "corpus", options.corpusRuns);
+        }
+        if (options.steps) {
+            encoderSteps();
+        }
+        if (options.query) {
+            query();
+        }
+        line("");
+        line("Load average at the end: " + load());
+        Path out = Path.of("target/bench-report.md");
+        Files.writeString(out, report.toString(), StandardCharsets.UTF_8);
+        System.err.println("Report written to bench/" + out);
+    }
+
+    // ---- header
+
+    private void header() throws Exception {
+        line("# Groundwork speed benchmark (" + (options.quick ? "quick" : "full") + ")");
+        line("");
+        line("- Date: " + Instant.now());
+        line("- Machine: " + cpu() + ", " + Runtime.getRuntime().availableProcessors() + " cores, " + memory());
+        line("- JDK of the contenders: " + javaVersion() + " with " + String.join(" ", jvmFlags(options.java)));
+        line("- Load average at the start: " + load());
+        line("- Runs per figure: " + options.runs + (options.corpusRuns != options.runs && !options.quick
+                ? " (mixed corpus: " + options.corpusRuns + ")" : "") + " (median, with min and max)");
+        line("");
+    }
+
+    // ---- ingestion
+
+    private void ingestion(String title, Path corpus, String key, int runs) throws Exception {
+        Path texts = Path.of("target/work/texts-" + key + ".bin").toAbsolutePath();
+        List<Map<String, String>> groundwork = new ArrayList<>();
+        List<Map<String, String>> onnx = new ArrayList<>();
+        List<Map<String, String>> lc4j = new ArrayList<>();
+        List<Map<String, String>> easyRag = new ArrayList<>();
+        String loadBefore = load();
+        for (int run = 1; run <= runs; run++) {
+            System.err.println("Ingestion, " + key + ", run " + run + " of " + runs);
+            // Groundwork first in the first run (it writes the chunks the raw encoders embed); later runs rotate, so
+            // that a change of load over the run does not always fall on the same contender.
+            List<String> order = switch (run % 3) {
+                case 1 -> List.of("groundwork", "onnx", "lc4j", "easyrag");
+                case 2 -> List.of("easyrag", "lc4j", "onnx", "groundwork");
+                default -> List.of("onnx", "groundwork", "easyrag", "lc4j");
+            };
+            for (String contender : order) {
+                String name = key + "-" + contender + "-" + run;
+                switch (contender) {
+                    case "groundwork" -> groundwork.add(child.run(name, appClasspath, List.of("-Xmx2g"),
+                            "dev.groundwork.bench.GroundworkIngest", List.of(corpus.toString(),
+                                    "target/work/groundwork-" + key, texts.toString())).get(0));
+                    case "onnx", "lc4j" -> (contender.equals("onnx") ? onnx : lc4j).add(child.run(name, appClasspath,
+                            List.of("-Xmx2g"), "dev.groundwork.bench.RawEncoder", List.of(contender, texts.toString())).get(0));
+                    default -> easyRag.add(child.run(name, easyRagClasspath, List.of("-Xmx4g"),
+                            "dev.groundwork.bench.easyrag.EasyRagIngest", List.of(corpus.toString())).get(0));
+                }
+            }
+        }
+        Map<String, String> g = groundwork.get(0);
+        Map<String, String> e = easyRag.get(0);
+        line("## Ingestion: " + title);
+        line("");
+        line("Groundwork: " + g.get("documents") + " documents indexed (" + g.get("failed") + " refused), "
+                + g.get("chunks") + " chunks, " + g.get("tokens") + " tokens read by the encoder (window 256). "
+                + "Easy RAG: " + e.get("documents") + " documents loaded, " + e.get("chunks") + " segments "
+                + "(its splitter: 300 tokens; LangChain4j's MiniLM reads at most 128 of them). "
+                + "Load average before: " + loadBefore + ", after: " + load() + ".");
+        line("");
+        line("| contender | chunks/s | tokens/s | seconds | note |");
+        line("|---|---|---|---|---|");
+        line("| **Groundwork, end to end** (parse, split, embed, index, commit) | " + stat(groundwork, "chunks_per_s")
+                + " | " + stat(groundwork, "tokens_per_s") + " | " + stat(groundwork, "seconds")
+                + " | embedding alone took " + stat(groundwork, "embed_seconds") + " s |");
+        line("| raw encoder: plain ONNX Runtime loop, same model and window, same chunks | " + stat(onnx, "chunks_per_s")
+                + " | | " + stat(onnx, "seconds") + " | embedding only |");
+        line("| raw encoder: LangChain4j AllMiniLmL6V2QuantizedEmbeddingModel, same chunks | " + stat(lc4j, "chunks_per_s")
+                + " | | " + stat(lc4j, "seconds") + " | embedding only; cuts each chunk at 128 tokens |");
+        line("| LangChain4j Easy RAG, same documents, same model | " + stat(easyRag, "chunks_per_s") + " | | "
+                + stat(easyRag, "seconds") + " | its own chunks; in-memory store, nothing on disk |");
+        line("");
+        line("Ratios, each taken within one run, then the median (min, max) over the runs:");
+        line("");
+        line("- Groundwork end to end / plain ONNX loop, chunks/s: **" + ratio(groundwork, onnx, "chunks_per_s", false)
+                + "** (goal >= 0.9)");
+        line("- Groundwork end to end / LangChain4j model, chunks/s: **" + ratio(groundwork, lc4j, "chunks_per_s", false)
+                + "** (that model reads at most 128 tokens of each chunk, Groundwork up to 256)");
+        line("- Easy RAG time / Groundwork time for the same documents: **" + ratio(easyRag, groundwork, "seconds", false)
+                + "** (goal >= 1.5)");
+        line("- Groundwork chunks/s / Easy RAG chunks/s: " + ratio(groundwork, easyRag, "chunks_per_s", false));
+        line("");
+    }
+
+    private Path squadFolder() throws IOException {
+        int limit = options.quick ? 300 : Integer.MAX_VALUE;
+        Path folder = Path.of("target/work/squad-docs-" + (options.quick ? "300" : "all")).toAbsolutePath();
+        if (Files.isDirectory(folder)) {
+            return folder;
+        }
+        Path staging = Path.of(folder + ".tmp");
+        Workdirs.recreate(staging);
+        int n = 0;
+        for (String line : Files.readAllLines(options.squad)) {
+            String title = Questions.field(line, "title");
+            String text = Questions.field(line, "text");
+            if (title == null || text == null || n >= limit) {
+                continue;
+            }
+            Files.writeString(staging.resolve(String.format(Locale.ROOT, "%04d-%s.txt", n++,
+                    title.replaceAll("[^A-Za-z0-9_-]", "_"))), title.replace('_', ' ') + "\n\n" + text + "\n");
+        }
+        Files.move(staging, folder);
+        return folder;
+    }
+
+    // ---- encoder steps
+
+    private void encoderSteps() throws Exception {
+        Path texts = Path.of("target/work/texts-squad.bin").toAbsolutePath();
+        if (!Files.exists(texts)) {
+            System.err.println("Encoder steps need the SQuAD chunks of an ingestion run; skipped");
+            return;
+        }
+        System.err.println("Encoder steps");
+        String loadBefore = load();
+        Map<String, List<String>> variants = new LinkedHashMap<>();
+        variants.put("plain ONNX loop (reference)", List.of("onnx", "limit=600"));
+        variants.put("before: one run at a time on 2 intra-op threads", List.of("groundwork", "limit=600", "batch=1",
+                "threads=2", "workers=1"));
+        variants.put("padded batches of 8, one run at a time on 2 threads", List.of("groundwork", "limit=600",
+                "batch=8", "threads=2", "workers=1"));
+        variants.put("one run at a time on 1 thread", List.of("groundwork", "limit=600", "batch=1", "threads=1",
+                "workers=1"));
+        variants.put("**now: 2 runs at once, 1 thread each** (default)", List.of("groundwork", "limit=600", "batch=1",
+                "threads=1", "workers=2"));
+        variants.putAll(options.extraSteps);
+        Map<String, List<Map<String, String>>> results = new LinkedHashMap<>();
+        for (int run = 1; run <= options.runs; run++) {
+            for (Map.Entry<String, List<String>> variant : variants.entrySet()) {
+                List<String> args = new ArrayList<>(variant.getValue());
+                args.add(1, texts.toString());
+                results.computeIfAbsent(variant.getKey(), k -> new ArrayList<>()).add(child.run(
+                        "step-" + results.size() + "-" + run, appClasspath, List.of("-Xmx2g"),
+                        "dev.groundwork.bench.RawEncoder", args).get(0));
+            }
+        }
+        List<Map<String, String>> reference = results.values().iterator().next();
+        line("## Encoder steps (SQuAD chunks, encoder alone)");
+        line("");
+        line("The first 600 SQuAD chunks. Load average before: " + loadBefore + ", after: " + load() + ". Cosine: "
+                + "Groundwork's vectors against the plain loop's (one text per run), first 200 chunks. Tokenizing all "
+                + "600 texts took " + stat(results.get("**now: 2 runs at once, 1 thread each** (default)"),
+                "tokenize_seconds") + " s of the encoder's time, so tokenizing once more or less was left as it is.");
+        line("");
+        line("| variant | chunks/s | vs plain loop | min cosine | mean cosine |");
+        line("|---|---|---|---|---|");
+        results.forEach((name, runs) -> line("| " + name + " | " + stat(runs, "chunks_per_s") + " | "
+                + ratio(runs, reference, "chunks_per_s", false) + " | " + runs.get(0).getOrDefault("cosine_min", "")
+                + " | " + runs.get(0).getOrDefault("cosine_mean", "") + " |"));
+        line("");
+    }
+
+    // ---- query
+
+    private void query() throws Exception {
+        line("## Query");
+        line("");
+        line("Index: the 1,048 SQuAD-public paragraphs, split and embedded for real (1,164 chunks), then synthetic chunks up "
+                + "to the size (text: three SQuAD sentences drawn at random; vector: two real vectors mixed, plus noise, "
+                + "unit length). Queries: " + options.questions + " SQuAD-public questions, embedded at query time. "
+                + "Search = the application's Retriever: query embedding, BM25 top 50, kNN top 50, z-score fusion, "
+                + "stored fields. The search JVM runs with -Xmx1g. Vector format: " + options.vectorFormat + ".");
+        line("");
+        line("| chunks | segments | search p50 / p95 / p99 ms | query embedding p50 | BM25 p50 | kNN (app, k=50) p50 | "
+                + "kNN alone (Lucene, k=10) p50 / p99 | recall@10 k=10 | recall@10 k=50 | heap after GC MiB | RSS MiB "
+                + "(anon + file) | load |");
+        line("|---|---|---|---|---|---|---|---|---|---|---|---|");
+        for (long size : options.sizes) {
+            Path dir = Path.of("target/cache/index-" + size + "-" + options.vectorFormat).toAbsolutePath();
+            List<String> settings = List.of("--groundwork.index.vector-format=" + options.vectorFormat);
+            if (options.rebuild || !Files.exists(dir.resolve("BUILT"))) {
+                System.err.println("Building the " + size + "-chunk index (kept in " + dir + ")");
+                List<String> args = new ArrayList<>(List.of(dir.toString(), options.squad.toString(),
+                        Long.toString(size), Path.of("target/cache/real-chunks.bin").toAbsolutePath().toString(),
+                        "--groundwork.index.ram-buffer-mb=1024"));
+                args.addAll(settings);
+                Map<String, String> built = child.run("build-" + size, appClasspath, List.of("-Xmx6g"),
+                        "dev.groundwork.bench.QueryIndexBuilder", args).get(0);
+                Files.writeString(dir.resolve("BUILT"), built.toString());
+            }
+            System.err.println("Querying the " + size + "-chunk index");
+            String loadBefore = load();
+            List<String> args = new ArrayList<>(List.of(dir.toString(), options.questionsFile.toString(),
+                    Integer.toString(options.questions), Integer.toString(options.runs)));
+            args.addAll(settings);
+            List<Map<String, String>> results = child.run("query-" + size, appClasspath, List.of("-Xmx1g"),
+                    "dev.groundwork.bench.QueryBench", args);
+            List<Map<String, String>> passes = results.stream().filter(r -> "latency".equals(r.get("kind"))).toList();
+            Map<String, String> recall = results.stream().filter(r -> "recall".equals(r.get("kind"))).findFirst().orElseThrow();
+            Map<String, String> memory = results.stream().filter(r -> "memory".equals(r.get("kind"))).findFirst().orElseThrow();
+            line("| " + passes.get(0).get("chunks") + " | " + passes.get(0).get("segments") + " | "
+                    + stat(passes, "search_p50") + " / " + stat(passes, "search_p95") + " / " + stat(passes, "search_p99")
+                    + " | " + stat(passes, "embed_p50") + " | " + stat(passes, "bm25_p50") + " | "
+                    + stat(passes, "knn_app_p50") + " | " + stat(passes, "knn10_p50") + " / " + stat(passes, "knn10_p99")
+                    + " | " + recall.get("recall10_k10") + " | " + recall.get("recall10_k50") + " | "
+                    + memory.get("heap_used_mib") + " | " + memory.get("rss_mib") + " (" + memory.get("rss_anon_mib")
+                    + " + " + memory.get("rss_file_mib") + ") | " + loadBefore + " |");
+        }
+        line("");
+        line("Goals at 100k: search p50 <= 10 ms, p99 <= 30 ms; at 1M: kNN alone p50 <= 2 ms with recall@10 >= 0.95, "
+                + "heap <= 1 GiB.");
+    }
+
+    // ---- figures
+
+    /** Median (min, max) of one figure over the runs. */
+    private static String stat(List<Map<String, String>> runs, String key) {
+        List<Double> values = runs.stream().map(r -> r.get(key)).filter(v -> v != null && !v.equals("null"))
+                .map(Double::parseDouble).toList();
+        if (values.isEmpty()) {
+            return "n/a";
+        }
+        if (values.size() == 1) {
+            return fmt(values.get(0));
+        }
+        return fmt(Stats.median(values)) + " (" + fmt(values.stream().mapToDouble(v -> v).min().orElseThrow()) + "–"
+                + fmt(values.stream().mapToDouble(v -> v).max().orElseThrow()) + ")";
+    }
+
+    /** The ratio a/b within each run, then the median (min, max) of those. */
+    private static String ratio(List<Map<String, String>> a, List<Map<String, String>> b, String key, boolean unused) {
+        List<Map<String, String>> ratios = new ArrayList<>();
+        for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
+            double value = Double.parseDouble(a.get(i).get(key)) / Double.parseDouble(b.get(i).get(key));
+            ratios.add(Map.of("r", Double.toString(value)));
+        }
+        return stat(ratios, "r").replaceAll("^([0-9.]+)", "$1×");
+    }
+
+    private static String fmt(double value) {
+        return value >= 100 ? String.format(Locale.ROOT, "%.0f", value)
+                : value >= 10 ? String.format(Locale.ROOT, "%.1f", value) : String.format(Locale.ROOT, "%.2f", value);
+    }
+
+    private void line(String text) {
+        System.out.println(text);
+        report.append(text).append('\n');
+    }
+
+    // ---- environment
+
+    private static List<String> jvmFlags(Path java) {
+        int feature = featureVersion(java);
+        List<String> flags = new ArrayList<>(List.of("-XX:+UseG1GC"));
+        if (feature >= 21) {
+            flags.addAll(List.of("--add-modules", "jdk.incubator.vector",
+                    "-Dorg.apache.lucene.vectorization.upperJavaFeatureVersion=" + feature,
+                    "--enable-native-access=ALL-UNNAMED"));
+        }
+        return flags;
+    }
+
+    private static int featureVersion(Path java) {
+        try {
+            Path release = java.toRealPath().getParent().getParent().resolve("release");
+            for (String line : Files.readAllLines(release)) {
+                if (line.startsWith("JAVA_VERSION=")) {
+                    return Integer.parseInt(line.replaceAll("JAVA_VERSION=\"?([0-9]+).*", "$1"));
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            // fall through: treat as the oldest
+        }
+        return 17;
+    }
+
+    private String javaVersion() {
+        try {
+            Process process = new ProcessBuilder(options.java.toString(), "-version").redirectErrorStream(true).start();
+            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            process.waitFor();
+            return out.lines().skip(1).findFirst().orElse("?").trim();
+        } catch (IOException | InterruptedException e) {
+            return "?";
+        }
+    }
+
+    private static String cpu() {
+        return read("/proc/cpuinfo", lines -> lines.stream().filter(l -> l.startsWith("model name"))
+                .map(l -> l.substring(l.indexOf(':') + 1).trim()).findFirst().orElse("?"));
+    }
+
+    private static String memory() {
+        return read("/proc/meminfo", lines -> lines.stream().filter(l -> l.startsWith("MemTotal"))
+                .map(l -> Long.parseLong(l.replaceAll("[^0-9]", "")) / 1024 / 1024 + " GiB").findFirst().orElse("?"));
+    }
+
+    static String load() {
+        return read("/proc/loadavg", lines -> String.join(" ", List.of(lines.get(0).split(" ")).subList(0, 3)));
+    }
+
+    private static String read(String file, Function<List<String>, String> pick) {
+        try {
+            return pick.apply(Files.readAllLines(Path.of(file)));
+        } catch (IOException | RuntimeException e) {
+            return "?";
+        }
+    }
+
+    private static String classpath(String module) throws IOException {
+        Path dir = Path.of(module).toAbsolutePath();
+        return dir.resolve("target/classes") + ":" + Files.readString(dir.resolve("target/runtime.classpath")).trim();
+    }
+
+    /** What to run; see bench/README.md. */
+    static final class Options {
+        boolean quick;
+        boolean ingest = true;
+        boolean query = true;
+        boolean steps = true;
+        boolean rebuild;
+        int runs = 3;
+        int corpusRuns = -1;
+        int questions = 300;
+        String vectorFormat = "float";
+        List<Long> sizes = List.of(10_000L, 100_000L, 1_000_000L);
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Path corpus = Path.of("../../shared/corpus");
+        Path squad = Path.of("../../shared/eval/squad-public/contexts.jsonl");
+        Path questionsFile = Path.of("../../shared/eval/squad-public/questions.jsonl");
+        Map<String, List<String>> extraSteps = new LinkedHashMap<>();
+
+        static Options parse(String[] args) {
+            Options options = new Options();
+            Integer runs = null;
+            List<Long> sizes = null;
+            for (String arg : args) {
+                String[] pair = arg.split("=", 2);
+                String value = pair.length > 1 ? pair[1] : "";
+                switch (pair[0]) {
+                    case "--quick" -> options.quick = true;
+                    case "--no-ingest" -> options.ingest = false;
+                    case "--no-query" -> options.query = false;
+                    case "--no-steps" -> options.steps = false;
+                    case "--rebuild" -> options.rebuild = true;
+                    case "--runs" -> runs = Integer.parseInt(value);
+                    case "--corpus-runs" -> options.corpusRuns = Integer.parseInt(value);
+                    case "--questions" -> options.questions = Integer.parseInt(value);
+                    case "--vector-format" -> options.vectorFormat = value;
+                    case "--sizes" -> sizes = List.of(value.split(",")).stream().map(Long::parseLong).toList();
+                    case "--java" -> options.java = Path.of(value);
+                    case "--corpus" -> options.corpus = Path.of(value);
+                    case "--squad" -> options.squad = Path.of(value);
+                    case "--squad-questions" -> options.questionsFile = Path.of(value);
+                    case "--step" -> {
+                        String[] parts = value.split(":", 2);
+                        options.extraSteps.put(parts[0], List.of(("groundwork " + parts[1]).split(" ")));
+                    }
+                    default -> throw new IllegalArgumentException("Unknown option " + arg + " (see bench/README.md)");
+                }
+            }
+            if (options.quick) {
+                options.runs = 1;
+                options.questions = 100;
+                options.steps = false;
+                options.sizes = List.of(10_000L, 100_000L);
+            }
+            if (runs != null) {
+                options.runs = runs;
+            }
+            if (sizes != null) {
+                options.sizes = sizes;
+            }
+            if (options.corpusRuns < 0) {
+                options.corpusRuns = options.runs;
+            }
+            return options;
+        }
+    }
+}

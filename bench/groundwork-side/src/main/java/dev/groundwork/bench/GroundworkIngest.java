@@ -1,0 +1,137 @@
+package dev.groundwork.bench;
+
+import dev.groundwork.GroundworkApplication;
+import dev.groundwork.embed.Encoder;
+import dev.groundwork.embed.TokenCounter;
+import dev.groundwork.ingest.DocumentParser;
+import dev.groundwork.ingest.IngestionService;
+import dev.groundwork.schedule.FolderSync;
+import dev.groundwork.schedule.SyncReport;
+import dev.groundwork.schedule.SyncTrigger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+
+/**
+ * Groundwork's ingestion, end to end: the application as it runs (parse workers, splitter, encoder, Lucene index,
+ * folder sync), started without its web server, with the corpus as an extra source folder. Timed is one folder
+ * pass over an empty index, from the pass's start until its last commit: parse, split, embed, index, commit. The
+ * start-up (model loading, parse workers starting) is not timed, as a running service has done it already.
+ *
+ * <p>Arguments: corpus folder, work folder (emptied), file to write the embedded texts to, then any
+ * {@code --groundwork.key=value} settings.
+ */
+public final class GroundworkIngest {
+
+    public static void main(String[] args) throws Exception {
+        Path corpus = Path.of(args[0]).toAbsolutePath();
+        Path work = Path.of(args[1]).toAbsolutePath();
+        Path textsOut = Path.of(args[2]);
+        Workdirs.recreate(work);
+        List<String> properties = new ArrayList<>(List.of(
+                "groundwork.ingest.dir=" + work.resolve("ingest"),
+                "groundwork.index.dir=" + work.resolve("index"),
+                "groundwork.schedule.on-startup=false",
+                "groundwork.schedule.cron=-",
+                "groundwork.schedule.sources[0].name=corpus",
+                "groundwork.schedule.sources[0].dir=" + corpus,
+                "logging.level.dev.groundwork.ingest.DocumentPipeline=WARN",
+                "spring.main.banner-mode=off"));
+        for (int i = 3; i < args.length; i++) {
+            properties.add(args[i].replaceFirst("^--", ""));
+        }
+        Files.createDirectories(work.resolve("ingest"));
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(GroundworkApplication.class,
+                Recording.class).web(WebApplicationType.NONE).properties(properties.toArray(String[]::new)).run()) {
+            Recording recording = context.getBean(Recording.class);
+            warmUp(context, work);
+            recording.reset();
+
+            long started = System.nanoTime();
+            SyncReport report = context.getBean(FolderSync.class).runNow(SyncTrigger.MANUAL);
+            double seconds = (System.nanoTime() - started) / 1e9;
+
+            IngestionService ingestion = context.getBean(IngestionService.class);
+            long chunks = ingestion.stats().chunks();
+            List<String> texts = recording.texts();
+            TokenCounter counter = recording.tokenCounter();
+            int window = recording.maxTokens();
+            long tokens = texts.stream().mapToLong(text -> Math.min(window, counter.count(text) + 2)).sum();
+            TextsFile.write(textsOut, texts);
+            new Result()
+                    .put("seconds", seconds)
+                    .put("documents", ingestion.stats().documents())
+                    .put("failed", report.failedCount())
+                    .put("chunks", chunks)
+                    .put("embedded", texts.size())
+                    .put("tokens", tokens)
+                    .put("embed_seconds", recording.embedNanos() / 1e9)
+                    .put("chunks_per_s", chunks / seconds)
+                    .put("tokens_per_s", tokens / seconds)
+                    .print();
+        }
+    }
+
+    /** A running service has warm parse workers and a warm encoder; so does the measured one. */
+    private static void warmUp(ConfigurableApplicationContext context, Path work) throws Exception {
+        Path sample = work.resolve("warm-up.txt");
+        Files.writeString(sample, "Warm-up. A sentence or two to parse, split and embed before the clock starts.");
+        DocumentParser parser = context.getBean(DocumentParser.class);
+        List<CompletableFuture<?>> parses = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            parses.add(CompletableFuture.runAsync(() -> parser.parse(sample, "warm-up.txt")));
+        }
+        parses.forEach(CompletableFuture::join);
+        Encoder encoder = context.getBean(Encoder.class);
+        for (int i = 0; i < 20; i++) {
+            encoder.embedAll(List.of("Warm-up text number " + i + " for the encoder, of a modest length."));
+        }
+        Files.delete(sample);
+    }
+
+    /** Puts a recorder in front of the application's encoder: what it embedded and for how long. */
+    static class Recording {
+
+        private final List<String> texts = Collections.synchronizedList(new ArrayList<>());
+        private final AtomicLong embedNanos = new AtomicLong();
+        private Encoder delegate;
+
+        @Bean
+        @Primary
+        Encoder recordingEncoder(@Qualifier("encoder") Encoder encoder) {
+            this.delegate = encoder;
+            return new RecordingEncoder(encoder, texts, embedNanos);
+        }
+
+        void reset() {
+            texts.clear();
+            embedNanos.set(0);
+        }
+
+        List<String> texts() {
+            return new ArrayList<>(texts);
+        }
+
+        long embedNanos() {
+            return embedNanos.get();
+        }
+
+        TokenCounter tokenCounter() {
+            return delegate.tokenCounter();
+        }
+
+        int maxTokens() {
+            return delegate.maxTokens();
+        }
+    }
+}
