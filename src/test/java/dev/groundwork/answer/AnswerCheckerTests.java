@@ -6,14 +6,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.groundwork.answer.AnswerChecker.Checked;
 import dev.groundwork.embed.Encoder;
-import dev.groundwork.embed.TestEncoders;
+import dev.groundwork.embed.EncoderTestSupport;
 import dev.groundwork.index.DocumentRecord;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class AnswerCheckerTests {
 
-    private static final Encoder ENCODER = TestEncoders.bundled();
+    private static final Encoder ENCODER = EncoderTestSupport.sharedEncoder();
 
     private final DocumentRecord report = document("report", "Annual Report", 12);
     private final List<Source> sources = Chunks.sources(

@@ -6,14 +6,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.groundwork.answer.Evidence.SourceSentence;
 import dev.groundwork.embed.Encoder;
-import dev.groundwork.embed.TestEncoders;
+import dev.groundwork.embed.EncoderTestSupport;
 import dev.groundwork.index.DocumentRecord;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ExtractiveAnswererTests {
 
-    private static final Encoder ENCODER = TestEncoders.bundled();
+    private static final Encoder ENCODER = EncoderTestSupport.sharedEncoder();
 
     private final DocumentRecord manual = document("manual", "Heating Manual", 9);
     private final DocumentRecord other = document("other", "Canteen Rules", 2);

@@ -5,7 +5,7 @@ import static dev.groundwork.answer.Chunks.document;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.groundwork.embed.Encoder;
-import dev.groundwork.embed.TestEncoders;
+import dev.groundwork.embed.EncoderTestSupport;
 import dev.groundwork.index.DocumentRecord;
 import dev.groundwork.prompt.PromptCatalog;
 import dev.groundwork.retrieve.RetrievedChunk;
@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 class GroundedPromptsTests {
 
-    private static final Encoder ENCODER = TestEncoders.bundled();
+    private static final Encoder ENCODER = EncoderTestSupport.sharedEncoder();
     private static final PromptCatalog CATALOG = PromptCatalog.load(Path.of("prompts"));
 
     private final DocumentRecord handbook = document("handbook", "Operations Handbook", 4);
