@@ -15,6 +15,10 @@ import dev.groundwork.support.TestDirs;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -49,6 +53,7 @@ class WebPageIntegrationTests {
 
     private static final FakeOpenAiServer LLM = FakeOpenAiServer.start();
     private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String GAUGE =
             "The pressure gauge of the boiler should read between 1.2 and 1.8 bar when the system is cold.";
 
@@ -269,6 +274,43 @@ class WebPageIntegrationTests {
     }
 
     @Test
+    void servesThePageAndTheApiWithAStrictContentSecurityPolicy() {
+        HttpResponse<String> page = get("/");
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("<title>Groundwork</title>", "<script type=\"module\" src=\"js/app.js\">");
+        String policy = page.headers().firstValue("Content-Security-Policy")
+                .orElseThrow(() -> new AssertionError("no Content-Security-Policy on /"));
+        assertThat(directives(policy))
+                .containsEntry("default-src", "'self'")
+                .containsEntry("script-src", "'self'")
+                .containsEntry("style-src", "'self'")
+                .containsEntry("connect-src", "'self'")
+                .containsEntry("img-src", "'self' data:")
+                .containsEntry("object-src", "'none'")
+                .containsEntry("base-uri", "'none'")
+                .containsEntry("frame-ancestors", "'none'")
+                .containsEntry("form-action", "'self'")
+                .containsEntry("require-trusted-types-for", "'script'");
+        assertThat(policy).doesNotContain("unsafe-inline", "unsafe-eval", "*");
+        assertThat(page.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(page.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
+        assertThat(page.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+        for (String path : List.of("/js/app.js", "/css/app.css", "/api/documents", "/api/nothing-here")) {
+            assertThat(get(path).headers().firstValue("Content-Security-Policy")).as(path).hasValue(policy);
+        }
+
+        HttpResponse<String> swagger = get("/swagger-ui/index.html");
+        assertThat(swagger.statusCode()).isEqualTo(200);
+        Map<String, String> swaggerPolicy = directives(swagger.headers().firstValue("Content-Security-Policy").orElseThrow());
+        assertThat(swaggerPolicy).as("Swagger UI sets inline styles, but runs no inline script")
+                .containsEntry("script-src", "'self'")
+                .containsEntry("style-src", "'self' 'unsafe-inline'")
+                .containsEntry("frame-ancestors", "'none'")
+                .doesNotContainKey("require-trusted-types-for");
+    }
+
+    @Test
     void swaggerUiStillWorksUnderItsOwnPolicy() {
         ChromeDriver page = browser();
         page.get(base() + "/swagger-ui.html");
@@ -381,6 +423,24 @@ class WebPageIntegrationTests {
                 .filter(message -> message.contains("Content Security Policy") || message.contains("Trusted")
                         || message.contains("Uncaught") || message.contains("Refused") || message.contains("rror"))
                 .toList();
+    }
+
+    private HttpResponse<String> get(String path) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create(base() + path)).timeout(WAIT).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A policy's directives by name: "script-src 'self'" gives script-src → 'self'. */
+    private static Map<String, String> directives(String policy) {
+        return Arrays.stream(policy.split(";")).map(String::strip).filter(d -> !d.isEmpty())
+                .collect(Collectors.toMap(d -> d.split(" ", 2)[0], d -> d.contains(" ") ? d.split(" ", 2)[1] : ""));
     }
 
     // --- documents ----------------------------------------------------------------------------------------------
