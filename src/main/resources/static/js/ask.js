@@ -73,6 +73,8 @@ export class Ask {
     on('scope', (scope) => {
       this.setScope(scope);
       this.question.focus();
+      this.question.select();
+      this.question.scrollIntoView({ block: 'center' });
     });
     on('document-deleted', (id) => {
       if (this.scope?.id === id) {
@@ -86,14 +88,33 @@ export class Ask {
     const params = new URLSearchParams(window.location.search);
     const question = params.get('q');
     const doc = params.get('doc');
-    if (doc) {
-      this.setScope({ id: doc, title: params.get('docTitle') || 'one document' });
-    }
+    this.setScope(doc ? { id: doc, title: params.get('docTitle') || 'one document' } : null);
     if (question) {
       this.question.value = question;
       this.fitQuestion();
       this.ask(question, { remember: false });
+    } else {
+      this.reset();
     }
+  }
+
+  /** Back to the page as it opens: no answer, no sources. */
+  reset() {
+    this.run?.controller.abort();
+    this.final = null;
+    this.question.value = '';
+    this.fitQuestion();
+    document.title = 'Groundwork';
+    this.copy.hidden = true;
+    replace(this.notes);
+    replace(this.answer, el('p', {
+      class: 'empty-note',
+      text: 'Answers quote or cite your documents, sentence by sentence. Select a citation number to read the '
+        + 'passage it comes from.',
+    }));
+    this.answer.classList.remove('is-abstained', 'is-error');
+    this.setStatus('Ask a question to begin.', 'idle');
+    this.sources.reset();
   }
 
   setScope(scope) {
@@ -287,7 +308,7 @@ export class Ask {
       this.answer.classList.add('is-abstained');
       this.answer.append(el('p', { class: 'abstained-text', text: answer.answer }));
       this.setStatus(sources.length ? 'Not found in your documents' : 'No documents to answer from yet', 'abstained');
-      this.sources.setSources(sources, { title: sources.length ? 'Closest passages' : 'Sources' });
+      this.sources.setSources(sources, { cited: new Set(), title: sources.length ? 'Closest passages' : 'Sources' });
       if (sources.length) {
         this.notes.append(el('p', {
           class: 'small-note',

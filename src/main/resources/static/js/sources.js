@@ -65,7 +65,10 @@ export class SourcesPanel {
       el('span', { class: 'spinner', 'aria-hidden': 'true' }), 'Finding the passages…'));
   }
 
-  /** The sources given to the answerer; `cited` (a Set of numbers) marks those the answer cites. */
+  /**
+   * The sources given to the answerer. `cited` (a Set of numbers) marks those the answer cites; null while the
+   * answer is being written. `title` heads the list.
+   */
   setSources(sources, { cited = null, title = 'Sources' } = {}) {
     this.sources = sources;
     this.cited = cited;
@@ -81,6 +84,10 @@ export class SourcesPanel {
     return this.sources.find((source) => source.n === n);
   }
 
+  isCited(source) {
+    return Boolean(this.cited?.has(source.n));
+  }
+
   showList({ focus = false } = {}) {
     this.current = null;
     this.back.hidden = true;
@@ -91,13 +98,15 @@ export class SourcesPanel {
       replace(this.body, el('p', { class: 'empty-note', text: 'No passages were found for this question.' }));
       return;
     }
-    const ordered = [...this.sources].sort((a, b) => this.rank(a) - this.rank(b) || a.n - b.n);
-    const note = this.cited
-      ? `${this.cited.size} of ${this.sources.length} passages are cited. Select one to read it.`
-      : `${this.sources.length} ${this.sources.length === 1 ? 'passage' : 'passages'}. Select one to read it.`;
+    const someCited = Boolean(this.cited?.size);
+    const ordered = [...this.sources].sort((a, b) => Number(this.isCited(b)) - Number(this.isCited(a)) || a.n - b.n);
+    const count = `${this.sources.length} ${this.sources.length === 1 ? 'passage' : 'passages'}`;
+    const note = someCited
+      ? `The answer cites ${this.cited.size} of ${count}. Select one to read it.`
+      : `${count}. Select one to read it.`;
     replace(this.body,
       el('p', { class: 'small-note', text: note }),
-      el('ol', { class: 'source-list' }, ordered.map((source) => el('li', {},
+      el('ol', { class: `source-list${someCited ? ' has-cited' : ''}` }, ordered.map((source) => el('li', {},
         el('button', {
           type: 'button',
           class: `source-item${this.isCited(source) ? ' is-cited' : ''}`,
@@ -112,14 +121,6 @@ export class SourcesPanel {
     if (focus) {
       this.heading.focus({ preventScroll: true });
     }
-  }
-
-  isCited(source) {
-    return !this.cited || this.cited.has(source.n);
-  }
-
-  rank(source) {
-    return this.isCited(source) ? 0 : 1;
   }
 
   /** Shows passage n with `claim` (an answer sentence) marked in it. `trigger`: where focus goes back to. */

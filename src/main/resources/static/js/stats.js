@@ -88,6 +88,10 @@ export class Stats {
       const wasRunning = this.running;
       this.running = status.state === 'RUNNING';
       this.renderSync(status);
+      if (!this.running) {
+        // "Sync started." has done its job once the status says how the run went
+        this.message.textContent = '';
+      }
       if (wasRunning && !this.running) {
         // a run that finished may have added or removed documents
         emit('documents-changed');

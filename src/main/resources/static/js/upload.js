@@ -134,7 +134,7 @@ class UploadItem {
       return;
     }
     if (this.file.size === 0) {
-      this.finish('failed', 'Not added: the file is empty.');
+      this.finish('failed', notAdded('The file is empty.'));
       return;
     }
     this.setState('uploading', 'Uploading… 0%');
@@ -172,14 +172,14 @@ class UploadItem {
       const words = describe(error.code === 'NETWORK' && this.file.size > 50 * 1024 * 1024
         ? { code: 'NETWORK', detail: 'Large files can also be cut off by the server’s size limit.' }
         : error);
-      this.finish('failed', `Not added. ${words.message}`, words.detail);
+      this.finish('failed', notAdded(words.message), words.detail);
       announce(`${this.file.name} was not added. ${words.message}`);
     }
   }
 
   setState(state, text) {
     this.node.className = `upload is-${state}`;
-    this.state.textContent = text;
+    replace(this.state, text);
   }
 
   finish(state, text, detail = '') {
@@ -192,6 +192,10 @@ class UploadItem {
     replace(this.detail, detail);
     this.icon.textContent = ICONS[state] || '';
   }
+}
+
+function notAdded(why) {
+  return [el('strong', { text: 'Not added.' }), ` ${why}`];
 }
 
 const ICONS = { created: '✓', known: '=', failed: '!', cancelled: '×' };

@@ -205,7 +205,7 @@ class WebPageIntegrationTests {
 
         assertThat(finishedUpload("photo.png").getText())
                 .contains("Not added. This is not a kind of document Groundwork can read", "image/png");
-        assertThat(finishedUpload("empty.txt").getText()).contains("Not added: the file is empty.");
+        assertThat(finishedUpload("empty.txt").getText()).contains("Not added. The file is empty.");
         assertThat(finishedUpload("scan.pdf").getText())
                 .contains("Not added. No text could be found in it.", "text recognition");
         assertThat(finishedUpload("tariffs.pdf").getText()).contains("Added: 1 page");
