@@ -124,7 +124,7 @@ export class SourcesPanel {
   }
 
   /** Shows passage n with `claim` (an answer sentence) marked in it. `trigger`: where focus goes back to. */
-  show(n, claim, trigger = null) {
+  show(n, claim, trigger = null, { step = null } = {}) {
     const source = this.source(n);
     if (!source) {
       return;
@@ -169,13 +169,15 @@ export class SourcesPanel {
       this.sources.length > 1 && el('div', { class: 'passage-nav' },
         el('button', {
           type: 'button', class: 'button button-quiet button-small', disabled: !previous,
-          onclick: () => this.show(previous.n, ''),
+          dataset: { step: 'previous' },
+          onclick: () => this.show(previous.n, '', null, { step: 'previous' }),
           'aria-label': previous ? `Previous: ${citationLabel(previous)}` : 'No previous source',
         }, '← Previous'),
         el('span', { class: 'small-note', text: `${index + 1} of ${this.sources.length}` }),
         el('button', {
           type: 'button', class: 'button button-quiet button-small', disabled: !next,
-          onclick: () => this.show(next.n, ''),
+          dataset: { step: 'next' },
+          onclick: () => this.show(next.n, '', null, { step: 'next' }),
           'aria-label': next ? `Next: ${citationLabel(next)}` : 'No next source',
         }, 'Next →')));
     if (mark) {
@@ -193,6 +195,10 @@ export class SourcesPanel {
     }
     if (trigger) {
       this.heading.focus({ preventScroll: true });
+    } else if (step) {
+      // the button pressed was replaced: keep focus on its successor, or on the panel at either end
+      const again = this.body.querySelector(`[data-step="${step}"]`);
+      (again && !again.disabled ? again : this.heading).focus({ preventScroll: true });
     }
   }
 }

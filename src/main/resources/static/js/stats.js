@@ -100,11 +100,11 @@ export class Stats {
     } catch (error) {
       this.sync.textContent = `Status unavailable. ${describe(error).message}`;
     }
+    // one timer at a time, however many refreshes overlapped; none while the tab is hidden (it refreshes on return)
+    clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       if (document.visibilityState === 'visible') {
         (this.running ? this.refreshSync() : this.refresh());
-      } else {
-        this.timer = setTimeout(() => this.refreshSync(), SLOW_POLL);
       }
     }, this.running ? FAST_POLL : SLOW_POLL);
   }
