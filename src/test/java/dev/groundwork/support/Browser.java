@@ -70,9 +70,11 @@ public final class Browser implements AutoCloseable {
     }
 
     private static void requireInstalled() {
-        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-            throw new IllegalStateException("The browser tests need Debian's Chromium and ChromeDriver at " + CHROMIUM
-                    + " and " + CHROMEDRIVER + ", which are missing. Install them with "
+        List<String> missing = Stream.of(CHROMIUM, CHROMEDRIVER).filter(path -> !Files.isExecutable(path))
+                .map(Path::toString).toList();
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException("The browser tests need Debian's Chromium and ChromeDriver; missing: "
+                    + String.join(", ", missing) + ". Install them with "
                     + "'apt-get install chromium chromium-driver' (./test.sh does this), or point the system "
                     + "properties groundwork.test.chromium and groundwork.test.chromedriver at them.");
         }
