@@ -28,6 +28,7 @@ export class Ask {
     this.run = null;
     this.scope = null;
     this.final = null;
+    this.titles = new Map();
 
     this.form.addEventListener('submit', (event) => {
       event.preventDefault();
@@ -63,7 +64,8 @@ export class Ask {
     });
     document.addEventListener('keydown', (event) => {
       const typing = event.target.closest('input, textarea, select, [contenteditable]');
-      if (event.key === '/' && !typing && !event.ctrlKey && !event.metaKey && !event.altKey) {
+      const modal = document.querySelector('dialog[open]');
+      if (event.key === '/' && !typing && !modal && !event.ctrlKey && !event.metaKey && !event.altKey) {
         event.preventDefault();
         this.question.focus();
         this.question.select();
@@ -75,6 +77,12 @@ export class Ask {
       this.question.focus();
       this.question.select();
       this.question.scrollIntoView({ block: 'center' });
+    });
+    on('documents-listed', (documents) => {
+      this.titles = new Map(documents.map((doc) => [doc.id, doc.title]));
+      if (this.scope && this.titles.has(this.scope.id)) {
+        this.setScope({ id: this.scope.id, title: this.titles.get(this.scope.id) });
+      }
     });
     on('document-deleted', (id) => {
       if (this.scope?.id === id) {
@@ -88,7 +96,8 @@ export class Ask {
     const params = new URLSearchParams(window.location.search);
     const question = params.get('q');
     const doc = params.get('doc');
-    this.setScope(doc ? { id: doc, title: params.get('docTitle') || 'one document' } : null);
+    // the title comes from the document list, never from the address
+    this.setScope(doc ? { id: doc, title: this.titles.get(doc) || 'one document' } : null);
     if (question) {
       this.question.value = question;
       this.fitQuestion();
@@ -225,7 +234,6 @@ export class Ask {
     const params = new URLSearchParams({ q: question });
     if (this.scope) {
       params.set('doc', this.scope.id);
-      params.set('docTitle', this.scope.title);
     }
     const url = `?${params}`;
     if (url !== window.location.search) {

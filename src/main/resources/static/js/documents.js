@@ -76,6 +76,7 @@ export class Documents {
       : '';
     this.navCount.textContent = docs.length ? `(${formatNumber(docs.length)})` : '';
     this.tools.hidden = docs.length < 6 && !this.filter.value;
+    emit('documents-listed', docs);
 
     if (!docs.length) {
       replace(this.container, el('div', { class: 'empty-state' },

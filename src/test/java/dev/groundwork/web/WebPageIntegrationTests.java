@@ -244,6 +244,34 @@ class WebPageIntegrationTests {
     }
 
     @Test
+    void asksAboutOneDocumentOnlyAndKeepsTheQuestionInTheAddress() {
+        DocumentRecord orchard = ingest("orchard.txt", Fixtures.utf8(
+                "Orchard notes. The apple trees in the orchard are pruned in February, before the buds open."));
+        DocumentRecord vineyard = ingest("vineyard.txt", Fixtures.utf8(
+                "Vineyard notes. The vines in the vineyard are pruned in January, when the sap is low."));
+        LLM.reply(status(500));
+        ChromeDriver page = open();
+
+        page.findElement(By.cssSelector("tr[data-id='" + vineyard.id() + "'] [data-action='ask']")).click();
+        assertThat(page.findElement(By.id("scope")).getText()).contains("Only in " + vineyard.title());
+        assertThat(page.switchTo().activeElement().getAttribute("id")).isEqualTo("question");
+        ask(page, "When are the trees and vines pruned?");
+        waitForAnswer(page);
+
+        List<String> cited = page.findElements(By.cssSelector("#answer button.cite")).stream()
+                .map(WebElement::getAccessibleName).toList();
+        assertThat(cited).isNotEmpty().allSatisfy(name -> assertThat(name).contains(vineyard.title()));
+        assertThat(page.getCurrentUrl()).contains("doc=" + vineyard.id()).doesNotContain(orchard.id());
+
+        page.navigate().refresh();
+        browser.waitUpTo(WAIT).until(d -> d.findElement(By.id("scope")).getText().contains(vineyard.title()));
+        waitForAnswer(page);
+        assertThat(page.findElement(By.id("question")).getDomProperty("value")).isEqualTo("When are the trees and vines pruned?");
+        page.findElement(By.id("scope-clear")).click();
+        assertThat(page.findElement(By.id("scope")).isDisplayed()).isFalse();
+    }
+
+    @Test
     void deletesADocumentOnlyAfterConfirmationInADialog() {
         DocumentRecord minutes = ingest("allotment-minutes.txt", Fixtures.utf8(
                 "Minutes of the allotment meeting. The shed key hangs behind the blue door."));
