@@ -17,6 +17,9 @@ COPY ingest /app/ingest
 RUN mkdir -p /app/index && chown -R groundwork:groundwork /app
 USER groundwork
 EXPOSE 8080
+# Native libraries (the tokenizer's) are unpacked under DJL_CACHE_DIR: a place any user id can write, so the
+# container also runs as the owner of the mounted folders (see docker-compose.yml).
+ENV DJL_CACHE_DIR=/tmp/djl-cache
 ENV JAVA_TOOL_OPTIONS="--add-modules=jdk.incubator.vector -Dorg.apache.lucene.vectorization.upperJavaFeatureVersion=25 --enable-native-access=ALL-UNNAMED -XX:+UseG1GC -XX:MaxRAMPercentage=50"
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s \
   CMD curl -fsS http://localhost:8080/actuator/health/readiness >/dev/null || exit 1
