@@ -13,7 +13,7 @@ public final class TestEncoders {
     public static synchronized Encoder bundled() {
         if (shared == null) {
             shared = new OnnxEncoder(new EncoderSettings("all-minilm-l6-v2-q", (Path) null, 256,
-                    EncoderSettings.Pooling.MEAN, "", 16, 0));
+                    EncoderSettings.Pooling.MEAN, "", 1, 1, 0));
         }
         return shared;
     }

@@ -45,6 +45,8 @@ public final class GroundworkIngest {
                 "groundwork.schedule.cron=-",
                 "groundwork.schedule.sources[0].name=corpus",
                 "groundwork.schedule.sources[0].dir=" + corpus,
+                // the bench runs in bench/; the application's prompt files are one folder up
+                "groundwork.prompts.dir=" + Path.of("../prompts").toAbsolutePath().normalize(),
                 "logging.level.dev.groundwork.ingest.DocumentPipeline=WARN",
                 "spring.main.banner-mode=off"));
         for (int i = 3; i < args.length; i++) {
