@@ -31,15 +31,21 @@ final class TextRoutingParser implements DocumentParser, AutoCloseable {
 
     @Override
     public ParsedDocument parse(Path file, String fileName) {
-        return readsInService(file, fileName) ? inService.parse(file, fileName) : isolated.parse(file, fileName);
+        MediaType type = detect(file, fileName);
+        // the in-service parser detects with the same detector: it is handed the type rather than detect again
+        return TikaDocumentParser.readsInService(type) ? inService.parse(file, fileName, type)
+                : isolated.parse(file, fileName);
     }
 
     boolean readsInService(Path file, String fileName) {
+        return TikaDocumentParser.readsInService(detect(file, fileName));
+    }
+
+    private MediaType detect(Path file, String fileName) {
         Metadata metadata = new Metadata();
         metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, fileName);
         try (TikaInputStream in = TikaInputStream.get(file, metadata)) {
-            MediaType type = types.detect(in, metadata).getBaseType();
-            return TikaDocumentParser.readsInService(type);
+            return types.detect(in, metadata).getBaseType();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + fileName, e);
         }

@@ -113,6 +113,14 @@ final class TikaDocumentParser implements DocumentParser {
 
     @Override
     public ParsedDocument parse(Path file, String fileName) {
+        return parse(file, fileName, null);
+    }
+
+    /**
+     * Parses a file whose type a caller has already detected from its bytes and name with the same detector
+     * ({@code null}: detect here), so that it is not detected twice.
+     */
+    ParsedDocument parse(Path file, String fileName, MediaType detected) {
         Metadata metadata = new Metadata();
         metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, fileName);
         ParseGuard guard = new ParseGuard(limits);
@@ -120,7 +128,7 @@ final class TikaDocumentParser implements DocumentParser {
             if (Files.size(file) == 0) {
                 throw new RejectedDocumentException(Reason.UNSUPPORTED_TYPE, "The file is empty.");
             }
-            MediaType type = detector.detect(in, metadata).getBaseType();
+            MediaType type = detected != null ? detected : detector.detect(in, metadata).getBaseType();
             requireDocumentType(type, in, fileName);
             metadata.set(Metadata.CONTENT_TYPE, type.toString());
             requireShallowMarkup(type, file);

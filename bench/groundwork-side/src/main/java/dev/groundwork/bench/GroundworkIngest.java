@@ -59,9 +59,11 @@ public final class GroundworkIngest {
             warmUp(context, work);
             recording.reset();
 
+            java.util.Map<String, Double> cpuBefore = ThreadCpu.snapshot();
             long started = System.nanoTime();
             SyncReport report = context.getBean(FolderSync.class).runNow(SyncTrigger.MANUAL);
             double seconds = (System.nanoTime() - started) / 1e9;
+            String cpu = ThreadCpu.between(cpuBefore, ThreadCpu.snapshot());
 
             IngestionService ingestion = context.getBean(IngestionService.class);
             long chunks = ingestion.stats().chunks();
@@ -80,11 +82,20 @@ public final class GroundworkIngest {
                     .put("embed_seconds", recording.embedNanos() / 1e9)
                     .put("chunks_per_s", chunks / seconds)
                     .put("tokens_per_s", tokens / seconds)
+                    .put("cpu", cpu)
                     .print();
         }
     }
 
-    /** A running service has warm parse workers and a warm encoder; so does the measured one. */
+    /** Warm-up documents: as many as it takes for the JIT to have compiled the pipeline's hot paths. */
+    private static final int WARM_UP_DOCUMENTS = Integer.getInteger("bench.warmUpDocuments", 200);
+
+    /**
+     * A running service has warm parse workers, a warm encoder and its indexing code compiled by the JIT; so does the
+     * measured one: synthetic documents (words unrelated to any corpus) are uploaded through the same pipeline
+     * (parse, split, embed, index, commit), then deleted, before the clock starts. With 0 warm-up documents only the
+     * parse workers and the encoder are warmed (the first pass after a start, JIT included).
+     */
     private static void warmUp(ConfigurableApplicationContext context, Path work) throws Exception {
         Path sample = work.resolve("warm-up.txt");
         Files.writeString(sample, "Warm-up. A sentence or two to parse, split and embed before the clock starts.");
@@ -99,6 +110,24 @@ public final class GroundworkIngest {
             encoder.embedAll(List.of("Warm-up text number " + i + " for the encoder, of a modest length."));
         }
         Files.delete(sample);
+        IngestionService ingestion = context.getBean(IngestionService.class);
+        java.util.Random random = new java.util.Random(7);
+        String[] words = ("amber basalt cobalt dune ember fjord glacier harbor island jungle kelp lagoon meadow "
+                + "nectar orchard prairie quartz reef savanna tundra upland valley wetland xeric yarrow zephyr").split(" ");
+        List<String> ids = new ArrayList<>();
+        for (int doc = 0; doc < WARM_UP_DOCUMENTS; doc++) {
+            StringBuilder text = new StringBuilder("Warm-up document " + doc + "\n\n");
+            for (int sentence = 0; sentence < 4 + random.nextInt(12); sentence++) {
+                for (int word = 0; word < 6 + random.nextInt(10); word++) {
+                    text.append(word == 0 ? "" : " ").append(words[random.nextInt(words.length)]);
+                }
+                text.append(". ");
+            }
+            String name = "warm-up-" + doc + (doc % 5 == 0 ? ".md" : ".txt");
+            ids.add(ingestion.upload(name, new java.io.ByteArrayInputStream(
+                    text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8))).document().id());
+        }
+        ids.forEach(ingestion::delete);
     }
 
     /** Puts a recorder in front of the application's encoder: what it embedded and for how long. */
