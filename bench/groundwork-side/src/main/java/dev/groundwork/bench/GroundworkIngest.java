@@ -81,6 +81,7 @@ public final class GroundworkIngest {
                     .put("tokens", tokens)
                     .put("embed_seconds", recording.embedNanos() / 1e9)
                     .put("chunks_per_s", chunks / seconds)
+                    .put("documents_per_s", ingestion.stats().documents() / seconds)
                     .put("tokens_per_s", tokens / seconds)
                     .put("cpu", cpu)
                     .print();
