@@ -24,9 +24,10 @@ import org.springframework.context.annotation.Primary;
 
 /**
  * Groundwork's ingestion, end to end: the application as it runs (parse workers, splitter, encoder, Lucene index,
- * folder sync), started without its web server, with the corpus as an extra source folder. Timed is one folder
+ * folder sync), started without its web server, with a source folder the corpus is copied into. Timed is one folder
  * pass over an empty index, from the pass's start until its last commit: parse, split, embed, index, commit. The
- * start-up (model loading, parse workers starting) is not timed, as a running service has done it already.
+ * start-up (model loading, parse workers starting) and a warm-up pass are not timed, as a running service has done
+ * them already.
  *
  * <p>Arguments: corpus folder, work folder (emptied), file to write the embedded texts to, then any
  * {@code --groundwork.key=value} settings.
@@ -44,7 +45,7 @@ public final class GroundworkIngest {
                 "groundwork.schedule.on-startup=false",
                 "groundwork.schedule.cron=-",
                 "groundwork.schedule.sources[0].name=corpus",
-                "groundwork.schedule.sources[0].dir=" + corpus,
+                "groundwork.schedule.sources[0].dir=" + work.resolve("source"),
                 // the bench runs in bench/; the application's prompt files are one folder up
                 "groundwork.prompts.dir=" + Path.of("../prompts").toAbsolutePath().normalize(),
                 "logging.level.dev.groundwork.ingest.DocumentPipeline=WARN",
@@ -53,10 +54,12 @@ public final class GroundworkIngest {
             properties.add(args[i].replaceFirst("^--", ""));
         }
         Files.createDirectories(work.resolve("ingest"));
+        Files.createDirectories(work.resolve("source"));
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(GroundworkApplication.class,
                 Recording.class).web(WebApplicationType.NONE).properties(properties.toArray(String[]::new)).run()) {
             Recording recording = context.getBean(Recording.class);
             warmUp(context, work);
+            copy(corpus, work.resolve("source/corpus"));
             recording.reset();
 
             java.util.Map<String, Double> cpuBefore = ThreadCpu.snapshot();
@@ -92,10 +95,10 @@ public final class GroundworkIngest {
     private static final int WARM_UP_DOCUMENTS = Integer.getInteger("bench.warmUpDocuments", 200);
 
     /**
-     * A running service has warm parse workers, a warm encoder and its indexing code compiled by the JIT; so does the
-     * measured one: synthetic documents (words unrelated to any corpus) are uploaded through the same pipeline
-     * (parse, split, embed, index, commit), then deleted, before the clock starts. With 0 warm-up documents only the
-     * parse workers and the encoder are warmed (the first pass after a start, JIT included).
+     * A running service has warm parse workers, a warm encoder and its folder pass compiled by the JIT; so does the
+     * measured one: a folder pass over synthetic documents (words unrelated to any corpus) in the source folder, then
+     * one that drops them, before the corpus is copied in and the clock starts. With 0 warm-up documents only the
+     * parse workers and the encoder are warmed: the first pass after a start, JIT compilation included.
      */
     private static void warmUp(ConfigurableApplicationContext context, Path work) throws Exception {
         Path sample = work.resolve("warm-up.txt");
@@ -111,11 +114,13 @@ public final class GroundworkIngest {
             encoder.embedAll(List.of("Warm-up text number " + i + " for the encoder, of a modest length."));
         }
         Files.delete(sample);
-        IngestionService ingestion = context.getBean(IngestionService.class);
+        if (WARM_UP_DOCUMENTS == 0) {
+            return;
+        }
+        Path dir = Files.createDirectories(work.resolve("source/warm-up"));
         java.util.Random random = new java.util.Random(7);
         String[] words = ("amber basalt cobalt dune ember fjord glacier harbor island jungle kelp lagoon meadow "
                 + "nectar orchard prairie quartz reef savanna tundra upland valley wetland xeric yarrow zephyr").split(" ");
-        List<String> ids = new ArrayList<>();
         for (int doc = 0; doc < WARM_UP_DOCUMENTS; doc++) {
             StringBuilder text = new StringBuilder("Warm-up document " + doc + "\n\n");
             for (int sentence = 0; sentence < 4 + random.nextInt(12); sentence++) {
@@ -124,11 +129,29 @@ public final class GroundworkIngest {
                 }
                 text.append(". ");
             }
-            String name = "warm-up-" + doc + (doc % 5 == 0 ? ".md" : ".txt");
-            ids.add(ingestion.upload(name, new java.io.ByteArrayInputStream(
-                    text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8))).document().id());
+            Files.writeString(dir.resolve("warm-up-" + doc + (doc % 5 == 0 ? ".md" : ".txt")), text);
         }
-        ids.forEach(ingestion::delete);
+        FolderSync sync = context.getBean(FolderSync.class);
+        sync.runNow(SyncTrigger.MANUAL);
+        Workdirs.delete(dir);
+        sync.runNow(SyncTrigger.MANUAL);
+        if (context.getBean(IngestionService.class).stats().documents() != 0) {
+            throw new IllegalStateException("the warm-up documents were not all dropped");
+        }
+    }
+
+    /** The corpus, copied into the source folder as it is (same bytes, same relative paths). */
+    private static void copy(Path corpus, Path target) throws java.io.IOException {
+        try (java.util.stream.Stream<Path> all = Files.walk(corpus)) {
+            for (Path from : all.toList()) {
+                Path to = target.resolve(corpus.relativize(from).toString());
+                if (Files.isDirectory(from)) {
+                    Files.createDirectories(to);
+                } else if (Files.isRegularFile(from)) {
+                    Files.copy(from, to);
+                }
+            }
+        }
     }
 
     /** Puts a recorder in front of the application's encoder: what it embedded and for how long. */
