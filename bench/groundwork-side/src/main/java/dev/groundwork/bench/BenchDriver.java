@@ -39,12 +39,15 @@ public final class BenchDriver {
     private void run() throws Exception {
         header();
         if (options.ingest && options.runs > 0) {
+            awaitQuiet("ingestion, SQuAD");
             ingestion("SQuAD-public paragraphs", squadFolder(), "squad", options.runs);
         }
         if (options.ingest && !options.quick && options.corpusRuns > 0) {
+            awaitQuiet("ingestion, mixed corpus");
             ingestion("mixed corpus (../shared/corpus)", options.corpus, "corpus", options.corpusRuns);
         }
         if (options.steps) {
+            awaitQuiet("encoder steps");
             encoderSteps();
         }
         if (options.query) {
@@ -295,6 +298,7 @@ public final class BenchDriver {
             Files.writeString(dir.resolve("BUILT"), built.toString());
         }
         Map<String, String> built = parseBuilt(Files.readString(dir.resolve("BUILT")));
+        awaitQuiet("query, " + size + " " + generator);
         System.err.println("Querying the " + size + "-chunk index (" + generator + ")");
         String loadBefore = load();
         List<String> args = new ArrayList<>(List.of(dir.toString(), options.questionsFile.toString(),
@@ -366,6 +370,27 @@ public final class BenchDriver {
     private void line(String text) {
         System.out.println(text);
         report.append(text).append('\n');
+    }
+
+    private long waitedMillis;
+
+    /**
+     * Before a measured part: while the machine's 1-minute load is above {@code --quiet-load}, waits (2 minutes at a
+     * time) within a budget of {@code --max-wait-min} for the whole run; the load each part started at is reported.
+     */
+    private void awaitQuiet(String part) throws InterruptedException {
+        while (true) {
+            double load = Double.parseDouble(load().split(" ")[0]);
+            if (load <= options.quietLoad || waitedMillis >= options.maxWaitMinutes * 60_000L) {
+                System.err.printf(Locale.ROOT, "%s: load %.2f%s%n", part, load, load > options.quietLoad
+                        ? " (above " + options.quietLoad + ", waiting budget spent)" : "");
+                return;
+            }
+            System.err.printf(Locale.ROOT, "%s: load %.2f above %.2f, waiting 2 min (%d min waited so far)%n", part,
+                    load, options.quietLoad, waitedMillis / 60_000);
+            Thread.sleep(120_000);
+            waitedMillis += 120_000;
+        }
     }
 
     // ---- environment
@@ -444,6 +469,8 @@ public final class BenchDriver {
         int corpusRuns = -1;
         int questions = 300;
         String vectorFormat = "float";
+        double quietLoad = 1.0;
+        int maxWaitMinutes = 40;
         int hnswM = 16;
         int hnswBeamWidth = 100;
         List<Long> hardSizes = List.of(1_000_000L);
@@ -473,6 +500,8 @@ public final class BenchDriver {
                     case "--questions" -> options.questions = Integer.parseInt(value);
                     case "--vector-format" -> options.vectorFormat = value;
                     case "--hnsw-m" -> options.hnswM = Integer.parseInt(value);
+                    case "--quiet-load" -> options.quietLoad = Double.parseDouble(value);
+                    case "--max-wait-min" -> options.maxWaitMinutes = Integer.parseInt(value);
                     case "--hnsw-beam-width" -> options.hnswBeamWidth = Integer.parseInt(value);
                     case "--hard-sizes" -> hardSizes = value.isEmpty() ? List.of()
                             : List.of(value.split(",")).stream().map(Long::parseLong).toList();
@@ -494,6 +523,7 @@ public final class BenchDriver {
                 options.steps = false;
                 options.sizes = List.of(10_000L, 100_000L);
                 options.hardSizes = List.of();
+                options.maxWaitMinutes = 0;
             }
             if (hardSizes != null) {
                 options.hardSizes = hardSizes;
