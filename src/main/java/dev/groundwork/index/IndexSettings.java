@@ -39,7 +39,7 @@ public record IndexSettings(
         @DefaultValue("float") VectorFormat vectorFormat,
         @DefaultValue("16") @Min(4) @Max(512) int hnswM,
         @DefaultValue("100") @Min(8) @Max(3200) int hnswBeamWidth,
-        @DefaultValue("100") @Min(1) @Max(10_000) int knnCandidates,
+        @DefaultValue("200") @Min(1) @Max(10_000) int knnCandidates,
         @DefaultValue("true") boolean mergeAfterRebuild) {
 
     /** How vectors are stored for the HNSW search. */
@@ -52,7 +52,7 @@ public record IndexSettings(
 
     /** With Lucene's default HNSW graph and merging after a rebuild. */
     public IndexSettings(Path dir, Duration refreshInterval, int ramBufferMb, double contextBoost, VectorFormat vectorFormat) {
-        this(dir, refreshInterval, ramBufferMb, contextBoost, vectorFormat, 16, 100, 100, true);
+        this(dir, refreshInterval, ramBufferMb, contextBoost, vectorFormat, 16, 100, 200, true);
     }
 
     /** The same settings for another folder (a generation of the index). */
