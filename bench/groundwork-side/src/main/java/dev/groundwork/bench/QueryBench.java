@@ -38,7 +38,7 @@ public final class QueryBench {
 
     private static final int RECALL_QUERIES = 200;
     /** HNSW asked for this many nearest (its search beam), of which the first 10 are compared with the exact 10. */
-    static final int[] RECALL_KS = {10, 50, 100, 200, 400};
+    static final int[] RECALL_KS = {10, 50, 100, 200, 400, 800};
 
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args[0]).toAbsolutePath();
@@ -78,6 +78,8 @@ public final class QueryBench {
                     put(result, "knn50", measureVectors(vectors, v -> knn(searcher, v, 50)));
                     put(result, "knn100", measureVectors(vectors, v -> knn(searcher, v, 100)));
                     put(result, "knn200", measureVectors(vectors, v -> knn(searcher, v, 200)));
+                    put(result, "knn400", measureVectors(vectors, v -> knn(searcher, v, 400)));
+                    put(result, "knn800", measureVectors(vectors, v -> knn(searcher, v, 800)));
                     result.print();
                 }
                 recall(searcher, vectors.subList(0, Math.min(RECALL_QUERIES, vectors.size())), chunks).print();
