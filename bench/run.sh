@@ -2,8 +2,8 @@
 # The speed benchmark: builds the application's classes and both sides of the bench, then runs every contender in
 # a JVM of its own on the newest JDK >= 21 installed (as ../run.sh does), and prints a Markdown report (also kept in
 # bench/target/bench-report.md). Options (see bench/README.md): --quick, --runs=N, --sizes=10000,100000,1000000,
-# --no-ingest, --no-query, --no-steps, --rebuild, --vector-format=float|int7, --corpus=DIR, --squad=FILE,
-# --squad-questions=FILE, --java=PATH.
+# --no-ingest, --no-query, --no-steps, --rebuild, --vector-format=float|int7, --hnsw-m=N, --hnsw-beam-width=N,
+# --hard-sizes=..., --quiet-load=X, --max-wait-min=N, --corpus=DIR, --squad=FILE, --squad-questions=FILE, --java=PATH.
 set -euo pipefail
 cd "$(dirname "$0")"
 

@@ -41,6 +41,13 @@ public interface ChunkIndex {
     /** The user data of the last commit. */
     Map<String, String> committedUserData();
 
+    /**
+     * Merges the index into at most this many segments and commits (see the Lucene implementation); an index
+     * without segments has nothing to merge.
+     */
+    default void forceMerge(int maxSegments) {
+    }
+
     Optional<DocumentRecord> find(String documentId);
 
     /** Every document, newest first. */

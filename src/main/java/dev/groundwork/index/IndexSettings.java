@@ -1,10 +1,12 @@
 package dev.groundwork.index;
 
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -19,18 +21,43 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                        (scalar-quantized to a byte per dimension: a quarter of the memory to search, slightly
  *                        lower recall); the float vectors stay on disk either way. Segments written with the other
  *                        format stay readable and are rewritten as they merge
+ * @param hnswM           HNSW graph: neighbours kept per vector (Lucene's maxConn). More raise recall and the cost of
+ *                        building and searching; applies to segments written from now on
+ * @param hnswBeamWidth   HNSW graph: candidates looked at when a vector is inserted (Lucene's beamWidth). More make
+ *                        a better graph, built more slowly
+ * @param knnCandidates   vectors an HNSW search collects (its beam) before the best are taken: more find more of the
+ *                        true nearest, at a small cost in time
+ * @param mergeAfterRebuild whether a rebuilt index is merged into one segment before it starts serving: one HNSW
+ *                        graph to search instead of one per segment (faster, better recall), paid once while the old
+ *                        index still serves
  */
 public record IndexSettings(
         @DefaultValue("index") @NotNull Path dir,
         @DefaultValue("1s") @NotNull Duration refreshInterval,
         @DefaultValue("64") @Min(8) int ramBufferMb,
         @DefaultValue("0.5") @DecimalMin("0.0") double contextBoost,
-        @DefaultValue("float") VectorFormat vectorFormat) {
+        @DefaultValue("float") VectorFormat vectorFormat,
+        @DefaultValue("16") @Min(4) @Max(512) int hnswM,
+        @DefaultValue("100") @Min(8) @Max(3200) int hnswBeamWidth,
+        @DefaultValue("200") @Min(1) @Max(10_000) int knnCandidates,
+        @DefaultValue("true") boolean mergeAfterRebuild) {
 
     /** How vectors are stored for the HNSW search. */
     public enum VectorFormat { FLOAT, INT7 }
 
+    @ConstructorBinding
     public IndexSettings {
         vectorFormat = vectorFormat == null ? VectorFormat.FLOAT : vectorFormat;
+    }
+
+    /** With Lucene's default HNSW graph and merging after a rebuild. */
+    public IndexSettings(Path dir, Duration refreshInterval, int ramBufferMb, double contextBoost, VectorFormat vectorFormat) {
+        this(dir, refreshInterval, ramBufferMb, contextBoost, vectorFormat, 16, 100, 200, true);
+    }
+
+    /** The same settings for another folder (a generation of the index). */
+    IndexSettings in(Path otherDir) {
+        return new IndexSettings(otherDir, refreshInterval, ramBufferMb, contextBoost, vectorFormat, hnswM,
+                hnswBeamWidth, knnCandidates, mergeAfterRebuild);
     }
 }

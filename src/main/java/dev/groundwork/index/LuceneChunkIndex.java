@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -30,6 +31,7 @@ import org.apache.lucene.codecs.Codec;
 import org.apache.lucene.codecs.KnnVectorsFormat;
 import org.apache.lucene.codecs.lucene912.Lucene912Codec;
 import org.apache.lucene.codecs.lucene99.Lucene99HnswScalarQuantizedVectorsFormat;
+import org.apache.lucene.codecs.lucene99.Lucene99HnswVectorsFormat;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KnnFloatVectorField;
@@ -43,6 +45,8 @@ import org.apache.lucene.index.IndexFormatTooNewException;
 import org.apache.lucene.index.IndexFormatTooOldException;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
@@ -166,20 +170,19 @@ public final class LuceneChunkIndex implements ChunkIndex, AutoCloseable {
         config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
         config.setRAMBufferSizeMB(settings.ramBufferMb());
         config.setCommitOnClose(true);
-        config.setCodec(codec(settings.vectorFormat()));
+        config.setCodec(codec(settings));
         return config;
     }
 
-    /** The default codec, with the vector field's HNSW format chosen by the settings. */
-    private static Codec codec(IndexSettings.VectorFormat format) {
-        if (format == IndexSettings.VectorFormat.FLOAT) {
-            return Codec.getDefault();
-        }
-        KnnVectorsFormat quantized = new Lucene99HnswScalarQuantizedVectorsFormat();
+    /** The default codec, with the vector field's HNSW format and graph parameters chosen by the settings. */
+    private static Codec codec(IndexSettings settings) {
+        KnnVectorsFormat format = settings.vectorFormat() == IndexSettings.VectorFormat.FLOAT
+                ? new Lucene99HnswVectorsFormat(settings.hnswM(), settings.hnswBeamWidth())
+                : new Lucene99HnswScalarQuantizedVectorsFormat(settings.hnswM(), settings.hnswBeamWidth());
         return new Lucene912Codec() {
             @Override
             public KnnVectorsFormat getKnnVectorsFormatForField(String field) {
-                return VECTOR.equals(field) ? quantized : super.getKnnVectorsFormatForField(field);
+                return VECTOR.equals(field) ? format : super.getKnnVectorsFormatForField(field);
             }
         };
     }
@@ -245,6 +248,20 @@ public final class LuceneChunkIndex implements ChunkIndex, AutoCloseable {
             return 0;
         }, "commit");
         uncommitted.remove();
+    }
+
+    /**
+     * Merges the index into at most {@code maxSegments} segments and commits: every segment has its own HNSW graph,
+     * each searched on its own, so fewer segments search faster and find more of the true nearest vectors. Costs
+     * about a graph build over the merged vectors; documents and their chunks are kept as they are.
+     */
+    @Override
+    public void forceMerge(int maxSegments) {
+        write(generation -> {
+            generation.writer().forceMerge(maxSegments);
+            return 0;
+        }, "merge segments");
+        commit();
     }
 
     @Override
@@ -365,7 +382,10 @@ public final class LuceneChunkIndex implements ChunkIndex, AutoCloseable {
 
     @Override
     public List<ChunkHit> searchVector(float[] vector, int limit, ChunkFilter filter) {
-        Query nearest = new KnnFloatVectorQuery(VECTOR, vector, limit, filter.isEmpty() ? null : chunkFilter(filter));
+        // HNSW collects at least knn-candidates (its search beam) and the best `limit` of them are kept: a wider beam
+        // finds more of the true nearest for little time, and only `limit` hits are read from the stored fields.
+        Query nearest = new KnnFloatVectorQuery(VECTOR, vector, Math.max(limit, settings.knnCandidates()),
+                filter.isEmpty() ? null : chunkFilter(filter));
         return search(searcher -> {
             List<ChunkHit> hits = toHits(searcher, searcher.search(nearest, limit));
             // Lucene scores DOT_PRODUCT as (1 + cos) / 2; give callers the cosine itself.
@@ -415,23 +435,50 @@ public final class LuceneChunkIndex implements ChunkIndex, AutoCloseable {
     }
 
     private List<ChunkHit> toHits(IndexSearcher searcher, TopDocs top) throws IOException {
-        Map<String, DocumentRecord> records = new HashMap<>();
+        StoredFields stored = searcher.storedFields();
+        RecordCache cache = recordCache(searcher);
         List<ChunkHit> hits = new ArrayList<>(top.scoreDocs.length);
         for (ScoreDoc scoreDoc : top.scoreDocs) {
-            Document entry = searcher.storedFields().document(scoreDoc.doc);
+            Document entry = stored.document(scoreDoc.doc);
             String documentId = entry.get(DOC_ID);
-            DocumentRecord record = records.get(documentId);
+            DocumentRecord record = cache.records().get(documentId);
             if (record == null) {
                 TopDocs found = searcher.search(new TermQuery(new Term(RECORD_ID, documentId)), 1);
                 if (found.scoreDocs.length == 0) {
                     throw new IOException("chunk of document " + documentId + " has no record");
                 }
-                record = toRecord(searcher.storedFields().document(found.scoreDocs[0].doc));
-                records.put(documentId, record);
+                record = toRecord(stored.document(found.scoreDocs[0].doc));
+                if (cache.records().size() < RECORD_CACHE_SIZE) {
+                    cache.records().put(documentId, record);
+                }
             }
             hits.add(new ChunkHit(record, toChunk(entry), scoreDoc.score));
         }
         return hits;
+    }
+
+    /**
+     * Document records read for hits, kept for the reader they were read from: a search's hits spread over many
+     * documents, and looking each record up again (a term query and a stored document) was a large part of a search.
+     * Any write brings a new reader and so a fresh cache, so a record is never older than the searcher using it.
+     */
+    private record RecordCache(Object readerKey, Map<String, DocumentRecord> records) {
+    }
+
+    private static final int RECORD_CACHE_SIZE = 20_000;
+    private volatile RecordCache recordCache = new RecordCache(new Object(), new ConcurrentHashMap<>());
+
+    private RecordCache recordCache(IndexSearcher searcher) {
+        IndexReader.CacheHelper helper = searcher.getIndexReader().getReaderCacheHelper();
+        if (helper == null) {
+            return new RecordCache(new Object(), new HashMap<>()); // this search alone
+        }
+        RecordCache cache = recordCache;
+        if (cache.readerKey() != helper.getKey()) {
+            cache = new RecordCache(helper.getKey(), new ConcurrentHashMap<>());
+            recordCache = cache;
+        }
+        return cache;
     }
 
     private static DocumentRecord toRecord(Document entry) {

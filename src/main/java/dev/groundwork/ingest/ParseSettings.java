@@ -26,6 +26,9 @@ import org.springframework.util.unit.DataSize;
  * @param workers             worker processes, so as many documents parse at once
  * @param workerHeap          heap of each worker; a document that needs more is refused with EXPANDS_TOO_MUCH
  * @param workerMaxDocuments  a worker is replaced by a fresh one after this many documents
+ * @param textInService       with {@code process}: plain text and Markdown (told from the bytes) are read in the
+ *                            service, under the same limits, since reading them is linear; every other format
+ *                            still goes to a worker
  */
 public record ParseSettings(
         @DefaultValue("2000") @Min(1) int maxPages,
@@ -38,7 +41,8 @@ public record ParseSettings(
         @DefaultValue("process") @NotNull Isolation isolation,
         @DefaultValue("2") @Min(1) @Max(32) int workers,
         @DefaultValue("512MB") @NotNull DataSize workerHeap,
-        @DefaultValue("200") @Min(1) int workerMaxDocuments) {
+        @DefaultValue("200") @Min(1) int workerMaxDocuments,
+        @DefaultValue("true") boolean textInService) {
 
     /** Where documents are parsed. */
     public enum Isolation {

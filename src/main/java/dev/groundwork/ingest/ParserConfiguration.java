@@ -16,9 +16,13 @@ class ParserConfiguration {
         ParseLimits limits = ParseLimits.of(ingest, parse);
         return switch (parse.isolation()) {
             case NONE -> new TikaDocumentParser(limits);
-            case PROCESS -> new IsolatedDocumentParser(new ParseWorkerPool(
-                    WorkerCommand.parseWorker(limits, parse.workerHeap()), parse.workers(),
-                    parse.workerMaxDocuments(), WORKER_START_TIMEOUT), parse.timeout());
+            case PROCESS -> {
+                IsolatedDocumentParser isolated = new IsolatedDocumentParser(new ParseWorkerPool(
+                        WorkerCommand.parseWorker(limits, parse.workerHeap()), parse.workers(),
+                        parse.workerMaxDocuments(), WORKER_START_TIMEOUT), parse.timeout());
+                yield parse.textInService()
+                        ? new TextRoutingParser(TikaDocumentParser.plainTextOnly(limits), isolated) : isolated;
+            }
         };
     }
 }

@@ -21,12 +21,14 @@ import org.apache.tika.metadata.Message;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.metadata.TikaCoreProperties;
 import org.apache.tika.mime.MediaType;
+import org.apache.tika.mime.MimeTypes;
 import org.apache.tika.parser.AutoDetectParser;
 import org.apache.tika.parser.AutoDetectParserConfig;
 import org.apache.tika.parser.ParseContext;
 import org.apache.tika.parser.Parser;
 import org.apache.tika.parser.ocr.TesseractOCRConfig;
 import org.apache.tika.parser.pdf.PDFParserConfig;
+import org.apache.tika.parser.txt.TXTParser;
 import org.apache.tika.sax.BodyContentHandler;
 import org.apache.tika.sax.WriteOutContentHandler;
 import org.apache.tika.utils.XMLReaderUtils;
@@ -67,17 +69,36 @@ final class TikaDocumentParser implements DocumentParser {
     private final String signature;
 
     TikaDocumentParser(ParseLimits limits) {
-        TikaConfig config = TikaConfig.getDefaultConfig();
-        this.parser = new AutoDetectParser(config);
-        this.detector = config.getDetector();
+        this(new AutoDetectParser(TikaConfig.getDefaultConfig()), TikaConfig.getDefaultConfig().getDetector(), limits);
+        // These two are JVM-wide in Tika and POI; in a worker process the JVM is the parser's alone.
+        XMLReaderUtils.setMaxEntityExpansions(limits.maxEntityExpansions());
+        ZipSecureFile.setMinInflateRatio(1.0 / limits.maxCompressionRatio());
+    }
+
+    private TikaDocumentParser(AutoDetectParser parser, Detector detector, ParseLimits limits) {
+        this.parser = parser;
+        this.detector = detector;
         this.limits = limits;
         this.signature = currentSignature();
         // Tika's own guard against bombs, wrapped around every document and every embedded one.
         parser.setAutoDetectParserConfig(new AutoDetectParserConfig(null, TIKA_OUTPUT_GRACE,
                 limits.maxCompressionRatio(), limits.maxNestingDepth(), limits.maxEmbeddedDepth() + 2));
-        // These two are JVM-wide in Tika and POI; in a worker process the JVM is the parser's alone.
-        XMLReaderUtils.setMaxEntityExpansions(limits.maxEntityExpansions());
-        ZipSecureFile.setMinInflateRatio(1.0 / limits.maxCompressionRatio());
+    }
+
+    /**
+     * A parser for plain text and Markdown alone, safe to run inside the service ({@link TextRoutingParser}):
+     * its detector looks at magic bytes and the name only (it never opens a container), its one parser is Tika's
+     * text parser (charset detection, then a linear read stopped at the character limit), and it changes no
+     * JVM-wide setting. Same code path as the full parser for these types, so the same text and the same refusals.
+     */
+    static TikaDocumentParser plainTextOnly(ParseLimits limits) {
+        MimeTypes types = MimeTypes.getDefaultMimeTypes();
+        return new TikaDocumentParser(new AutoDetectParser(types, new TXTParser()), types, limits);
+    }
+
+    /** Whether a type is read in the service by {@link #plainTextOnly}: plain text and Markdown. */
+    static boolean readsInService(MediaType type) {
+        return MediaType.TEXT_PLAIN.equals(type) || MARKDOWN.contains(type.toString());
     }
 
     @Override
@@ -92,6 +113,14 @@ final class TikaDocumentParser implements DocumentParser {
 
     @Override
     public ParsedDocument parse(Path file, String fileName) {
+        return parse(file, fileName, null);
+    }
+
+    /**
+     * Parses a file whose type a caller has already detected from its bytes and name with the same detector
+     * ({@code null}: detect here), so that it is not detected twice.
+     */
+    ParsedDocument parse(Path file, String fileName, MediaType detected) {
         Metadata metadata = new Metadata();
         metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, fileName);
         ParseGuard guard = new ParseGuard(limits);
@@ -99,7 +128,7 @@ final class TikaDocumentParser implements DocumentParser {
             if (Files.size(file) == 0) {
                 throw new RejectedDocumentException(Reason.UNSUPPORTED_TYPE, "The file is empty.");
             }
-            MediaType type = detector.detect(in, metadata).getBaseType();
+            MediaType type = detected != null ? detected : detector.detect(in, metadata).getBaseType();
             requireDocumentType(type, in, fileName);
             metadata.set(Metadata.CONTENT_TYPE, type.toString());
             requireShallowMarkup(type, file);

@@ -11,6 +11,10 @@ import java.util.DoubleSummaryStatistics;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -24,6 +28,13 @@ import org.springframework.stereotype.Service;
 class HybridRetriever implements Retriever {
 
     private static final Logger log = LoggerFactory.getLogger(HybridRetriever.class);
+
+    /** Threads for the BM25 half of searches; idle ones end after a minute, and none keeps the JVM up. */
+    private static final ExecutorService TEXT_SEARCHES = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "text-search");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private final ChunkIndex index;
     private final Encoder encoder;
@@ -41,17 +52,35 @@ class HybridRetriever implements Retriever {
         String query = validQuery(request.query());
         int k = validK(request.k());
         int candidates = Math.max(settings.candidates(), k);
-        // 1. both lists
-        List<ChunkHit> textHits = settings.textWeight() > 0 ? index.searchText(query, candidates, request.filter()) : List.of();
-        // While the index is rebuilt for another encoder its vectors cannot be compared with the query's: text only.
-        List<ChunkHit> vectorHits = settings.vectorWeight() > 0 && index.vectorSearchAvailable()
+        // 1. both lists. While the index is rebuilt for another encoder its vectors cannot be compared with the
+        //    query's: text only. With both, BM25 runs on another thread while this one embeds the question and
+        //    searches the vectors: the two take about as long, so a search takes the longer of them, not the sum.
+        boolean text = settings.textWeight() > 0;
+        boolean vectors = settings.vectorWeight() > 0 && index.vectorSearchAvailable();
+        CompletableFuture<List<ChunkHit>> textSearch = text && vectors
+                ? CompletableFuture.supplyAsync(() -> index.searchText(query, candidates, request.filter()), TEXT_SEARCHES)
+                : null;
+        List<ChunkHit> vectorHits = vectors
                 ? index.searchVector(encoder.embedQuery(query), candidates, request.filter()) : List.of();
+        List<ChunkHit> textHits = textSearch != null ? join(textSearch)
+                : text ? index.searchText(query, candidates, request.filter()) : List.of();
         // 2. fuse
         List<RetrievedChunk> fused = fuse(textHits, vectorHits, k, candidates);
         long tookMs = (System.nanoTime() - started) / 1_000_000;
         log.debug("Retrieved {} chunks ({} text, {} vector candidates) in {} ms", fused.size(), textHits.size(),
                 vectorHits.size(), tookMs);
         return new Retrieval(query, fused, tookMs);
+    }
+
+    private static List<ChunkHit> join(CompletableFuture<List<ChunkHit>> search) {
+        try {
+            return search.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 
     private List<RetrievedChunk> fuse(List<ChunkHit> textHits, List<ChunkHit> vectorHits, int k, int depth) {

@@ -179,4 +179,24 @@ class GenerationalChunkIndexTests {
                     .isInstanceOf(IndexUnavailableException.class);
         }
     }
+
+    @Test
+    void aRebuiltGenerationServesAsOneSegmentWithEveryDocument() throws IOException {
+        try (GenerationalChunkIndex index = new GenerationalChunkIndex(settings())) {
+            Generation next = index.startNext();
+            put(next.index(), "aaaaaaaaaaaaaaaa", "first words"); // a commit each: a segment each
+            put(next.index(), "bbbbbbbbbbbbbbbb", "second words");
+            put(next.index(), "cccccccccccccccc", "third words");
+
+            index.switchTo(next, "p2");
+
+            assertThat(index.documents()).extracting(DocumentRecord::id)
+                    .containsExactlyInAnyOrder("aaaaaaaaaaaaaaaa", "bbbbbbbbbbbbbbbb", "cccccccccccccccc");
+            assertThat(index.stats().chunks()).isEqualTo(3);
+        }
+        try (var directory = org.apache.lucene.store.FSDirectory.open(dir.resolve("gen-000002"));
+             var reader = org.apache.lucene.index.DirectoryReader.open(directory)) {
+            assertThat(reader.leaves()).hasSize(1);
+        }
+    }
 }

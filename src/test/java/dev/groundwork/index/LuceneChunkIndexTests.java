@@ -80,6 +80,48 @@ class LuceneChunkIndexTests {
     }
 
     @Test
+    void aForceMergeKeepsEveryDocumentAndChunkInOneSegment() throws Exception {
+        // one commit each: a segment each
+        put("a1", "Garden", "Tomatoes need six hours of direct sunlight every day.", "Water the roses in the morning.");
+        put("b2", "Finance", "The invoice must be paid within thirty days.", "Late payments incur a fee.");
+        put("c3", "Travel", "The train leaves at nine.");
+        index.delete("c3");
+        index.commit();
+        List<DocumentRecord> before = index.documents();
+        List<EmbeddedChunk> chunksBefore = index.chunks("a1");
+
+        index.forceMerge(1);
+
+        assertThat(index.documents()).isEqualTo(before);
+        assertThat(index.stats().chunks()).isEqualTo(4);
+        assertThat(index.chunks("a1")).usingRecursiveFieldByFieldElementComparator().isEqualTo(chunksBefore);
+        assertThat(index.searchVector(encoder.embedQuery("how much sun do tomato plants want"), 1, ChunkFilter.NONE)
+                .get(0).chunk().text()).startsWith("Tomatoes need six hours");
+        index.close();
+        try (var directory = org.apache.lucene.store.FSDirectory.open(dir);
+             var reader = org.apache.lucene.index.DirectoryReader.open(directory)) {
+            assertThat(reader.leaves()).hasSize(1); // committed as one segment
+            assertThat(reader.numDeletedDocs()).isZero();
+        }
+        index = open(dir);
+        assertThat(index.documents()).isEqualTo(before);
+    }
+
+    @Test
+    void hitsCarryTheRecordAsItIsAfterEveryWrite() {
+        put("a1", "Garden", "Tomatoes need six hours of direct sunlight every day.");
+        assertThat(index.searchText("tomatoes", 5, ChunkFilter.NONE).get(0).document().title()).isEqualTo("Garden");
+
+        index.updateRecord(record("a1", "Vegetable garden", "text/plain", 1));
+        index.commit();
+
+        assertThat(index.searchText("tomatoes", 5, ChunkFilter.NONE).get(0).document().title())
+                .isEqualTo("Vegetable garden");
+        assertThat(index.searchVector(encoder.embedQuery("sunlight for tomatoes"), 5, ChunkFilter.NONE).get(0)
+                .document().title()).isEqualTo("Vegetable garden");
+    }
+
+    @Test
     void upsertReplacesAllChunksOfADocument() {
         put("a1", "Notes", "old first", "old second", "old third");
 

@@ -39,12 +39,15 @@ public final class BenchDriver {
     private void run() throws Exception {
         header();
         if (options.ingest && options.runs > 0) {
+            awaitQuiet("ingestion, SQuAD");
             ingestion("SQuAD-public paragraphs", squadFolder(), "squad", options.runs);
         }
         if (options.ingest && !options.quick && options.corpusRuns > 0) {
+            awaitQuiet("ingestion, mixed corpus");
             ingestion("mixed corpus (../shared/corpus)", options.corpus, "corpus", options.corpusRuns);
         }
         if (options.steps) {
+            awaitQuiet("encoder steps");
             encoderSteps();
         }
         if (options.query) {
@@ -75,65 +78,105 @@ public final class BenchDriver {
 
     private void ingestion(String title, Path corpus, String key, int runs) throws Exception {
         Path texts = Path.of("target/work/texts-" + key + ".bin").toAbsolutePath();
-        List<Map<String, String>> groundwork = new ArrayList<>();
-        List<Map<String, String>> onnx = new ArrayList<>();
-        List<Map<String, String>> lc4j = new ArrayList<>();
-        List<Map<String, String>> easyRag = new ArrayList<>();
+        Map<String, List<Map<String, String>>> results = new LinkedHashMap<>();
+        for (String contender : List.of("groundwork", "onnx", "lc4j", "easyrag", "groundwork-128", "groundwork-cold")) {
+            results.put(contender, new ArrayList<>());
+        }
+        List<String> loads = new ArrayList<>();
         String loadBefore = load();
         for (int run = 1; run <= runs; run++) {
             System.err.println("Ingestion, " + key + ", run " + run + " of " + runs);
+            loads.add(load().split(" ")[0]);
             // Groundwork first in the first run (it writes the chunks the raw encoders embed); later runs rotate, so
-            // that a change of load over the run does not always fall on the same contender.
-            List<String> order = switch (run % 3) {
-                case 1 -> List.of("groundwork", "onnx", "lc4j", "easyrag");
-                case 2 -> List.of("easyrag", "lc4j", "onnx", "groundwork");
-                default -> List.of("onnx", "groundwork", "easyrag", "lc4j");
-            };
+            // that a change of load over the run does not always fall on the same contender. The cold pass (no
+            // pipeline warm-up) runs once, in the first run.
+            List<String> order = new ArrayList<>(switch (run % 3) {
+                case 1 -> List.of("groundwork", "onnx", "lc4j", "easyrag", "groundwork-128");
+                case 2 -> List.of("groundwork-128", "easyrag", "lc4j", "onnx", "groundwork");
+                default -> List.of("onnx", "groundwork", "easyrag", "groundwork-128", "lc4j");
+            });
+            if (run == 1) {
+                order.add("groundwork-cold");
+            }
             for (String contender : order) {
                 String name = key + "-" + contender + "-" + run;
-                switch (contender) {
-                    case "groundwork" -> groundwork.add(child.run(name, appClasspath, List.of("-Xmx2g"),
-                            "dev.groundwork.bench.GroundworkIngest", List.of(corpus.toString(),
-                                    "target/work/groundwork-" + key, texts.toString())).get(0));
-                    case "onnx", "lc4j" -> (contender.equals("onnx") ? onnx : lc4j).add(child.run(name, appClasspath,
-                            List.of("-Xmx2g"), "dev.groundwork.bench.RawEncoder", List.of(contender, texts.toString())).get(0));
-                    default -> easyRag.add(child.run(name, easyRagClasspath, List.of("-Xmx4g"),
-                            "dev.groundwork.bench.easyrag.EasyRagIngest", List.of(corpus.toString())).get(0));
-                }
+                Map<String, String> result = switch (contender) {
+                    case "groundwork" -> groundworkIngest(name, corpus, key, texts, List.of(), List.of());
+                    case "groundwork-128" -> groundworkIngest(name, corpus, key + "-128",
+                            Path.of("target/work/texts-" + key + "-128.bin").toAbsolutePath(), List.of(),
+                            List.of("--groundwork.encoder.max-tokens=128"));
+                    case "groundwork-cold" -> groundworkIngest(name, corpus, key + "-cold",
+                            Path.of("target/work/texts-" + key + "-cold.bin").toAbsolutePath(),
+                            List.of("-Dbench.warmUpDocuments=0"), List.of());
+                    case "onnx", "lc4j" -> child.run(name, appClasspath, List.of("-Xmx2g"),
+                            "dev.groundwork.bench.RawEncoder", List.of(contender, texts.toString())).get(0);
+                    default -> child.run(name, easyRagClasspath, List.of("-Xmx4g"),
+                            "dev.groundwork.bench.easyrag.EasyRagIngest", List.of(corpus.toString())).get(0);
+                };
+                results.get(contender).add(result);
             }
         }
+        List<Map<String, String>> groundwork = results.get("groundwork");
+        List<Map<String, String>> onnx = results.get("onnx");
+        List<Map<String, String>> lc4j = results.get("lc4j");
+        List<Map<String, String>> easyRag = results.get("easyrag");
+        List<Map<String, String>> control = results.get("groundwork-128");
+        List<Map<String, String>> cold = results.get("groundwork-cold");
         Map<String, String> g = groundwork.get(0);
         Map<String, String> e = easyRag.get(0);
         line("## Ingestion: " + title);
         line("");
         line("Groundwork: " + g.get("documents") + " documents indexed (" + g.get("failed") + " refused), "
                 + g.get("chunks") + " chunks, " + g.get("tokens") + " tokens read by the encoder (window 256). "
-                + "Easy RAG: " + e.get("documents") + " documents loaded, " + e.get("chunks") + " segments "
-                + "(its splitter: 300 tokens; LangChain4j's MiniLM reads at most 128 of them). "
-                + "Load average before: " + loadBefore + ", after: " + load() + ".");
+                + "Easy RAG: " + e.get("documents") + " documents loaded, " + e.get("chunks") + " segments, "
+                + e.get("tokens") + " tokens read by its model (its splitter: 300 tokens; LangChain4j's MiniLM reads "
+                + "at most 128 of them). Load average before: " + loadBefore + ", after: " + load()
+                + "; 1-minute load at the start of each run: " + String.join(", ", loads) + ".");
         line("");
-        line("| contender | chunks/s | tokens/s | seconds | note |");
-        line("|---|---|---|---|---|");
-        line("| **Groundwork, end to end** (parse, split, embed, index, commit) | " + stat(groundwork, "chunks_per_s")
-                + " | " + stat(groundwork, "tokens_per_s") + " | " + stat(groundwork, "seconds")
-                + " | embedding alone took " + stat(groundwork, "embed_seconds") + " s |");
-        line("| raw encoder: plain ONNX Runtime loop, same model and window, same chunks | " + stat(onnx, "chunks_per_s")
+        line("| contender | documents/s | chunks/s | tokens embedded/s | seconds | note |");
+        line("|---|---|---|---|---|---|");
+        line("| **Groundwork, end to end** (parse, split, embed, index, commit) | " + stat(groundwork, "documents_per_s")
+                + " | " + stat(groundwork, "chunks_per_s") + " | " + stat(groundwork, "tokens_per_s") + " | "
+                + stat(groundwork, "seconds") + " | warm service (200 uploads before the clock); CPU of the pass by "
+                + "thread: " + g.get("cpu") + " |");
+        line("| raw encoder: plain ONNX Runtime loop, same model and window, same chunks | | " + stat(onnx, "chunks_per_s")
                 + " | | " + stat(onnx, "seconds") + " | embedding only |");
-        line("| raw encoder: LangChain4j AllMiniLmL6V2QuantizedEmbeddingModel, same chunks | " + stat(lc4j, "chunks_per_s")
-                + " | | " + stat(lc4j, "seconds") + " | embedding only; cuts each chunk at 128 tokens |");
-        line("| LangChain4j Easy RAG, same documents, same model | " + stat(easyRag, "chunks_per_s") + " | | "
-                + stat(easyRag, "seconds") + " | its own chunks; in-memory store, nothing on disk |");
+        line("| raw encoder: LangChain4j AllMiniLmL6V2QuantizedEmbeddingModel, same chunks | | "
+                + stat(lc4j, "chunks_per_s") + " | | " + stat(lc4j, "seconds") + " | embedding only; cuts each chunk at "
+                + "128 tokens |");
+        line("| LangChain4j Easy RAG, same documents, same model | " + stat(easyRag, "documents_per_s") + " | "
+                + stat(easyRag, "chunks_per_s") + " | " + stat(easyRag, "tokens_per_s") + " | " + stat(easyRag, "seconds")
+                + " | its own chunks; in-memory store, nothing on disk |");
+        line("| *control, not the default:* Groundwork with an encoder window of 128 (`groundwork.encoder.max-tokens=128`) | "
+                + stat(control, "documents_per_s") + " | " + stat(control, "chunks_per_s") + " | "
+                + stat(control, "tokens_per_s") + " | " + stat(control, "seconds") + " | equal-work control: "
+                + control.get(0).get("chunks") + " chunks of at most 128 tokens, " + control.get(0).get("tokens")
+                + " tokens |");
+        line("| Groundwork, cold: the first pass after start-up (no pipeline warm-up; 1 run) | "
+                + stat(cold, "documents_per_s") + " | " + stat(cold, "chunks_per_s") + " | " + stat(cold, "tokens_per_s")
+                + " | " + stat(cold, "seconds") + " | JIT compiling during the pass; CPU by thread: "
+                + cold.get(0).get("cpu") + " |");
         line("");
         line("Ratios, each taken within one run, then the median (min, max) over the runs:");
         line("");
-        line("- Groundwork end to end / plain ONNX loop, chunks/s: **" + ratio(groundwork, onnx, "chunks_per_s", false)
+        line("- Groundwork end to end / plain ONNX loop, chunks/s: **" + ratio(groundwork, onnx, "chunks_per_s")
                 + "** (goal >= 0.9)");
-        line("- Groundwork end to end / LangChain4j model, chunks/s: **" + ratio(groundwork, lc4j, "chunks_per_s", false)
+        line("- Groundwork end to end / LangChain4j model, chunks/s: **" + ratio(groundwork, lc4j, "chunks_per_s")
                 + "** (that model reads at most 128 tokens of each chunk, Groundwork up to 256)");
-        line("- Easy RAG time / Groundwork time for the same documents: **" + ratio(easyRag, groundwork, "seconds", false)
-                + "** (goal >= 1.5)");
-        line("- Groundwork chunks/s / Easy RAG chunks/s: " + ratio(groundwork, easyRag, "chunks_per_s", false));
+        line("- Easy RAG time / Groundwork time for the same documents, default settings: **"
+                + ratio(easyRag, groundwork, "seconds") + "** (goal >= 1.5)");
+        line("- Groundwork tokens embedded/s / Easy RAG tokens embedded/s: " + ratio(groundwork, easyRag, "tokens_per_s"));
+        line("- Control: Easy RAG time / Groundwork time with a window of 128: " + ratio(easyRag, control, "seconds"));
         line("");
+    }
+
+    private Map<String, String> groundworkIngest(String name, Path corpus, String key, Path texts, List<String> jvm,
+                                                 List<String> settings) throws Exception {
+        List<String> flags = new ArrayList<>(List.of("-Xmx2g"));
+        flags.addAll(jvm);
+        List<String> args = new ArrayList<>(List.of(corpus.toString(), "target/work/groundwork-" + key, texts.toString()));
+        args.addAll(settings);
+        return child.run(name, appClasspath, flags, "dev.groundwork.bench.GroundworkIngest", args).get(0);
     }
 
     private Path squadFolder() throws IOException {
@@ -200,7 +243,7 @@ public final class BenchDriver {
         line("| variant | chunks/s | vs plain loop | min cosine | mean cosine |");
         line("|---|---|---|---|---|");
         results.forEach((name, runs) -> line("| " + name + " | " + stat(runs, "chunks_per_s") + " | "
-                + ratio(runs, reference, "chunks_per_s", false) + " | " + runs.get(0).getOrDefault("cosine_min", "")
+                + ratio(runs, reference, "chunks_per_s") + " | " + runs.get(0).getOrDefault("cosine_min", "")
                 + " | " + runs.get(0).getOrDefault("cosine_mean", "") + " |"));
         line("");
     }
@@ -211,49 +254,87 @@ public final class BenchDriver {
         line("## Query");
         line("");
         line("Index: the 1,048 SQuAD-public paragraphs, split and embedded for real (1,164 chunks), then synthetic chunks up "
-                + "to the size (text: three SQuAD sentences drawn at random; vector: two real vectors mixed, plus noise, "
-                + "unit length). Queries: " + options.questions + " SQuAD-public questions, embedded at query time. "
-                + "Search = the application's Retriever: query embedding, BM25 top 50, kNN top 50, z-score fusion, "
-                + "stored fields. The search JVM runs with -Xmx1g. Vector format: " + options.vectorFormat + ".");
+                + "to the size (text: three SQuAD sentences drawn at random). Vectors: `spread` = a mix of 2 to 5 real "
+                + "vectors with random weights plus a little noise; `hard` = the first round's: one real vector + 0.6 "
+                + "of another + noise. Built through the application's index (HNSW M=" + options.hnswM + ", beam width "
+                + options.hnswBeamWidth + ", vector format " + options.vectorFormat + ") without intermediate commits, "
+                + "then merged into one segment. Queries: " + options.questions + " SQuAD-public questions, embedded at "
+                + "query time; " + options.runs + " pass(es) after a warm-up pass. Search = the application's Retriever: "
+                + "query embedding, BM25 top 50 (on another thread) and kNN top 50 (HNSW collecting "
+                + "`groundwork.index.knn-candidates`, default 200), z-score fusion, stored fields. kNN alone = Lucene's "
+                + "KnnFloatVectorQuery with k = 10, 100, 200 (k is its search beam); recall@10 = its first 10 against an "
+                + "exact scan of every vector (200 questions). The search JVM runs with -Xmx1g.");
         line("");
-        line("| chunks | segments | search p50 / p95 / p99 ms | query embedding p50 | BM25 p50 | kNN (app, k=50) p50 | "
-                + "kNN alone (Lucene, k=10) p50 / p99 | recall@10 k=10 | recall@10 k=50 | heap after GC MiB | RSS MiB "
-                + "(anon + file) | load |");
-        line("|---|---|---|---|---|---|---|---|---|---|---|---|");
+        line("| chunks | vectors | segments | search p50 / p95 / p99 ms | query embedding p50 | BM25 p50 | "
+                + "kNN (app) p50 | kNN alone (Lucene) p50 ms, k=10 / 100 / 200 | recall@10, k=10 / 50 / 100 / 200 / 400 | "
+                + "exact 1st - 10th cosine | heap after GC MiB | RSS MiB (anon + file) | build s (write + merge) | load |");
+        line("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         for (long size : options.sizes) {
-            Path dir = Path.of("target/cache/index-" + size + "-" + options.vectorFormat).toAbsolutePath();
-            List<String> settings = List.of("--groundwork.index.vector-format=" + options.vectorFormat);
-            if (options.rebuild || !Files.exists(dir.resolve("BUILT"))) {
-                System.err.println("Building the " + size + "-chunk index (kept in " + dir + ")");
-                List<String> args = new ArrayList<>(List.of(dir.toString(), options.squad.toString(),
-                        Long.toString(size), Path.of("target/cache/real-chunks.bin").toAbsolutePath().toString(),
-                        "--groundwork.index.ram-buffer-mb=1024"));
-                args.addAll(settings);
-                Map<String, String> built = child.run("build-" + size, appClasspath, List.of("-Xmx6g"),
-                        "dev.groundwork.bench.QueryIndexBuilder", args).get(0);
-                Files.writeString(dir.resolve("BUILT"), built.toString());
-            }
-            System.err.println("Querying the " + size + "-chunk index");
-            String loadBefore = load();
-            List<String> args = new ArrayList<>(List.of(dir.toString(), options.questionsFile.toString(),
-                    Integer.toString(options.questions), Integer.toString(options.runs)));
-            args.addAll(settings);
-            List<Map<String, String>> results = child.run("query-" + size, appClasspath, List.of("-Xmx1g"),
-                    "dev.groundwork.bench.QueryBench", args);
-            List<Map<String, String>> passes = results.stream().filter(r -> "latency".equals(r.get("kind"))).toList();
-            Map<String, String> recall = results.stream().filter(r -> "recall".equals(r.get("kind"))).findFirst().orElseThrow();
-            Map<String, String> memory = results.stream().filter(r -> "memory".equals(r.get("kind"))).findFirst().orElseThrow();
-            line("| " + passes.get(0).get("chunks") + " | " + passes.get(0).get("segments") + " | "
-                    + stat(passes, "search_p50") + " / " + stat(passes, "search_p95") + " / " + stat(passes, "search_p99")
-                    + " | " + stat(passes, "embed_p50") + " | " + stat(passes, "bm25_p50") + " | "
-                    + stat(passes, "knn_app_p50") + " | " + stat(passes, "knn10_p50") + " / " + stat(passes, "knn10_p99")
-                    + " | " + recall.get("recall10_k10") + " | " + recall.get("recall10_k50") + " | "
-                    + memory.get("heap_used_mib") + " | " + memory.get("rss_mib") + " (" + memory.get("rss_anon_mib")
-                    + " + " + memory.get("rss_file_mib") + ") | " + loadBefore + " |");
+            queryRow(size, "spread");
+        }
+        for (long size : options.hardSizes) {
+            queryRow(size, "hard");
         }
         line("");
         line("Goals at 100k: search p50 <= 10 ms, p99 <= 30 ms; at 1M: kNN alone p50 <= 2 ms with recall@10 >= 0.95, "
                 + "heap <= 1 GiB.");
+    }
+
+    /** Builds (once, then cached) and searches the index of one size and vector generator; one row of the table. */
+    private void queryRow(long size, String generator) throws Exception {
+        Path dir = Path.of("target/cache/index-" + size + "-" + options.vectorFormat + "-" + generator + "-m"
+                + options.hnswM + "-b" + options.hnswBeamWidth).toAbsolutePath();
+        List<String> settings = List.of("--groundwork.index.vector-format=" + options.vectorFormat,
+                "--groundwork.index.hnsw-m=" + options.hnswM, "--groundwork.index.hnsw-beam-width=" + options.hnswBeamWidth);
+        if (options.rebuild || !Files.exists(dir.resolve("BUILT"))) {
+            System.err.println("Building the " + size + "-chunk index, " + generator + " vectors (kept in " + dir + ")");
+            // No refresh during the build and a RAM buffer near Lucene's limit: few segments, then merged into one.
+            List<String> args = new ArrayList<>(List.of(dir.toString(), options.squad.toString(),
+                    Long.toString(size), Path.of("target/cache/real-chunks.bin").toAbsolutePath().toString(), generator,
+                    "--groundwork.index.ram-buffer-mb=1900", "--groundwork.index.refresh-interval=1h"));
+            args.addAll(settings);
+            Map<String, String> built = child.run("build-" + size + "-" + generator, appClasspath, List.of("-Xmx6g"),
+                    "dev.groundwork.bench.QueryIndexBuilder", args).get(0);
+            Files.writeString(dir.resolve("BUILT"), built.toString());
+        }
+        Map<String, String> built = parseBuilt(Files.readString(dir.resolve("BUILT")));
+        awaitQuiet("query, " + size + " " + generator);
+        System.err.println("Querying the " + size + "-chunk index (" + generator + ")");
+        String loadBefore = load();
+        List<String> args = new ArrayList<>(List.of(dir.toString(), options.questionsFile.toString(),
+                Integer.toString(options.questions), Integer.toString(options.runs)));
+        args.addAll(settings);
+        List<Map<String, String>> results = child.run("query-" + size + "-" + generator, appClasspath,
+                List.of("-Xmx1g"), "dev.groundwork.bench.QueryBench", args);
+        List<Map<String, String>> passes = results.stream().filter(r -> "latency".equals(r.get("kind"))).toList();
+        Map<String, String> recall = results.stream().filter(r -> "recall".equals(r.get("kind"))).findFirst().orElseThrow();
+        Map<String, String> memory = results.stream().filter(r -> "memory".equals(r.get("kind"))).findFirst().orElseThrow();
+        queryRows.add("| " + passes.get(0).get("chunks") + " | " + generator + " | " + passes.get(0).get("segments")
+                + " | " + stat(passes, "search_p50") + " / " + stat(passes, "search_p95") + " / "
+                + stat(passes, "search_p99") + " | " + stat(passes, "embed_p50") + " | " + stat(passes, "bm25_p50")
+                + " | " + stat(passes, "knn_app_p50") + " | " + stat(passes, "knn10_p50") + " / "
+                + stat(passes, "knn100_p50") + " / " + stat(passes, "knn200_p50") + " | " + recall.get("recall10_k10")
+                + " / " + recall.get("recall10_k50") + " / " + recall.get("recall10_k100") + " / "
+                + recall.get("recall10_k200") + " / " + recall.get("recall10_k400") + " | "
+                + recall.get("exact_gap_1_10") + " | " + memory.get("heap_used_mib") + " | " + memory.get("rss_mib")
+                + " (" + memory.get("rss_anon_mib") + " + " + memory.get("rss_file_mib") + ") | "
+                + built.getOrDefault("write_seconds", "?") + " + " + built.getOrDefault("merge_seconds", "?")
+                + " | " + loadBefore + " |");
+        line(queryRows.get(queryRows.size() - 1));
+    }
+
+    private final List<String> queryRows = new ArrayList<>();
+
+    /** The builder's result as kept in the cache ({@code {key=value, ...}}). */
+    private static Map<String, String> parseBuilt(String text) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String pair : text.replaceAll("^\\{|\\}\\s*$", "").split(", ")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                values.put(pair.substring(0, eq), pair.substring(eq + 1));
+            }
+        }
+        return values;
     }
 
     // ---- figures
@@ -273,7 +354,7 @@ public final class BenchDriver {
     }
 
     /** The ratio a/b within each run, then the median (min, max) of those. */
-    private static String ratio(List<Map<String, String>> a, List<Map<String, String>> b, String key, boolean unused) {
+    private static String ratio(List<Map<String, String>> a, List<Map<String, String>> b, String key) {
         List<Map<String, String>> ratios = new ArrayList<>();
         for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
             double value = Double.parseDouble(a.get(i).get(key)) / Double.parseDouble(b.get(i).get(key));
@@ -290,6 +371,27 @@ public final class BenchDriver {
     private void line(String text) {
         System.out.println(text);
         report.append(text).append('\n');
+    }
+
+    private long waitedMillis;
+
+    /**
+     * Before a measured part: while the machine's 1-minute load is above {@code --quiet-load}, waits (2 minutes at a
+     * time) within a budget of {@code --max-wait-min} for the whole run; the load each part started at is reported.
+     */
+    private void awaitQuiet(String part) throws InterruptedException {
+        while (true) {
+            double load = Double.parseDouble(load().split(" ")[0]);
+            if (load <= options.quietLoad || waitedMillis >= options.maxWaitMinutes * 60_000L) {
+                System.err.printf(Locale.ROOT, "%s: load %.2f%s%n", part, load, load > options.quietLoad
+                        ? " (above " + options.quietLoad + ", waiting budget spent)" : "");
+                return;
+            }
+            System.err.printf(Locale.ROOT, "%s: load %.2f above %.2f, waiting 2 min (%d min waited so far)%n", part,
+                    load, options.quietLoad, waitedMillis / 60_000);
+            Thread.sleep(120_000);
+            waitedMillis += 120_000;
+        }
     }
 
     // ---- environment
@@ -368,6 +470,11 @@ public final class BenchDriver {
         int corpusRuns = -1;
         int questions = 300;
         String vectorFormat = "float";
+        double quietLoad = 1.0;
+        int maxWaitMinutes = 40;
+        int hnswM = 16;
+        int hnswBeamWidth = 100;
+        List<Long> hardSizes = List.of(1_000_000L);
         List<Long> sizes = List.of(10_000L, 100_000L, 1_000_000L);
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Path corpus = Path.of("../../shared/corpus");
@@ -379,6 +486,7 @@ public final class BenchDriver {
             Options options = new Options();
             Integer runs = null;
             List<Long> sizes = null;
+            List<Long> hardSizes = null;
             for (String arg : args) {
                 String[] pair = arg.split("=", 2);
                 String value = pair.length > 1 ? pair[1] : "";
@@ -392,6 +500,12 @@ public final class BenchDriver {
                     case "--corpus-runs" -> options.corpusRuns = Integer.parseInt(value);
                     case "--questions" -> options.questions = Integer.parseInt(value);
                     case "--vector-format" -> options.vectorFormat = value;
+                    case "--hnsw-m" -> options.hnswM = Integer.parseInt(value);
+                    case "--quiet-load" -> options.quietLoad = Double.parseDouble(value);
+                    case "--max-wait-min" -> options.maxWaitMinutes = Integer.parseInt(value);
+                    case "--hnsw-beam-width" -> options.hnswBeamWidth = Integer.parseInt(value);
+                    case "--hard-sizes" -> hardSizes = value.isEmpty() ? List.of()
+                            : List.of(value.split(",")).stream().map(Long::parseLong).toList();
                     case "--sizes" -> sizes = List.of(value.split(",")).stream().map(Long::parseLong).toList();
                     case "--java" -> options.java = Path.of(value);
                     case "--corpus" -> options.corpus = Path.of(value);
@@ -409,6 +523,11 @@ public final class BenchDriver {
                 options.questions = 100;
                 options.steps = false;
                 options.sizes = List.of(10_000L, 100_000L);
+                options.hardSizes = List.of();
+                options.maxWaitMinutes = 0;
+            }
+            if (hardSizes != null) {
+                options.hardSizes = hardSizes;
             }
             if (runs != null) {
                 options.runs = runs;

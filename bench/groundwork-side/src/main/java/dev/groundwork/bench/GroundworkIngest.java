@@ -24,9 +24,10 @@ import org.springframework.context.annotation.Primary;
 
 /**
  * Groundwork's ingestion, end to end: the application as it runs (parse workers, splitter, encoder, Lucene index,
- * folder sync), started without its web server, with the corpus as an extra source folder. Timed is one folder
+ * folder sync), started without its web server, with a source folder the corpus is copied into. Timed is one folder
  * pass over an empty index, from the pass's start until its last commit: parse, split, embed, index, commit. The
- * start-up (model loading, parse workers starting) is not timed, as a running service has done it already.
+ * start-up (model loading, parse workers starting) and a warm-up pass are not timed, as a running service has done
+ * them already.
  *
  * <p>Arguments: corpus folder, work folder (emptied), file to write the embedded texts to, then any
  * {@code --groundwork.key=value} settings.
@@ -44,22 +45,28 @@ public final class GroundworkIngest {
                 "groundwork.schedule.on-startup=false",
                 "groundwork.schedule.cron=-",
                 "groundwork.schedule.sources[0].name=corpus",
-                "groundwork.schedule.sources[0].dir=" + corpus,
+                "groundwork.schedule.sources[0].dir=" + work.resolve("source"),
+                // the bench runs in bench/; the application's prompt files are one folder up
+                "groundwork.prompts.dir=" + Path.of("../prompts").toAbsolutePath().normalize(),
                 "logging.level.dev.groundwork.ingest.DocumentPipeline=WARN",
                 "spring.main.banner-mode=off"));
         for (int i = 3; i < args.length; i++) {
             properties.add(args[i].replaceFirst("^--", ""));
         }
         Files.createDirectories(work.resolve("ingest"));
+        Files.createDirectories(work.resolve("source"));
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(GroundworkApplication.class,
                 Recording.class).web(WebApplicationType.NONE).properties(properties.toArray(String[]::new)).run()) {
             Recording recording = context.getBean(Recording.class);
             warmUp(context, work);
+            copy(corpus, work.resolve("source/corpus"));
             recording.reset();
 
+            java.util.Map<String, Double> cpuBefore = ThreadCpu.snapshot();
             long started = System.nanoTime();
             SyncReport report = context.getBean(FolderSync.class).runNow(SyncTrigger.MANUAL);
             double seconds = (System.nanoTime() - started) / 1e9;
+            String cpu = ThreadCpu.between(cpuBefore, ThreadCpu.snapshot());
 
             IngestionService ingestion = context.getBean(IngestionService.class);
             long chunks = ingestion.stats().chunks();
@@ -77,12 +84,22 @@ public final class GroundworkIngest {
                     .put("tokens", tokens)
                     .put("embed_seconds", recording.embedNanos() / 1e9)
                     .put("chunks_per_s", chunks / seconds)
+                    .put("documents_per_s", ingestion.stats().documents() / seconds)
                     .put("tokens_per_s", tokens / seconds)
+                    .put("cpu", cpu)
                     .print();
         }
     }
 
-    /** A running service has warm parse workers and a warm encoder; so does the measured one. */
+    /** Warm-up documents: as many as it takes for the JIT to have compiled the pipeline's hot paths. */
+    private static final int WARM_UP_DOCUMENTS = Integer.getInteger("bench.warmUpDocuments", 200);
+
+    /**
+     * A running service has warm parse workers, a warm encoder and its folder pass compiled by the JIT; so does the
+     * measured one: a folder pass over synthetic documents (words unrelated to any corpus) in the source folder, then
+     * one that drops them, before the corpus is copied in and the clock starts. With 0 warm-up documents only the
+     * parse workers and the encoder are warmed: the first pass after a start, JIT compilation included.
+     */
     private static void warmUp(ConfigurableApplicationContext context, Path work) throws Exception {
         Path sample = work.resolve("warm-up.txt");
         Files.writeString(sample, "Warm-up. A sentence or two to parse, split and embed before the clock starts.");
@@ -97,6 +114,44 @@ public final class GroundworkIngest {
             encoder.embedAll(List.of("Warm-up text number " + i + " for the encoder, of a modest length."));
         }
         Files.delete(sample);
+        if (WARM_UP_DOCUMENTS == 0) {
+            return;
+        }
+        Path dir = Files.createDirectories(work.resolve("source/warm-up"));
+        java.util.Random random = new java.util.Random(7);
+        String[] words = ("amber basalt cobalt dune ember fjord glacier harbor island jungle kelp lagoon meadow "
+                + "nectar orchard prairie quartz reef savanna tundra upland valley wetland xeric yarrow zephyr").split(" ");
+        for (int doc = 0; doc < WARM_UP_DOCUMENTS; doc++) {
+            StringBuilder text = new StringBuilder("Warm-up document " + doc + "\n\n");
+            for (int sentence = 0; sentence < 4 + random.nextInt(12); sentence++) {
+                for (int word = 0; word < 6 + random.nextInt(10); word++) {
+                    text.append(word == 0 ? "" : " ").append(words[random.nextInt(words.length)]);
+                }
+                text.append(". ");
+            }
+            Files.writeString(dir.resolve("warm-up-" + doc + (doc % 5 == 0 ? ".md" : ".txt")), text);
+        }
+        FolderSync sync = context.getBean(FolderSync.class);
+        sync.runNow(SyncTrigger.MANUAL);
+        Workdirs.delete(dir);
+        sync.runNow(SyncTrigger.MANUAL);
+        if (context.getBean(IngestionService.class).stats().documents() != 0) {
+            throw new IllegalStateException("the warm-up documents were not all dropped");
+        }
+    }
+
+    /** The corpus, copied into the source folder as it is (same bytes, same relative paths). */
+    private static void copy(Path corpus, Path target) throws java.io.IOException {
+        try (java.util.stream.Stream<Path> all = Files.walk(corpus)) {
+            for (Path from : all.toList()) {
+                Path to = target.resolve(corpus.relativize(from).toString());
+                if (Files.isDirectory(from)) {
+                    Files.createDirectories(to);
+                } else if (Files.isRegularFile(from)) {
+                    Files.copy(from, to);
+                }
+            }
+        }
     }
 
     /** Puts a recorder in front of the application's encoder: what it embedded and for how long. */

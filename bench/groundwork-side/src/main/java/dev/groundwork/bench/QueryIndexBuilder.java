@@ -29,18 +29,26 @@ import org.springframework.context.ConfigurableApplicationContext;
  * Builds the index the query bench searches, through the application's own pipeline and index: first the 1,048
  * SQuAD-public paragraphs, split and embedded for real; then, up to the size asked for, synthetic chunks. A
  * synthetic chunk's text is three sentences drawn at random from the SQuAD paragraphs (so BM25 sees real words at
- * real frequencies); its vector is a mix of two real paragraph vectors plus Gaussian noise, made unit length again
- * (so the vectors cluster like real ones do, rather than spreading evenly like random ones). Seeded: the same size
- * gives the same index.
+ * real frequencies). Its vector comes from one of two generators:
+ * <ul>
+ *   <li>{@code spread} (the default): a mix of 2 to 5 real vectors with random weights (exponential, so one often
+ *       leads), plus a little Gaussian noise, unit length. The set spreads over the region the real embeddings span,
+ *       as a larger corpus of the same kind would, without piling up around any one real vector;</li>
+ *   <li>{@code hard} (the first round's): one real vector plus 0.6 of another plus noise: with only 1,164 real
+ *       vectors, each is the leading part of about 860 synthetic ones per million, dense near-ties around it that
+ *       are harder for any approximate index than real text is.</li>
+ * </ul>
+ * Written without intermediate commits (so the writer flushes only when its RAM buffer fills: few segments), then
+ * merged into one segment, timed apart. Seeded: the same size and generator give the same index.
  *
- * <p>Arguments: index folder, SQuAD contexts file, chunks wanted, real-chunk cache file, then
+ * <p>Arguments: index folder, SQuAD contexts file, chunks wanted, real-chunk cache file, generator, then
  * {@code --groundwork.key=value}.
  */
 public final class QueryIndexBuilder {
 
     static final String VECTOR_FIELD = "vector";
     private static final int CHUNKS_PER_DOCUMENT = 50;
-    private static final int COMMIT_EVERY = 50_000;
+    private static final int REPORT_EVERY = 50_000;
 
     private record Paragraph(String title, String text) {
     }
@@ -53,11 +61,12 @@ public final class QueryIndexBuilder {
         List<Paragraph> paragraphs = paragraphs(Path.of(args[1]));
         long wanted = Long.parseLong(args[2]);
         Path realCache = Path.of(args[3]);
+        String generator = args[4];
         Workdirs.recreate(dir);
         List<String> properties = new ArrayList<>(List.of("groundwork.index.dir=" + dir,
                 "groundwork.parse.isolation=none", "spring.main.banner-mode=off",
                 "logging.level.dev.groundwork=WARN"));
-        for (int i = 4; i < args.length; i++) {
+        for (int i = 5; i < args.length; i++) {
             properties.add(args[i].replaceFirst("^--", ""));
         }
         long started = System.nanoTime();
@@ -90,7 +99,6 @@ public final class QueryIndexBuilder {
             List<String> sentences = sentences(paragraphs);
             Random random = new Random(42);
             int dimension = real.get(0).vector().length;
-            long sinceCommit = 0;
             while (written < wanted) {
                 int count = (int) Math.min(CHUNKS_PER_DOCUMENT, wanted - written);
                 List<EmbeddedChunk> chunks = new ArrayList<>(count);
@@ -98,23 +106,27 @@ public final class QueryIndexBuilder {
                     String text = sentences.get(random.nextInt(sentences.size())) + " "
                             + sentences.get(random.nextInt(sentences.size())) + " "
                             + sentences.get(random.nextInt(sentences.size()));
-                    chunks.add(new EmbeddedChunk(new Chunk(i, null, List.of(), 0, text.length(), text),
-                            mix(real, random, dimension)));
+                    float[] vector = "hard".equals(generator) ? mix(real, random, dimension)
+                            : spread(real, random, dimension);
+                    chunks.add(new EmbeddedChunk(new Chunk(i, null, List.of(), 0, text.length(), text), vector));
                 }
                 write(index, "synthetic-" + doc++, paragraphs.get(random.nextInt(paragraphs.size())).title(), chunks,
                         signature);
                 written += count;
-                sinceCommit += count;
-                if (sinceCommit >= COMMIT_EVERY) {
-                    index.commit();
-                    sinceCommit = 0;
+                if (written % REPORT_EVERY < count) {
                     System.out.printf("%d chunks written in %.0f s%n", written, (System.nanoTime() - started) / 1e9);
                 }
             }
             index.commit();
+            double writeSeconds = (System.nanoTime() - started) / 1e9;
+            long merging = System.nanoTime();
+            index.forceMerge(1);
+            double mergeSeconds = (System.nanoTime() - merging) / 1e9;
             context.getBean(GenerationalChunkIndex.class).adopt(signature);
             new Result().put("kind", "build").put("chunks", index.stats().chunks()).put("real", real.size())
-                    .put("seconds", QueryBench.fmt((System.nanoTime() - started) / 1e9)).print();
+                    .put("generator", generator).put("seconds", QueryBench.fmt(writeSeconds + mergeSeconds))
+                    .put("write_seconds", QueryBench.fmt(writeSeconds)).put("merge_seconds", QueryBench.fmt(mergeSeconds))
+                    .put("cosines", cosines(real, generator, dimension)).print();
         }
     }
 
@@ -131,6 +143,67 @@ public final class QueryIndexBuilder {
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static float[] spread(List<RealChunk> real, Random random, int dimension) {
+        int parts = 2 + random.nextInt(4);
+        double[] sum = new double[dimension];
+        for (int p = 0; p < parts; p++) {
+            float[] v = real.get(random.nextInt(real.size())).vector();
+            double weight = -Math.log(1 - random.nextDouble());
+            for (int d = 0; d < dimension; d++) {
+                sum[d] += weight * v[d];
+            }
+        }
+        double norm = Math.sqrt(java.util.Arrays.stream(sum).map(x -> x * x).sum());
+        double noise = SPREAD_NOISE / Math.sqrt(dimension);
+        float[] out = new float[dimension];
+        double outNorm = 0;
+        for (int d = 0; d < dimension; d++) {
+            out[d] = (float) (sum[d] / norm + noise * random.nextGaussian());
+            outNorm += out[d] * out[d];
+        }
+        float scale = (float) (1 / Math.sqrt(outNorm));
+        for (int d = 0; d < dimension; d++) {
+            out[d] *= scale;
+        }
+        return out;
+    }
+
+    /** Noise added to a spread vector (length of the noise against 1 for the mix). */
+    private static final double SPREAD_NOISE = Double.parseDouble(System.getProperty("bench.spreadNoise", "0.3"));
+
+    /**
+     * How the vectors spread, for the report: the mean cosine of random pairs and the mean cosine of each vector to
+     * its nearest other one, in 2,000 vectors of a kind (real: the 1,164 real ones), so the generators can be
+     * compared with real embeddings at the same count.
+     */
+    private static String cosines(List<RealChunk> real, String generator, int dimension) {
+        List<float[]> reals = real.stream().map(RealChunk::vector).toList();
+        Random random = new Random(99);
+        List<float[]> synthetic = new ArrayList<>();
+        for (int i = 0; i < reals.size(); i++) {
+            synthetic.add("hard".equals(generator) ? mix(real, random, dimension) : spread(real, random, dimension));
+        }
+        return "real:" + pairStats(reals) + ";" + generator + ":" + pairStats(synthetic);
+    }
+
+    private static String pairStats(List<float[]> vectors) {
+        double pairs = 0;
+        double nearest = 0;
+        for (int i = 0; i < vectors.size(); i++) {
+            double best = -1;
+            for (int j = 0; j < vectors.size(); j++) {
+                if (i != j) {
+                    double cos = org.apache.lucene.util.VectorUtil.dotProduct(vectors.get(i), vectors.get(j));
+                    pairs += cos;
+                    best = Math.max(best, cos);
+                }
+            }
+            nearest += best;
+        }
+        int n = vectors.size();
+        return String.format(java.util.Locale.ROOT, "mean=%.3f,nearest=%.3f", pairs / ((double) n * (n - 1)), nearest / n);
     }
 
     private static float[] mix(List<RealChunk> real, Random random, int dimension) {

@@ -1,0 +1,68 @@
+package dev.groundwork.ingest;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import org.apache.tika.io.TikaInputStream;
+import org.apache.tika.metadata.Metadata;
+import org.apache.tika.metadata.TikaCoreProperties;
+import org.apache.tika.mime.MediaType;
+import org.apache.tika.mime.MimeTypes;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+
+/**
+ * Reads plain text and Markdown in the service and sends every other file to the worker processes. A text file
+ * costs a worker round trip (request, a fresh parse context, the reply over a pipe) that was as long as its
+ * embedding for small files, while reading it is linear and bounded: the character limit stops the read and the
+ * file-size limit comes before. The type is told from the bytes by Tika's magic-byte detector (with the name only
+ * telling Markdown from text), which never opens a container; anything it does not call text goes to a worker.
+ */
+final class TextRoutingParser implements DocumentParser, AutoCloseable {
+
+    private final MimeTypes types = MimeTypes.getDefaultMimeTypes();
+    private final TikaDocumentParser inService;
+    private final IsolatedDocumentParser isolated;
+
+    TextRoutingParser(TikaDocumentParser inService, IsolatedDocumentParser isolated) {
+        this.inService = inService;
+        this.isolated = isolated;
+    }
+
+    @Override
+    public ParsedDocument parse(Path file, String fileName) {
+        MediaType type = detect(file, fileName);
+        // the in-service parser detects with the same detector: it is handed the type rather than detect again
+        return TikaDocumentParser.readsInService(type) ? inService.parse(file, fileName, type)
+                : isolated.parse(file, fileName);
+    }
+
+    boolean readsInService(Path file, String fileName) {
+        return TikaDocumentParser.readsInService(detect(file, fileName));
+    }
+
+    private MediaType detect(Path file, String fileName) {
+        Metadata metadata = new Metadata();
+        metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, fileName);
+        try (TikaInputStream in = TikaInputStream.get(file, metadata)) {
+            return types.detect(in, metadata).getBaseType();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + fileName, e);
+        }
+    }
+
+    @Override
+    public String signature() {
+        return isolated.signature();
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void warmUp() {
+        isolated.warmUp();
+    }
+
+    @Override
+    public void close() {
+        isolated.close();
+    }
+}
