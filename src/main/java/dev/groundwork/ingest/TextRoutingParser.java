@@ -15,8 +15,9 @@ import org.springframework.context.event.EventListener;
  * Reads plain text and Markdown in the service and sends every other file to the worker processes. A text file
  * costs a worker round trip (request, a fresh parse context, the reply over a pipe) that was as long as its
  * embedding for small files, while reading it is linear and bounded: the character limit stops the read and the
- * file-size limit comes before. The type is told from the bytes by Tika's magic-byte detector (with the name only
- * telling Markdown from text), which never opens a container; anything it does not call text goes to a worker.
+ * file-size limit comes before. The type is told from the bytes by Tika's magic-byte detector, which never opens a
+ * container (the name only refines what the bytes say, telling Markdown from text); anything it does not call text
+ * goes to a worker. Detection is done once here: it cost as much as reading the text.
  */
 final class TextRoutingParser implements DocumentParser, AutoCloseable {
 
@@ -41,11 +42,20 @@ final class TextRoutingParser implements DocumentParser, AutoCloseable {
         return TikaDocumentParser.readsInService(detect(file, fileName));
     }
 
+    /** The type the bytes say, refined by the name: text named .md is Markdown; bytes said to be binary stay so. */
     private MediaType detect(Path file, String fileName) {
-        Metadata metadata = new Metadata();
-        metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, fileName);
-        try (TikaInputStream in = TikaInputStream.get(file, metadata)) {
-            return types.detect(in, metadata).getBaseType();
+        try (TikaInputStream in = TikaInputStream.get(file)) {
+            MediaType bytes = types.detect(in, new Metadata()).getBaseType();
+            if (MediaType.OCTET_STREAM.equals(bytes)) {
+                if (!TextBytes.looksLikeText(in)) {
+                    return bytes;
+                }
+                bytes = MediaType.TEXT_PLAIN;
+            }
+            Metadata named = new Metadata();
+            named.set(TikaCoreProperties.RESOURCE_NAME_KEY, fileName);
+            MediaType byName = types.detect(null, named).getBaseType();
+            return types.getMediaTypeRegistry().isSpecializationOf(byName, bytes) ? byName : bytes;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + fileName, e);
         }

@@ -64,6 +64,8 @@ final class TikaDocumentParser implements DocumentParser {
     private static final long TIKA_OUTPUT_GRACE = 1_000_000;
 
     private final AutoDetectParser parser;
+    /** Reads the types {@link #isPlainText} names, without the detection the auto-detecting parser repeats. */
+    private final Parser textParser = new TXTParser();
     private final Detector detector;
     private final ParseLimits limits;
     private final String signature;
@@ -117,8 +119,8 @@ final class TikaDocumentParser implements DocumentParser {
     }
 
     /**
-     * Parses a file whose type a caller has already detected from its bytes and name with the same detector
-     * ({@code null}: detect here), so that it is not detected twice.
+     * Parses a file whose type a caller has already detected from its bytes, the name only refining a type the bytes
+     * gave ({@code null}: detect here), so that it is not detected again.
      */
     ParsedDocument parse(Path file, String fileName, MediaType detected) {
         Metadata metadata = new Metadata();
@@ -129,7 +131,7 @@ final class TikaDocumentParser implements DocumentParser {
                 throw new RejectedDocumentException(Reason.UNSUPPORTED_TYPE, "The file is empty.");
             }
             MediaType type = detected != null ? detected : detector.detect(in, metadata).getBaseType();
-            requireDocumentType(type, in, fileName);
+            requireDocumentType(type, in, fileName, detected != null);
             metadata.set(Metadata.CONTENT_TYPE, type.toString());
             requireShallowMarkup(type, file);
             DocumentTextBuilder text = new DocumentTextBuilder();
@@ -158,7 +160,8 @@ final class TikaDocumentParser implements DocumentParser {
         }
     }
 
-    private void requireDocumentType(MediaType type, TikaInputStream in, String fileName) throws IOException {
+    private void requireDocumentType(MediaType type, TikaInputStream in, String fileName, boolean bytesChecked)
+            throws IOException {
         String name = type.toString();
         boolean document = DOCUMENT_TYPES.contains(name) || "text".equals(type.getType())
                 || DOCUMENT_TYPE_FAMILIES.stream().anyMatch(name::startsWith);
@@ -168,8 +171,9 @@ final class TikaDocumentParser implements DocumentParser {
                             + "RTF, EPUB, HTML, Markdown, text or e-mail).");
         }
         // A name can claim text for bytes that are not (a renamed binary): ask the bytes alone.
-        if ("text".equals(type.getType())
-                && MediaType.OCTET_STREAM.equals(detector.detect(in, new Metadata()).getBaseType())) {
+        if ("text".equals(type.getType()) && !bytesChecked
+                && MediaType.OCTET_STREAM.equals(detector.detect(in, new Metadata()).getBaseType())
+                && !TextBytes.looksLikeText(in)) {
             throw new RejectedDocumentException(Reason.UNSUPPORTED_TYPE,
                     "The file '" + fileName + "' is named like text but its bytes are binary.");
         }
@@ -192,7 +196,7 @@ final class TikaDocumentParser implements DocumentParser {
             throws IOException, TikaException, SAXException {
         int limit = (int) Math.min(Integer.MAX_VALUE - 1L, limits.maxCharacters());
         BodyContentHandler handler = new BodyContentHandler(new WriteOutContentHandler(limit));
-        parser.parse(in, handler, metadata, context(guard));
+        textParser.parse(in, handler, metadata, context(guard));
         return handler.toString();
     }
 

@@ -69,7 +69,7 @@ class TextRoutingParserTests {
         ParseLimits limits = ParseLimits.defaults(1_000_000);
         Path txt = file("notes.txt", Fixtures.utf8("Notes\n\nThe backup runs at two.\nIt takes an hour.\n\n- one\n- two\n"));
         Path md = file("guide.md", Fixtures.utf8("# Guide\n\nSome *text* here.\n\n## Part\n\nMore text.\n"));
-        // Tika's magic detector takes this for binary, in a worker as here: refused alike.
+        // Tika's magic detector takes this for binary; it is text, read in its own charset, in a worker as here.
         Path latin1 = file("old.txt", "Caf\u00e9 cr\u00e8me, na\u00efve fa\u00e7ade, \u00e0 bient\u00f4t.\n"
                 .getBytes(StandardCharsets.ISO_8859_1));
         IsolatedDocumentParser worker = new IsolatedDocumentParser(new ParseWorkerPool(
@@ -82,6 +82,7 @@ class TextRoutingParserTests {
             assertThat(routing.readsInService(file, name)).as(name).isTrue();
             assertThat(outcome(() -> routing.parse(file, name))).as(name).isEqualTo(outcome(() -> worker.parse(file, name)));
         }
+        assertThat(text(routing.parse(latin1, "old.txt"))).startsWith("Caf\u00e9 cr\u00e8me, na\u00efve");
         assertThat(routing.signature()).isEqualTo(worker.signature());
     }
 

@@ -196,6 +196,22 @@ class TikaDocumentParserTests {
     }
 
     @Test
+    void singleByteTextIsTextAndControlCharactersWithoutNulAreNot() throws IOException {
+        // Tika's magic detector calls this binary: too many bytes above 127 for ASCII, and not UTF-8
+        byte[] windows1252 = "Caf\u00e9 cr\u00e8me, na\u00efve fa\u00e7ade, \u00e0 bient\u00f4t.\n"
+                .getBytes(java.nio.charset.Charset.forName("windows-1252"));
+        byte[] controls = new byte[4096];
+        for (int i = 0; i < controls.length; i++) {
+            controls[i] = (byte) (i % 5 == 0 ? 1 + i % 30 : 'a' + i % 26);
+        }
+
+        assertThat(parse("old.txt", windows1252).pages().get(0).text())
+                .isEqualTo("Caf\u00e9 cr\u00e8me, na\u00efve fa\u00e7ade, \u00e0 bient\u00f4t.");
+        assertThatThrownBy(() -> parse("controls.txt", controls))
+                .extracting("reason").isEqualTo(Reason.UNSUPPORTED_TYPE);
+    }
+
+    @Test
     void utf16TextWithAByteOrderMarkIsText() throws IOException {
         byte[] utf16 = "\uFEFFPlain words in UTF-16.".getBytes(java.nio.charset.StandardCharsets.UTF_16LE);
 
