@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -33,11 +32,6 @@ import org.apache.lucene.codecs.lucene912.Lucene912Codec;
 import org.apache.lucene.codecs.lucene99.Lucene99HnswScalarQuantizedVectorsFormat;
 import org.apache.lucene.codecs.lucene99.Lucene99HnswVectorsFormat;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.document.Field;
-import org.apache.lucene.document.KnnFloatVectorField;
-import org.apache.lucene.document.StoredField;
-import org.apache.lucene.document.StringField;
-import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.FloatVectorValues;
@@ -47,12 +41,10 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.StoredFields;
-import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -204,9 +196,9 @@ public final class LuceneChunkIndex implements ChunkIndex, AutoCloseable {
     @Override
     public void upsert(DocumentRecord document, List<EmbeddedChunk> chunks, Collection<String> replacing) {
         List<Document> entries = new ArrayList<>(chunks.size() + 1);
-        entries.add(recordEntry(document));
+        entries.add(IndexEntries.record(document));
         for (EmbeddedChunk chunk : chunks) {
-            entries.add(chunkEntry(document, chunk));
+            entries.add(IndexEntries.chunk(document, chunk, writeVectors));
         }
         Set<String> ids = new LinkedHashSet<>(replacing);
         ids.add(document.id());
@@ -216,7 +208,7 @@ public final class LuceneChunkIndex implements ChunkIndex, AutoCloseable {
 
     @Override
     public void updateRecord(DocumentRecord document) {
-        write(generation -> generation.writer().updateDocument(new Term(RECORD_ID, document.id()), recordEntry(document)),
+        write(generation -> generation.writer().updateDocument(new Term(RECORD_ID, document.id()), IndexEntries.record(document)),
                 "update document " + document.id());
     }
 
@@ -286,47 +278,6 @@ public final class LuceneChunkIndex implements ChunkIndex, AutoCloseable {
         return data;
     }
 
-    private Document recordEntry(DocumentRecord document) {
-        Document entry = new Document();
-        entry.add(new StringField(KIND, KIND_RECORD, Field.Store.NO));
-        entry.add(new StringField(DOC_ID, document.id(), Field.Store.YES));
-        entry.add(new StringField(RECORD_ID, document.id(), Field.Store.NO));
-        entry.add(new StringField(CONTENT_TYPE, document.contentType(), Field.Store.YES));
-        entry.add(new StoredField(SHA256, document.sha256()));
-        entry.add(new StoredField(TITLE, document.title()));
-        entry.add(new StoredField(FILE_NAME, document.fileName()));
-        document.paths().forEach(path -> entry.add(new StoredField(PATH, path)));
-        entry.add(new StoredField(SIZE, document.sizeBytes()));
-        if (document.pages() != null) {
-            entry.add(new StoredField(PAGES, document.pages()));
-        }
-        entry.add(new StoredField(CHUNKS, document.chunks()));
-        entry.add(new StoredField(ADDED_AT, document.addedAt().toEpochMilli()));
-        entry.add(new StoredField(PIPELINE, document.pipeline()));
-        return entry;
-    }
-
-    private Document chunkEntry(DocumentRecord document, EmbeddedChunk embedded) {
-        Chunk chunk = embedded.chunk();
-        Document entry = new Document();
-        entry.add(new StringField(KIND, KIND_CHUNK, Field.Store.NO));
-        entry.add(new StringField(DOC_ID, document.id(), Field.Store.YES));
-        entry.add(new StringField(CONTENT_TYPE, document.contentType(), Field.Store.NO));
-        entry.add(new StoredField(ORDINAL, chunk.ordinal()));
-        if (chunk.page() != null) {
-            entry.add(new StoredField(PAGE, chunk.page()));
-        }
-        entry.add(new StoredField(HEADINGS, String.join(HEADING_SEPARATOR, chunk.headingPath())));
-        entry.add(new StoredField(START, chunk.start()));
-        entry.add(new StoredField(END, chunk.end()));
-        entry.add(new TextField(TEXT, chunk.text(), Field.Store.YES));
-        entry.add(new TextField(CONTEXT, document.title() + "\n" + String.join("\n", chunk.headingPath()), Field.Store.NO));
-        if (writeVectors) {
-            entry.add(new KnnFloatVectorField(VECTOR, embedded.vector(), VectorSimilarityFunction.DOT_PRODUCT));
-        }
-        return entry;
-    }
-
     // ---- reads
 
     @Override
@@ -334,7 +285,7 @@ public final class LuceneChunkIndex implements ChunkIndex, AutoCloseable {
         return search(searcher -> {
             TopDocs top = searcher.search(new TermQuery(new Term(RECORD_ID, documentId)), 1);
             return top.scoreDocs.length == 0 ? Optional.<DocumentRecord>empty()
-                    : Optional.of(toRecord(searcher.storedFields().document(top.scoreDocs[0].doc)));
+                    : Optional.of(IndexEntries.toRecord(searcher.storedFields().document(top.scoreDocs[0].doc)));
         }, "find document " + documentId);
     }
 
@@ -345,7 +296,7 @@ public final class LuceneChunkIndex implements ChunkIndex, AutoCloseable {
             int count = Math.max(1, searcher.count(records));
             List<DocumentRecord> all = new ArrayList<>(count);
             for (ScoreDoc hit : searcher.search(records, count).scoreDocs) {
-                all.add(toRecord(searcher.storedFields().document(hit.doc)));
+                all.add(IndexEntries.toRecord(searcher.storedFields().document(hit.doc)));
             }
             all.sort(Comparator.comparing(DocumentRecord::addedAt).reversed().thenComparing(DocumentRecord::id));
             return all;
@@ -403,7 +354,7 @@ public final class LuceneChunkIndex implements ChunkIndex, AutoCloseable {
             int count = Math.max(1, searcher.count(ofDocument));
             List<EmbeddedChunk> chunks = new ArrayList<>(count);
             for (ScoreDoc hit : searcher.search(ofDocument, count, Sort.INDEXORDER).scoreDocs) {
-                Chunk chunk = toChunk(searcher.storedFields().document(hit.doc));
+                Chunk chunk = IndexEntries.toChunk(searcher.storedFields().document(hit.doc));
                 chunks.add(new EmbeddedChunk(chunk, vectorOf(searcher, hit.doc)));
             }
             chunks.sort(Comparator.comparingInt(embedded -> embedded.chunk().ordinal()));
@@ -447,12 +398,12 @@ public final class LuceneChunkIndex implements ChunkIndex, AutoCloseable {
                 if (found.scoreDocs.length == 0) {
                     throw new IOException("chunk of document " + documentId + " has no record");
                 }
-                record = toRecord(stored.document(found.scoreDocs[0].doc));
+                record = IndexEntries.toRecord(stored.document(found.scoreDocs[0].doc));
                 if (cache.records().size() < RECORD_CACHE_SIZE) {
                     cache.records().put(documentId, record);
                 }
             }
-            hits.add(new ChunkHit(record, toChunk(entry), scoreDoc.score));
+            hits.add(new ChunkHit(record, IndexEntries.toChunk(entry), scoreDoc.score));
         }
         return hits;
     }
@@ -479,34 +430,6 @@ public final class LuceneChunkIndex implements ChunkIndex, AutoCloseable {
             recordCache = cache;
         }
         return cache;
-    }
-
-    private static DocumentRecord toRecord(Document entry) {
-        IndexableField pages = entry.getField(PAGES);
-        return new DocumentRecord(
-                entry.get(DOC_ID),
-                entry.get(SHA256),
-                entry.get(TITLE),
-                entry.get(FILE_NAME),
-                Arrays.asList(entry.getValues(PATH)),
-                entry.get(CONTENT_TYPE),
-                entry.getField(SIZE).numericValue().longValue(),
-                pages == null ? null : pages.numericValue().intValue(),
-                entry.getField(CHUNKS).numericValue().intValue(),
-                Instant.ofEpochMilli(entry.getField(ADDED_AT).numericValue().longValue()),
-                entry.get(PIPELINE));
-    }
-
-    private static Chunk toChunk(Document entry) {
-        IndexableField page = entry.getField(PAGE);
-        String headings = entry.get(HEADINGS);
-        return new Chunk(
-                entry.getField(ORDINAL).numericValue().intValue(),
-                page == null ? null : page.numericValue().intValue(),
-                headings == null || headings.isEmpty() ? List.of() : List.of(headings.split(HEADING_SEPARATOR)),
-                entry.getField(START).numericValue().intValue(),
-                entry.getField(END).numericValue().intValue(),
-                entry.get(TEXT));
     }
 
     /** The distinct analysed terms of a query, in order; no query syntax, so any question is safe. */
