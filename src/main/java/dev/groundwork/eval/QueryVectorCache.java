@@ -1,8 +1,7 @@
 package dev.groundwork.eval;
 
 import dev.groundwork.embed.Encoder;
-import dev.groundwork.embed.TokenCounter;
-import java.util.List;
+import dev.groundwork.embed.ForwardingEncoder;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -27,13 +26,12 @@ final class QueryVectorCache implements BeanPostProcessor {
     }
 
     /** The application's encoder with a memory for questions; closing it closes the encoder. */
-    static final class Caching implements Encoder, AutoCloseable {
+    static final class Caching extends ForwardingEncoder implements AutoCloseable {
 
-        private final Encoder delegate;
         private final Map<String, float[]> vectors;
 
         Caching(Encoder delegate, Map<String, float[]> vectors) {
-            this.delegate = delegate;
+            super(delegate);
             this.vectors = vectors;
         }
 
@@ -41,36 +39,6 @@ final class QueryVectorCache implements BeanPostProcessor {
         public float[] embedQuery(String question) {
             return vectors.computeIfAbsent(delegate.signature() + "\n" + question, key -> delegate.embedQuery(question))
                     .clone();
-        }
-
-        @Override
-        public List<float[]> embedAll(List<String> texts) {
-            return delegate.embedAll(texts);
-        }
-
-        @Override
-        public String modelId() {
-            return delegate.modelId();
-        }
-
-        @Override
-        public String signature() {
-            return delegate.signature();
-        }
-
-        @Override
-        public int dimension() {
-            return delegate.dimension();
-        }
-
-        @Override
-        public int maxTokens() {
-            return delegate.maxTokens();
-        }
-
-        @Override
-        public TokenCounter tokenCounter() {
-            return delegate.tokenCounter();
         }
 
         @Override

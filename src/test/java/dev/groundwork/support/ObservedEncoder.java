@@ -1,7 +1,7 @@
 package dev.groundwork.support;
 
 import dev.groundwork.embed.Encoder;
-import dev.groundwork.embed.TokenCounter;
+import dev.groundwork.embed.ForwardingEncoder;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -16,7 +16,7 @@ import org.springframework.context.annotation.Primary;
  * The real encoder, observed: counts the passages it embeds, and can hold the folder sync's embedding at a gate until
  * a test opens it, to look at the service while a run is going on. Uploads and queries are never held.
  */
-public final class ObservedEncoder implements Encoder {
+public final class ObservedEncoder extends ForwardingEncoder {
 
     /** Puts the observed encoder in front of the application's own. */
     @TestConfiguration(proxyBeanMethods = false)
@@ -28,14 +28,13 @@ public final class ObservedEncoder implements Encoder {
         }
     }
 
-    private final Encoder delegate;
     private final AtomicInteger passages = new AtomicInteger();
     private final AtomicReference<CountDownLatch> gate = new AtomicReference<>();
     private final CountDownLatch held = new CountDownLatch(1);
     private volatile boolean failing;
 
     public ObservedEncoder(Encoder delegate) {
-        this.delegate = delegate;
+        super(delegate);
     }
 
     /** Passages embedded so far. */
@@ -85,35 +84,5 @@ public final class ObservedEncoder implements Encoder {
         }
         passages.addAndGet(texts.size());
         return delegate.embedAll(texts);
-    }
-
-    @Override
-    public float[] embedQuery(String question) {
-        return delegate.embedQuery(question);
-    }
-
-    @Override
-    public String modelId() {
-        return delegate.modelId();
-    }
-
-    @Override
-    public String signature() {
-        return delegate.signature();
-    }
-
-    @Override
-    public int dimension() {
-        return delegate.dimension();
-    }
-
-    @Override
-    public int maxTokens() {
-        return delegate.maxTokens();
-    }
-
-    @Override
-    public TokenCounter tokenCounter() {
-        return delegate.tokenCounter();
     }
 }

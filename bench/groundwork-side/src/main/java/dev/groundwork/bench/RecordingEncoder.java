@@ -1,19 +1,18 @@
 package dev.groundwork.bench;
 
 import dev.groundwork.embed.Encoder;
-import dev.groundwork.embed.TokenCounter;
+import dev.groundwork.embed.ForwardingEncoder;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** The application's encoder, recording the passages it embeds and the time spent embedding them. */
-final class RecordingEncoder implements Encoder {
+final class RecordingEncoder extends ForwardingEncoder {
 
-    private final Encoder delegate;
     private final List<String> texts;
     private final AtomicLong nanos;
 
     RecordingEncoder(Encoder delegate, List<String> texts, AtomicLong nanos) {
-        this.delegate = delegate;
+        super(delegate);
         this.texts = texts;
         this.nanos = nanos;
     }
@@ -27,35 +26,5 @@ final class RecordingEncoder implements Encoder {
             nanos.addAndGet(System.nanoTime() - started);
             texts.addAll(batch);
         }
-    }
-
-    @Override
-    public float[] embedQuery(String question) {
-        return delegate.embedQuery(question);
-    }
-
-    @Override
-    public String modelId() {
-        return delegate.modelId();
-    }
-
-    @Override
-    public String signature() {
-        return delegate.signature();
-    }
-
-    @Override
-    public int dimension() {
-        return delegate.dimension();
-    }
-
-    @Override
-    public int maxTokens() {
-        return delegate.maxTokens();
-    }
-
-    @Override
-    public TokenCounter tokenCounter() {
-        return delegate.tokenCounter();
     }
 }
