@@ -30,6 +30,9 @@ record WorkerCommand(List<String> arguments) {
                 "-XX:+ExitOnOutOfMemoryError", // the service reports the document as needing too much memory
                 "-XX:+DisplayVMOutputToStderr", // the JVM's own messages ("Terminating due to ...") stay off the replies
                 "-XX:+UseSerialGC",            // one parse at a time: the smallest, quickest-starting collector
+                // C1 only: a worker lives for a few hundred documents of many formats, and C2 compiling its parsers
+                // took twice the CPU of the parsing itself, taken from the encoder (docs/speed.md)
+                "-XX:TieredStopAtLevel=1",
                 "-Xss4m",                      // recursive parsers go deep on legitimately nested files
                 "-Djava.awt.headless=true",
                 "-Dlogback.configurationFile=groundwork-parse-worker-logback.xml");
