@@ -212,6 +212,16 @@ class TikaDocumentParserTests {
     }
 
     @Test
+    void jsonIsReadAsItsText() throws IOException {
+        byte[] json = Fixtures.utf8("{\"service\": \"backups\", \"runs\": \"nightly at two\"}\n");
+
+        ParsedDocument parsed = parse("settings.json", json);
+
+        assertThat(parsed.contentType()).isEqualTo("application/json");
+        assertThat(parsed.pages().get(0).text()).contains("\"runs\": \"nightly at two\"");
+    }
+
+    @Test
     void utf16TextWithAByteOrderMarkIsText() throws IOException {
         byte[] utf16 = "\uFEFFPlain words in UTF-16.".getBytes(java.nio.charset.StandardCharsets.UTF_16LE);
 
