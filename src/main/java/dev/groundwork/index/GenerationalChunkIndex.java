@@ -127,9 +127,9 @@ public final class GenerationalChunkIndex implements ChunkIndex, AutoCloseable {
 
     /**
      * Makes a filled generation the serving one: merges it into one segment (when the settings say so), commits it
-     * with the pipeline it was built with, points
-     * {@code CURRENT} at it atomically, moves searches over, then closes and deletes the old generation. If this
-     * throws, the old generation still serves and the pointer still names it.
+     * with the pipeline it was built with, points {@code CURRENT} at it atomically, moves searches over, then
+     * closes and deletes the old generation. If this throws, the old generation still serves and the pointer still
+     * names it.
      */
     public synchronized void switchTo(Generation built, String pipeline) {
         requireNext(built);
