@@ -37,9 +37,9 @@ public record IndexSettings(
         @DefaultValue("64") @Min(8) int ramBufferMb,
         @DefaultValue("0.5") @DecimalMin("0.0") double contextBoost,
         @DefaultValue("float") VectorFormat vectorFormat,
-        @DefaultValue("16") @Min(4) @Max(512) int hnswM,
+        @DefaultValue("32") @Min(4) @Max(512) int hnswM,
         @DefaultValue("100") @Min(8) @Max(3200) int hnswBeamWidth,
-        @DefaultValue("200") @Min(1) @Max(10_000) int knnCandidates,
+        @DefaultValue("400") @Min(1) @Max(10_000) int knnCandidates,
         @DefaultValue("true") boolean mergeAfterRebuild) {
 
     /** How vectors are stored for the HNSW search. */
@@ -50,9 +50,9 @@ public record IndexSettings(
         vectorFormat = vectorFormat == null ? VectorFormat.FLOAT : vectorFormat;
     }
 
-    /** With Lucene's default HNSW graph and merging after a rebuild. */
+    /** With the default HNSW graph and search beam, and merging after a rebuild. */
     public IndexSettings(Path dir, Duration refreshInterval, int ramBufferMb, double contextBoost, VectorFormat vectorFormat) {
-        this(dir, refreshInterval, ramBufferMb, contextBoost, vectorFormat, 16, 100, 200, true);
+        this(dir, refreshInterval, ramBufferMb, contextBoost, vectorFormat, 32, 100, 400, true);
     }
 
     /** The same settings for another folder (a generation of the index). */

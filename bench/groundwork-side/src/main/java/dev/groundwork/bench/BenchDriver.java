@@ -261,12 +261,12 @@ public final class BenchDriver {
                 + "then merged into one segment. Queries: " + options.questions + " SQuAD-public questions, embedded at "
                 + "query time; " + options.runs + " pass(es) after a warm-up pass. Search = the application's Retriever: "
                 + "query embedding, BM25 top 50 (on another thread) and kNN top 50 (HNSW collecting "
-                + "`groundwork.index.knn-candidates`, default 200), z-score fusion, stored fields. kNN alone = Lucene's "
-                + "KnnFloatVectorQuery with k = 10, 100, 200 (k is its search beam); recall@10 = its first 10 against an "
+                + "`groundwork.index.knn-candidates`, default 400), z-score fusion, stored fields. kNN alone = Lucene's "
+                + "KnnFloatVectorQuery with k = 10, 100, 200, 400, 800 (k is its search beam); recall@10 = its first 10 against an "
                 + "exact scan of every vector (200 questions). The search JVM runs with -Xmx1g.");
         line("");
         line("| chunks | vectors | segments | search p50 / p95 / p99 ms | query embedding p50 | BM25 p50 | "
-                + "kNN (app) p50 | kNN alone (Lucene) p50 ms, k=10 / 100 / 200 | recall@10, k=10 / 50 / 100 / 200 / 400 | "
+                + "kNN (app) p50 | kNN alone (Lucene) p50 ms, k=10 / 100 / 200 / 400 / 800 | recall@10, k=10 / 50 / 100 / 200 / 400 / 800 | "
                 + "exact 1st - 10th cosine | heap after GC MiB | RSS MiB (anon + file) | build s (write + merge) | load |");
         line("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         for (long size : options.sizes) {
@@ -313,9 +313,11 @@ public final class BenchDriver {
                 + " | " + stat(passes, "search_p50") + " / " + stat(passes, "search_p95") + " / "
                 + stat(passes, "search_p99") + " | " + stat(passes, "embed_p50") + " | " + stat(passes, "bm25_p50")
                 + " | " + stat(passes, "knn_app_p50") + " | " + stat(passes, "knn10_p50") + " / "
-                + stat(passes, "knn100_p50") + " / " + stat(passes, "knn200_p50") + " | " + recall.get("recall10_k10")
+                + stat(passes, "knn100_p50") + " / " + stat(passes, "knn200_p50") + " / " + stat(passes, "knn400_p50")
+                + " / " + stat(passes, "knn800_p50") + " | " + recall.get("recall10_k10")
                 + " / " + recall.get("recall10_k50") + " / " + recall.get("recall10_k100") + " / "
-                + recall.get("recall10_k200") + " / " + recall.get("recall10_k400") + " | "
+                + recall.get("recall10_k200") + " / " + recall.get("recall10_k400") + " / "
+                + recall.get("recall10_k800") + " | "
                 + recall.get("exact_gap_1_10") + " | " + memory.get("heap_used_mib") + " | " + memory.get("rss_mib")
                 + " (" + memory.get("rss_anon_mib") + " + " + memory.get("rss_file_mib") + ") | "
                 + built.getOrDefault("write_seconds", "?") + " + " + built.getOrDefault("merge_seconds", "?")
@@ -472,7 +474,7 @@ public final class BenchDriver {
         String vectorFormat = "float";
         double quietLoad = 1.0;
         int maxWaitMinutes = 40;
-        int hnswM = 16;
+        int hnswM = 32;
         int hnswBeamWidth = 100;
         List<Long> hardSizes = List.of(1_000_000L);
         List<Long> sizes = List.of(10_000L, 100_000L, 1_000_000L);
