@@ -37,10 +37,14 @@ public record IndexSettings(
         @DefaultValue("64") @Min(8) int ramBufferMb,
         @DefaultValue("0.5") @DecimalMin("0.0") double contextBoost,
         @DefaultValue("float") VectorFormat vectorFormat,
-        @DefaultValue("32") @Min(4) @Max(512) int hnswM,
-        @DefaultValue("100") @Min(8) @Max(3200) int hnswBeamWidth,
-        @DefaultValue("400") @Min(1) @Max(10_000) int knnCandidates,
+        @DefaultValue("" + DEFAULT_HNSW_M) @Min(4) @Max(512) int hnswM,
+        @DefaultValue("" + DEFAULT_HNSW_BEAM_WIDTH) @Min(8) @Max(3200) int hnswBeamWidth,
+        @DefaultValue("" + DEFAULT_KNN_CANDIDATES) @Min(1) @Max(10_000) int knnCandidates,
         @DefaultValue("true") boolean mergeAfterRebuild) {
+
+    static final int DEFAULT_HNSW_M = 32;
+    static final int DEFAULT_HNSW_BEAM_WIDTH = 100;
+    static final int DEFAULT_KNN_CANDIDATES = 400;
 
     /** How vectors are stored for the HNSW search. */
     public enum VectorFormat { FLOAT, INT7 }
@@ -52,7 +56,8 @@ public record IndexSettings(
 
     /** With the default HNSW graph and search beam, and merging after a rebuild. */
     public IndexSettings(Path dir, Duration refreshInterval, int ramBufferMb, double contextBoost, VectorFormat vectorFormat) {
-        this(dir, refreshInterval, ramBufferMb, contextBoost, vectorFormat, 32, 100, 400, true);
+        this(dir, refreshInterval, ramBufferMb, contextBoost, vectorFormat, DEFAULT_HNSW_M, DEFAULT_HNSW_BEAM_WIDTH,
+                DEFAULT_KNN_CANDIDATES, true);
     }
 
     /** The same settings for another folder (a generation of the index). */

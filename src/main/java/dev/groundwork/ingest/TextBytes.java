@@ -2,6 +2,9 @@ package dev.groundwork.ingest;
 
 import java.io.IOException;
 import java.io.InputStream;
+import org.apache.tika.detect.Detector;
+import org.apache.tika.metadata.Metadata;
+import org.apache.tika.mime.MediaType;
 
 /**
  * Tells text in a single-byte charset (Latin-1, Windows-1252...) from binary data. Tika's magic detector calls a
@@ -19,10 +22,19 @@ final class TextBytes {
     }
 
     /**
+     * The type a detector gives the bytes alone, without the name; bytes it calls binary that look like text are
+     * plain text. The stream, which must support mark, is left where it was.
+     */
+    static MediaType typeOfBytes(Detector detector, InputStream in) throws IOException {
+        MediaType type = detector.detect(in, new Metadata()).getBaseType();
+        return MediaType.OCTET_STREAM.equals(type) && looksLikeText(in) ? MediaType.TEXT_PLAIN : type;
+    }
+
+    /**
      * Whether the stream's first bytes look like text (no bytes do: the parser refuses an empty file as such); the
      * stream, which must support mark, is left where it was.
      */
-    static boolean looksLikeText(InputStream in) throws IOException {
+    private static boolean looksLikeText(InputStream in) throws IOException {
         in.mark(SAMPLE);
         byte[] head;
         try {

@@ -45,12 +45,9 @@ final class TextRoutingParser implements DocumentParser, AutoCloseable {
     /** The type the bytes say, refined by the name: text named .md is Markdown; bytes said to be binary stay so. */
     private MediaType detect(Path file, String fileName) {
         try (TikaInputStream in = TikaInputStream.get(file)) {
-            MediaType bytes = types.detect(in, new Metadata()).getBaseType();
+            MediaType bytes = TextBytes.typeOfBytes(types, in);
             if (MediaType.OCTET_STREAM.equals(bytes)) {
-                if (!TextBytes.looksLikeText(in)) {
-                    return bytes;
-                }
-                bytes = MediaType.TEXT_PLAIN;
+                return bytes;
             }
             Metadata named = new Metadata();
             named.set(TikaCoreProperties.RESOURCE_NAME_KEY, fileName);

@@ -172,8 +172,7 @@ final class TikaDocumentParser implements DocumentParser {
         }
         // A name can claim text for bytes that are not (a renamed binary): ask the bytes alone.
         if ("text".equals(type.getType()) && !bytesChecked
-                && MediaType.OCTET_STREAM.equals(detector.detect(in, new Metadata()).getBaseType())
-                && !TextBytes.looksLikeText(in)) {
+                && MediaType.OCTET_STREAM.equals(TextBytes.typeOfBytes(detector, in))) {
             throw new RejectedDocumentException(Reason.UNSUPPORTED_TYPE,
                     "The file '" + fileName + "' is named like text but its bytes are binary.");
         }
