@@ -282,11 +282,13 @@ public final class LuceneChunkIndex implements ChunkIndex, AutoCloseable {
 
     @Override
     public Optional<DocumentRecord> find(String documentId) {
-        return search(searcher -> {
-            TopDocs top = searcher.search(new TermQuery(new Term(RECORD_ID, documentId)), 1);
-            return top.scoreDocs.length == 0 ? Optional.<DocumentRecord>empty()
-                    : Optional.of(IndexEntries.toRecord(searcher.storedFields().document(top.scoreDocs[0].doc)));
-        }, "find document " + documentId);
+        return search(searcher -> readRecord(searcher, documentId), "find document " + documentId);
+    }
+
+    private static Optional<DocumentRecord> readRecord(IndexSearcher searcher, String documentId) throws IOException {
+        TopDocs top = searcher.search(new TermQuery(new Term(RECORD_ID, documentId)), 1);
+        return top.scoreDocs.length == 0 ? Optional.empty()
+                : Optional.of(IndexEntries.toRecord(searcher.storedFields().document(top.scoreDocs[0].doc)));
     }
 
     @Override
@@ -394,11 +396,8 @@ public final class LuceneChunkIndex implements ChunkIndex, AutoCloseable {
             String documentId = entry.get(DOC_ID);
             DocumentRecord record = cache.records().get(documentId);
             if (record == null) {
-                TopDocs found = searcher.search(new TermQuery(new Term(RECORD_ID, documentId)), 1);
-                if (found.scoreDocs.length == 0) {
-                    throw new IOException("chunk of document " + documentId + " has no record");
-                }
-                record = IndexEntries.toRecord(stored.document(found.scoreDocs[0].doc));
+                record = readRecord(searcher, documentId)
+                        .orElseThrow(() -> new IOException("chunk of document " + documentId + " has no record"));
                 if (cache.records().size() < RECORD_CACHE_SIZE) {
                     cache.records().put(documentId, record);
                 }
