@@ -124,7 +124,7 @@ class HybridRetrieverTests {
         private static List<ChunkHit> hits(Map<String, Double> scores, int limit) {
             List<ChunkHit> hits = new ArrayList<>();
             scores.forEach((id, score) -> {
-                DocumentRecord document = new DocumentRecord(id, "0".repeat(64), id, id + ".txt", List.of(),
+                DocumentRecord document = new DocumentRecord(id, "0".repeat(64), id, "", id + ".txt", List.of(),
                         "text/plain", 1, null, 1, Instant.EPOCH, "");
                 hits.add(new ChunkHit(document, new Chunk(0, null, List.of(), 0, id.length(), id), score.floatValue()));
             });
