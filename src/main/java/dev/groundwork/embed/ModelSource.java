@@ -23,9 +23,10 @@ import java.util.stream.Collectors;
  * @param window        the tokens the model was trained to read, special tokens included
  * @param queryPrefix   what the model wants before a question ("query: " for e5, an instruction for bge)
  * @param passagePrefix what the model wants before a passage ("passage: " for e5)
+ * @param calibration   the answer thresholds measured with the model
  */
 record ModelSource(String modelId, String fingerprint, Pooling pooling, int window, String queryPrefix,
-                   String passagePrefix, Opener model, Opener tokenizer) {
+                   String passagePrefix, Calibration calibration, Opener model, Opener tokenizer) {
 
     /** Opens a model file; each call gives a fresh stream. */
     @FunctionalInterface
@@ -34,8 +35,15 @@ record ModelSource(String modelId, String fingerprint, Pooling pooling, int wind
     }
 
     private record Bundled(String modelResource, String tokenizerResource, Pooling pooling, int window,
-                           String queryPrefix, String passagePrefix) {
+                           String queryPrefix, String passagePrefix, Calibration calibration) {
     }
+
+    /** MiniLM's thresholds (docs/answers.md), also given to a model folder until its own are set. */
+    private static final Calibration MINILM = new Calibration(0.45, 0.6, true);
+    static final Calibration UNMEASURED = new Calibration(MINILM.evidenceThreshold(), MINILM.supportThreshold(), false);
+    // TODO measured values
+    private static final Calibration BGE = new Calibration(0.45, 0.6, true);
+    private static final Calibration E5 = new Calibration(0.45, 0.6, true);
 
     /** A sentence-transformer folder's window when none is configured: what most of them were trained with. */
     static final int FOLDER_WINDOW = 256;
@@ -48,13 +56,13 @@ record ModelSource(String modelId, String fingerprint, Pooling pooling, int wind
      */
     private static final Map<String, Bundled> BUNDLED = Map.of(
             "all-minilm-l6-v2", new Bundled("all-minilm-l6-v2.onnx", "all-minilm-l6-v2-tokenizer.json", Pooling.MEAN,
-                    256, "", ""),
+                    256, "", "", MINILM),
             "all-minilm-l6-v2-q", new Bundled("all-minilm-l6-v2-q.onnx", "all-minilm-l6-v2-q-tokenizer.json",
-                    Pooling.MEAN, 256, "", ""),
+                    Pooling.MEAN, 256, "", "", MINILM),
             "bge-small-en-v1.5-q", new Bundled("bge-small-en-v1.5-q.onnx", "bge-small-en-v1.5-q-tokenizer.json",
-                    Pooling.CLS, 512, BGE_QUERY_PREFIX, ""),
+                    Pooling.CLS, 512, BGE_QUERY_PREFIX, "", BGE),
             "e5-small-v2-q", new Bundled("e5-small-v2-q.onnx", "e5-small-v2-q-tokenizer.json", Pooling.MEAN, 512,
-                    "query: ", "passage: "));
+                    "query: ", "passage: ", E5));
 
     static ModelSource of(EncoderSettings settings) {
         return settings.modelDir() != null ? fromFolder(settings.modelDir(), settings.pooling())
@@ -74,7 +82,7 @@ record ModelSource(String modelId, String fingerprint, Pooling pooling, int wind
                     + bundled.modelResource() + " is missing)");
         }
         return new ModelSource(name, name, bundled.pooling(), bundled.window(), bundled.queryPrefix(),
-                bundled.passagePrefix(), () -> loader.getResourceAsStream(bundled.modelResource()),
+                bundled.passagePrefix(), bundled.calibration(), () -> loader.getResourceAsStream(bundled.modelResource()),
                 () -> loader.getResourceAsStream(bundled.tokenizerResource()));
     }
 
@@ -91,7 +99,7 @@ record ModelSource(String modelId, String fingerprint, Pooling pooling, int wind
         String name = folder.toAbsolutePath().normalize().getFileName().toString();
         String fingerprint = name + "@" + sha256Prefix(model) + "+" + sha256Prefix(tokenizer);
         return new ModelSource(name, fingerprint, pooling == null ? Pooling.MEAN : pooling, FOLDER_WINDOW, "", "",
-                () -> Files.newInputStream(model),
+                UNMEASURED, () -> Files.newInputStream(model),
                 () -> Files.newInputStream(tokenizer));
     }
 

@@ -49,6 +49,7 @@ final class OnnxEncoder implements Encoder, AutoCloseable {
     private final int batchSize;
     private final String queryPrefix;
     private final String passagePrefix;
+    private final Calibration calibration;
     /** The window less the passage prefix's tokens: what a passage's own text may take. */
     private final int passageTokens;
     private final OrtEnvironment environment;
@@ -75,6 +76,7 @@ final class OnnxEncoder implements Encoder, AutoCloseable {
         this.batchSize = settings.batchSize();
         this.queryPrefix = resolved.queryPrefix();
         this.passagePrefix = resolved.passagePrefix();
+        this.calibration = source.calibration();
         this.workers = settings.effectiveWorkers();
         this.running = new Semaphore(workers);
         AtomicInteger helperNumber = new AtomicInteger();
@@ -128,6 +130,11 @@ final class OnnxEncoder implements Encoder, AutoCloseable {
     @Override
     public String signature() {
         return signature;
+    }
+
+    @Override
+    public Calibration calibration() {
+        return calibration;
     }
 
     @Override

@@ -81,7 +81,7 @@ final class ConfigRunner {
             // 2. ask
             Retriever retriever = context.getBean(Retriever.class);
             RetrievalSettings settings = context.getBean(RetrievalSettings.class);
-            Optional<AnswerStage> answerer = answerStages.apply(context);
+            Optional<AnswerStage> answerer = options.answers() ? answerStages.apply(context) : Optional.empty();
             Scored scored = ask(config, retriever, settings, answerer);
             if (options.dumpCandidates() > 0) {
                 dumpCandidates(config, context);

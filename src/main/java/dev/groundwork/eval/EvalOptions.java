@@ -24,9 +24,11 @@ import java.util.Set;
  *                   another corpus), or null
  * @param foreignLimit how many of those questions, spread over the set
  * @param dumpCandidates BM25 and vector candidates written per question for fusion experiments; 0 for none
+ * @param answers    whether answers are measured too, or retrieval alone
  */
 record EvalOptions(Path corpus, Path questions, List<EvalConfig> configs, Path out, Path indexCache, int limit,
-                   int depth, Path foreign, int foreignLimit, int dumpCandidates) {
+                   int depth, Path foreign, int foreignLimit, int dumpCandidates,
+                   boolean answers) {
 
     static final String USAGE = """
             Usage: java -jar groundwork.jar eval --questions FILE [--corpus FOLDER|FILE.jsonl] [options]
@@ -49,6 +51,7 @@ record EvalOptions(Path corpus, Path questions, List<EvalConfig> configs, Path o
               --unanswerable-limit N  how many of them, taken evenly over that set (default 200)
               --dump-candidates N   write each question's first N BM25 and N vector candidates, with raw scores,
                                     to NAME.candidates.jsonl (for trying ways of fusing them)
+              --no-answers          measure retrieval only (answering every question takes longer than finding)
             """;
 
     EvalOptions {
@@ -90,10 +93,15 @@ record EvalOptions(Path corpus, Path questions, List<EvalConfig> configs, Path o
         int foreignLimit = 200;
         int dumpCandidates = 0;
         List<EvalConfig> configs = new ArrayList<>();
+        boolean answers = true;
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             if (option.equals("--help") || option.equals("-h")) {
                 throw new HelpRequested();
+            }
+            if (option.equals("--no-answers")) {
+                answers = false;
+                continue;
             }
             if (i + 1 >= args.length) {
                 throw new IllegalArgumentException("unknown option or missing value: " + option);
@@ -118,7 +126,8 @@ record EvalOptions(Path corpus, Path questions, List<EvalConfig> configs, Path o
             out = Path.of("eval-results", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         }
         return new EvalOptions(corpus, questions, configs.isEmpty() ? standardConfigs() : configs, out, cache, limit,
-                depth, foreign, foreignLimit, dumpCandidates);
+                depth, foreign, foreignLimit, dumpCandidates,
+                answers);
     }
 
     private static List<EvalConfig> readConfigs(Path file) {

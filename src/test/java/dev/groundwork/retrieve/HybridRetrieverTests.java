@@ -3,6 +3,7 @@ package dev.groundwork.retrieve;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.groundwork.embed.Calibration;
 import dev.groundwork.embed.Encoder;
 import dev.groundwork.embed.TokenCounter;
 import dev.groundwork.index.Chunk;
@@ -206,6 +207,11 @@ class HybridRetrieverTests {
         @Override
         public int maxTokens() {
             return 16;
+        }
+
+        @Override
+        public Calibration calibration() {
+            return new Calibration(0.45, 0.6, true);
         }
 
         @Override
