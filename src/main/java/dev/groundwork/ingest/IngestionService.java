@@ -1,8 +1,9 @@
 package dev.groundwork.ingest;
 
-import dev.groundwork.index.ChunkIndex;
+import dev.groundwork.index.ChunkStore;
 import dev.groundwork.index.DocumentRecord;
 import dev.groundwork.index.IndexStats;
+import dev.groundwork.index.ServingIndex;
 import dev.groundwork.ingest.DocumentPipeline.PreparedDocument;
 import dev.groundwork.ingest.IngestFolder.Staged;
 import dev.groundwork.ingest.RejectedDocumentException.Reason;
@@ -11,8 +12,8 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,15 +48,24 @@ public class IngestionService {
 
     private final IngestFolder folder;
     private final DocumentPipeline pipeline;
-    private final ChunkIndex index;
+    private final ServingIndex<? extends ChunkStore> serving;
     private final IngestSettings settings;
     private final KeyedLocks locks = new KeyedLocks(64);
 
-    IngestionService(IngestFolder folder, DocumentPipeline pipeline, ChunkIndex index, IngestSettings settings) {
+    IngestionService(IngestFolder folder, DocumentPipeline pipeline, ServingIndex<? extends ChunkStore> serving,
+                     IngestSettings settings) {
         this.folder = folder;
         this.pipeline = pipeline;
-        this.index = index;
+        this.serving = serving;
         this.settings = settings;
+    }
+
+    /**
+     * Runs {@code work} on the serving index, acquired for it. Writers acquire it under their document's lock, so an
+     * index switched in under {@link #exclusively} is never written through one acquired before.
+     */
+    private <T> T withIndex(Function<ChunkStore, T> work) {
+        return serving.use(work::apply);
     }
 
     /**
@@ -72,11 +82,11 @@ public class IngestionService {
                 throw new RejectedDocumentException(Reason.UNSUPPORTED_TYPE, "The file is empty.");
             }
             String id = staged.facts().documentId();
-            return locks.withLock(id, () -> {
+            return locks.withLock(id, () -> withIndex(index -> {
                 // 2. the same bytes are the same document
                 Optional<DocumentRecord> known = index.find(id);
                 if (known.isPresent()) {
-                    return new IngestOutcome(keepUploadedCopy(known.get(), staged, fileName), Change.KNOWN);
+                    return new IngestOutcome(keepUploadedCopy(index, known.get(), staged, fileName), Change.KNOWN);
                 }
                 // 3. parse, split, embed
                 PreparedDocument prepared = pipeline.prepare(staged.path(), fileName, staged.facts(), List.of(), Instant.now());
@@ -99,7 +109,7 @@ public class IngestionService {
                 log.info("Uploaded {} as {}: {} chunks in {} ms", fileName, id, record.chunks(),
                         (System.nanoTime() - started) / 1_000_000);
                 return new IngestOutcome(record, Change.CREATED);
-            });
+            }));
         } finally {
             folder.discard(staged.path());
         }
@@ -109,7 +119,7 @@ public class IngestionService {
      * An upload of bytes already known is acknowledged, so it must outlive the file it duplicates: when the
      * document has no uploaded copy yet (it came from a folder, where it may be deleted), this one is kept.
      */
-    private DocumentRecord keepUploadedCopy(DocumentRecord known, Staged staged, String fileName) {
+    private DocumentRecord keepUploadedCopy(ChunkStore index, DocumentRecord known, Staged staged, String fileName) {
         if (known.paths().stream().anyMatch(path -> path.startsWith(IngestFolder.UPLOADS + "/"))) {
             return known;
         }
@@ -150,7 +160,7 @@ public class IngestionService {
     public PreparedDocument prepareFile(SourceFile source) {
         FileFacts facts = source.facts();
         requireIndexableSize(facts.sizeBytes());
-        Optional<DocumentRecord> known = index.find(facts.documentId());
+        Optional<DocumentRecord> known = find(facts.documentId());
         if (known.isPresent() && known.get().pipeline().equals(pipeline.signature()) || !source.unchanged()) {
             return null;
         }
@@ -171,7 +181,7 @@ public class IngestionService {
         String previousId = previous == null ? id : previous.id();
         // Both documents are locked: the path may move from one to the other, and a concurrent delete of either must
         // not interleave with that.
-        return locks.withLocks(id, previousId, () -> {
+        return locks.withLocks(id, previousId, () -> withIndex(index -> {
             // 1. the file must still be the one that was hashed
             if (!source.unchanged()) {
                 return new IngestOutcome(null, Change.STALE);
@@ -196,7 +206,7 @@ public class IngestionService {
                 }
                 detached.ifPresent(index::updateRecord);
                 replacing.forEach(index::delete);
-                commitIf(commit);
+                commitIf(index, commit);
                 return new IngestOutcome(record, pathAdded ? Change.PATH_ADDED : Change.KNOWN);
             }
             // 4. new or changed bytes, or made under another pipeline: parse, split, embed
@@ -216,18 +226,21 @@ public class IngestionService {
             // 5. replace the old versions in one step and commit (or leave the commit to the caller)
             index.upsert(prepared.record(), prepared.chunks(), replacing);
             detached.ifPresent(index::updateRecord);
-            commitIf(commit);
+            commitIf(index, commit);
             Change change = known.isPresent() || losing.isPresent() ? Change.REPLACED : Change.CREATED;
             return new IngestOutcome(prepared.record(), change);
+        }));
+    }
+
+    /** Makes every write so far durable; see {@link ChunkStore#commit()}. */
+    public void commit() {
+        withIndex(index -> {
+            index.commit();
+            return null;
         });
     }
 
-    /** Makes every write so far durable; see {@link ChunkIndex#commit()}. */
-    public void commit() {
-        index.commit();
-    }
-
-    private void commitIf(boolean commit) {
+    private static void commitIf(ChunkStore index, boolean commit) {
         if (commit) {
             index.commit();
         }
@@ -258,7 +271,7 @@ public class IngestionService {
      * @return whether the path was dropped
      */
     public boolean forgetPath(DocumentRecord document, String recordedPath, Path file) {
-        return locks.withLock(document.id(), () -> {
+        return locks.withLock(document.id(), () -> withIndex(index -> {
             Optional<DocumentRecord> current = index.find(document.id());
             if (current.isEmpty() || !current.get().paths().contains(recordedPath)
                     || (file != null && FileStamp.of(file).isPresent())) {
@@ -271,7 +284,7 @@ public class IngestionService {
             }
             index.commit();
             return true;
-        });
+        }));
     }
 
     /**
@@ -280,7 +293,7 @@ public class IngestionService {
      * source folder is refused: Groundwork does not delete files in folders it does not own.
      */
     public DocumentRecord delete(String id) {
-        return locks.withLock(id, () -> {
+        return locks.withLock(id, () -> withIndex(index -> {
             DocumentRecord record = index.find(id).orElseThrow(() -> new DocumentNotFoundException(id));
             List<String> elsewhere = record.paths().stream().filter(path -> !SourcePath.of(path).inIngestFolder()).toList();
             if (!elsewhere.isEmpty()) {
@@ -297,7 +310,7 @@ public class IngestionService {
             index.commit();
             log.info("Deleted document {} ({} files)", id, record.paths().size());
             return record;
-        });
+        }));
     }
 
     private boolean holdsBytesOf(String path, DocumentRecord record) {
@@ -309,8 +322,8 @@ public class IngestionService {
      * The same service writing to another index (a generation being rebuilt). It shares the folder and the pipeline
      * but not the locks: the other index is private to its caller until it is switched in.
      */
-    public IngestionService writingTo(ChunkIndex target) {
-        return new IngestionService(folder, pipeline, target, settings);
+    public IngestionService writingTo(ChunkStore target) {
+        return new IngestionService(folder, pipeline, ServingIndex.of(target), settings);
     }
 
     /**
@@ -323,24 +336,20 @@ public class IngestionService {
     }
 
     public Optional<DocumentRecord> find(String id) {
-        return index.find(id);
+        return withIndex(index -> index.find(id));
     }
 
     public List<DocumentRecord> documents() {
-        return index.documents();
+        return withIndex(ChunkStore::documents);
     }
 
     public IndexStats stats() {
-        return index.stats();
+        return withIndex(ChunkStore::stats);
     }
 
     /** Signature of the pipeline new documents go through. */
     public String pipelineSignature() {
         return pipeline.signature();
-    }
-
-    public Map<String, String> committedUserData() {
-        return index.committedUserData();
     }
 
     private DocumentRecord withPath(DocumentRecord record, String recordedPath) {

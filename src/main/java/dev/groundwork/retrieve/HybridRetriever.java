@@ -3,7 +3,8 @@ package dev.groundwork.retrieve;
 import dev.groundwork.embed.Encoder;
 import dev.groundwork.embed.Texts;
 import dev.groundwork.index.ChunkHit;
-import dev.groundwork.index.ChunkIndex;
+import dev.groundwork.index.ChunkSearch;
+import dev.groundwork.index.ServingIndex;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -36,11 +37,11 @@ class HybridRetriever implements Retriever {
         return thread;
     });
 
-    private final ChunkIndex index;
+    private final ServingIndex<? extends ChunkSearch> index;
     private final Encoder encoder;
     private final RetrievalSettings settings;
 
-    HybridRetriever(ChunkIndex index, Encoder encoder, RetrievalSettings settings) {
+    HybridRetriever(ServingIndex<? extends ChunkSearch> index, Encoder encoder, RetrievalSettings settings) {
         this.index = index;
         this.encoder = encoder;
         this.settings = settings;
@@ -48,6 +49,11 @@ class HybridRetriever implements Retriever {
 
     @Override
     public Retrieval retrieve(RetrievalRequest request) {
+        // one index for both lists, even if a rebuilt one is switched in meanwhile
+        return index.use(search -> retrieve(request, search));
+    }
+
+    private Retrieval retrieve(RetrievalRequest request, ChunkSearch index) {
         long started = System.nanoTime();
         String query = validQuery(request.query());
         int k = validK(request.k());
@@ -56,7 +62,7 @@ class HybridRetriever implements Retriever {
         //    query's: text only. With both, BM25 runs on another thread while this one embeds the question and
         //    searches the vectors: the two take about as long, so a search takes the longer of them, not the sum.
         boolean text = settings.textWeight() > 0;
-        boolean vectors = settings.vectorWeight() > 0 && index.vectorSearchAvailable();
+        boolean vectors = settings.vectorWeight() > 0 && index.vectorsComparable();
         CompletableFuture<List<ChunkHit>> textSearch = text && vectors
                 ? CompletableFuture.supplyAsync(() -> index.searchText(query, candidates, request.filter()), TEXT_SEARCHES)
                 : null;

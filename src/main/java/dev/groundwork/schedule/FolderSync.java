@@ -1,6 +1,7 @@
 package dev.groundwork.schedule;
 
-import dev.groundwork.index.GenerationalChunkIndex;
+import dev.groundwork.index.IndexGenerations;
+import dev.groundwork.index.ServingGeneration;
 import dev.groundwork.ingest.IngestSettings;
 import dev.groundwork.ingest.IngestionService;
 import dev.groundwork.schedule.SyncStatus.State;
@@ -27,7 +28,7 @@ public class FolderSync {
     private static final Logger log = LoggerFactory.getLogger(FolderSync.class);
 
     private final IngestionService ingestion;
-    private final GenerationalChunkIndex generations;
+    private final IndexGenerations generations;
     private final PipelineCheck check;
     private final ScheduleSettings settings;
     private final SyncPass pass;
@@ -45,7 +46,7 @@ public class FolderSync {
     private int failedRebuilds;
     private long ticksSinceFailedRebuild;
 
-    FolderSync(IngestionService ingestion, GenerationalChunkIndex generations, Sources sources, PipelineCheck check,
+    FolderSync(IngestionService ingestion, IndexGenerations generations, Sources sources, PipelineCheck check,
                IngestSettings ingestSettings, ScheduleSettings settings) {
         this.ingestion = ingestion;
         this.generations = generations;
@@ -57,8 +58,9 @@ public class FolderSync {
     }
 
     public synchronized SyncStatus status() {
+        ServingGeneration serving = generations.serving();
         return new SyncStatus(current == null ? State.IDLE : State.RUNNING, current == null ? null : current.snapshot(),
-                last, generations.generation(), check.rebuildNeeded(), generations.vectorSearchAvailable());
+                last, serving.name(), check.rebuildNeeded(), serving.vectorsComparable());
     }
 
     /**

@@ -1,7 +1,7 @@
 package dev.groundwork.schedule;
 
-import dev.groundwork.index.GenerationalChunkIndex;
-import dev.groundwork.index.GenerationalChunkIndex.Generation;
+import dev.groundwork.index.IndexGenerations;
+import dev.groundwork.index.NextGeneration;
 import dev.groundwork.ingest.IngestionService;
 import dev.groundwork.ingest.RejectedDocumentException.Reason;
 import dev.groundwork.schedule.SyncReport.FailedFile;
@@ -26,12 +26,12 @@ final class IndexRebuild {
     private static final Set<String> DOCUMENT_REJECTIONS = Arrays.stream(Reason.values()).map(Reason::name)
             .collect(Collectors.toUnmodifiableSet());
 
-    private final GenerationalChunkIndex generations;
+    private final IndexGenerations generations;
     private final IngestionService ingestion;
     private final SyncPass pass;
     private final PipelineCheck check;
 
-    IndexRebuild(GenerationalChunkIndex generations, IngestionService ingestion, SyncPass pass, PipelineCheck check) {
+    IndexRebuild(IndexGenerations generations, IngestionService ingestion, SyncPass pass, PipelineCheck check) {
         this.generations = generations;
         this.ingestion = ingestion;
         this.pass = pass;
@@ -42,10 +42,10 @@ final class IndexRebuild {
         long started = System.nanoTime();
         run.mode(Mode.REBUILD);
         String pipeline = check.configured();
-        Generation next = generations.startNext();
+        NextGeneration next = generations.startNext();
         boolean switched = false;
         try {
-            IngestionService target = ingestion.writingTo(next.index());
+            IngestionService target = ingestion.writingTo(next.store());
             // 1. fill the new generation from the folders, while the old one serves
             pass.run(target, pipeline, run, run.counts(), true);
             // 2. catch up with what changed meanwhile, without holding anyone up

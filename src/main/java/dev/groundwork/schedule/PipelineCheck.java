@@ -1,8 +1,9 @@
 package dev.groundwork.schedule;
 
 import dev.groundwork.index.DocumentRecord;
-import dev.groundwork.index.GenerationalChunkIndex;
+import dev.groundwork.index.IndexGenerations;
 import dev.groundwork.ingest.DocumentPipeline;
+import dev.groundwork.ingest.IngestionService;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,17 +26,17 @@ class PipelineCheck {
     private final String configured;
     private volatile boolean rebuildNeeded;
 
-    PipelineCheck(GenerationalChunkIndex index, DocumentPipeline pipeline) {
+    PipelineCheck(IndexGenerations index, IngestionService ingestion, DocumentPipeline pipeline) {
         this.configured = pipeline.signature();
-        Optional<String> recorded = index.builtWith();
+        Optional<String> recorded = index.serving().builtWith();
         String built;
         if (recorded.filter(configured::equals).isPresent()) {
             built = configured;
         } else {
             // Nothing recorded (a new or an older index), or another pipeline: the documents tell.
-            List<DocumentRecord> documents = index.documents();
+            List<DocumentRecord> documents = ingestion.documents();
             if (documents.stream().allMatch(document -> document.pipeline().equals(configured))) {
-                index.adopt(configured);
+                index.recordBuiltWith(configured);
                 built = configured;
             } else {
                 built = recorded.orElseGet(() -> mostCommon(documents));
@@ -46,7 +47,7 @@ class PipelineCheck {
         index.vectorsComparable(sameEncoder);
         if (rebuildNeeded) {
             log.warn("The index generation {} was built with another pipeline ({}) than the configured one ({}); "
-                            + "the next sync rebuilds it beside the serving one{}", index.generation(), built, configured,
+                            + "the next sync rebuilds it beside the serving one{}", index.serving().name(), built, configured,
                     sameEncoder ? "" : ". Until the switch, queries use text search only: the encoder changed");
         }
     }
