@@ -10,7 +10,7 @@ import dev.groundwork.ingest.ParseSettings;
 import dev.groundwork.ingest.SplitSettings;
 import dev.groundwork.prompt.PromptSettings;
 import dev.groundwork.retrieve.RetrievalSettings;
-import dev.groundwork.schedule.ScheduleSettings;
+import dev.groundwork.sync.SyncSettings;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -51,8 +51,8 @@ class SettingsConfiguration {
     }
 
     @Bean
-    ScheduleSettings scheduleSettings(GroundworkProperties properties) {
-        return properties.schedule();
+    SyncSettings syncSettings(GroundworkProperties properties) {
+        return properties.sync();
     }
 
     @Bean

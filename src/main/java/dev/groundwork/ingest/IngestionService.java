@@ -9,6 +9,7 @@ import dev.groundwork.ingest.IngestFolder.Staged;
 import dev.groundwork.ingest.RejectedDocumentException.Reason;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,8 +21,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * Brings documents into the index and takes them out. Every change is committed before the method returns,
- * and a failure leaves nothing behind: no file in the ingest folder, no chunks in the index.
+ * Brings documents into the index and takes them out. Every change is committed before the method returns (a folder
+ * pass batches its commits through a {@link WriteBatch}, which commits them), and a failure leaves nothing behind: no
+ * file in the ingest folder, no chunks in the index.
  */
 @Service
 public class IngestionService {
@@ -138,42 +140,54 @@ public class IngestionService {
     }
 
     /**
-     * Indexes a file of a source folder, unless its bytes are already indexed under the current pipeline: known
+     * What a file of a source folder needs (see {@link FilePlan}): nothing, a new path for known bytes, or making.
+     *
+     * @param previous the document that held the file's path when the caller last looked, if any
+     */
+    public FilePlan plan(SourceFile source, DocumentRecord previous) {
+        return FilePlan.of(source.recordedPath(), source.facts(), previous, () -> find(source.facts().documentId()),
+                pipeline.signature());
+    }
+
+    /**
+     * Parses, splits and embeds a source file's document ahead of its write, without locks and without touching the
+     * index: a folder pass makes the next files while it writes the current one.
+     */
+    public PreparedDocument prepare(SourceFile source) {
+        requireIndexableSize(source.facts().sizeBytes());
+        String path = source.recordedPath();
+        return pipeline.prepare(source.file(), fileNameOf(path), source.facts(), List.of(path), Instant.now());
+    }
+
+    /**
+     * Indexes a file of a source folder as its {@link #plan} says, looked at again under the document's lock: known
      * bytes at a new path only gain that path (no parsing, no embedding); new or changed bytes are parsed, embedded
-     * and put in place of the document the path held before, in one step. Nothing is written when the file
-     * changed or went away since it was hashed ({@link Change#STALE}), or when making the new version fails (the
-     * old one stays until a later pass succeeds).
+     * and put in place of the document the path held before, in one step. Nothing is written when the file changed
+     * or went away since it was hashed ({@link Change#STALE}), or when making the new version fails (the old one
+     * stays until a later pass succeeds).
      *
      * @param previous the document the path held when the caller last looked, if any; if it still holds the path
      *                 and the bytes changed, the path is taken from it (and the document removed with its last path)
      */
     public IngestOutcome ingestFile(SourceFile source, DocumentRecord previous) {
-        return ingestFile(source, previous, null, true);
+        IngestOutcome outcome = write(source, previous, null);
+        commit();
+        return outcome;
     }
 
     /**
-     * Parses, splits and embeds a source file's document ahead of {@link #ingestFile(SourceFile, DocumentRecord,
-     * PreparedDocument, boolean) writing it}, without locks and without touching the index: a folder pass prepares
-     * the next files while it writes the current one. Null when there is nothing to prepare: the bytes are indexed
-     * under the current pipeline already, or the file changed since it was hashed.
+     * Writes of source files committed together (see {@link WriteBatch}): what a folder pass uses, so that a commit
+     * is not paid per file.
      */
-    public PreparedDocument prepareFile(SourceFile source) {
-        FileFacts facts = source.facts();
-        requireIndexableSize(facts.sizeBytes());
-        Optional<DocumentRecord> known = find(facts.documentId());
-        if (known.isPresent() && known.get().pipeline().equals(pipeline.signature()) || !source.unchanged()) {
-            return null;
-        }
-        String path = source.recordedPath();
-        return pipeline.prepare(source.file(), fileNameOf(path), facts, List.of(path), Instant.now());
+    public <F> WriteBatch<F> writeBatch(Duration commitAfter, WriteBatch.Listener<F> listener) {
+        return new WriteBatch<>(this, commitAfter, listener);
     }
 
     /**
-     * {@link #ingestFile(SourceFile, DocumentRecord)}, with the document made ahead by {@link #prepareFile} when
-     * given (else made here), and committed only when asked. A caller that does not commit must commit on this thread
-     * before it counts the change as done; until then a crash loses it, and the next pass indexes the file again.
+     * {@link #ingestFile} without the commit, with the document made ahead by {@link #prepare} when given (else made
+     * here): for {@link WriteBatch}, which commits.
      */
-    public IngestOutcome ingestFile(SourceFile source, DocumentRecord previous, PreparedDocument ahead, boolean commit) {
+    IngestOutcome write(SourceFile source, DocumentRecord previous, PreparedDocument ahead) {
         FileFacts facts = source.facts();
         requireIndexableSize(facts.sizeBytes());
         String id = facts.documentId();
@@ -186,27 +200,29 @@ public class IngestionService {
             if (!source.unchanged()) {
                 return new IngestOutcome(null, Change.STALE);
             }
-            // 2. what the index holds now (not what the caller saw)
+            // 2. what the index holds now (not what the caller saw), and what the file needs
             Optional<DocumentRecord> known = index.find(id);
             Optional<DocumentRecord> losing = previousId.equals(id) ? Optional.empty()
                     : index.find(previousId).filter(document -> document.paths().contains(path));
+            DocumentRecord holding = losing.or(() -> known.filter(document -> document.paths().contains(path)))
+                    .orElse(null);
+            FilePlan plan = FilePlan.of(path, facts, holding, () -> known, pipeline.signature());
             List<String> replacing = losing.filter(document -> document.paths().size() == 1)
                     .map(document -> List.of(document.id())).orElse(List.of());
             Optional<DocumentRecord> detached = losing.filter(document -> document.paths().size() > 1)
                     .map(document -> withoutPath(document, path));
             // 3. known bytes under the current pipeline: at most a new path, never parsed or embedded again
-            if (known.isPresent() && known.get().pipeline().equals(pipeline.signature())) {
-                boolean pathAdded = !known.get().paths().contains(path);
-                DocumentRecord record = pathAdded ? withPath(known.get(), path) : known.get();
-                if (!pathAdded && losing.isEmpty()) {
-                    return new IngestOutcome(record, Change.KNOWN);
-                }
+            if (plan instanceof FilePlan.Unchanged unchanged) {
+                return new IngestOutcome(unchanged.document(), Change.KNOWN);
+            }
+            if (plan instanceof FilePlan.NewPath newPath) {
+                boolean pathAdded = !newPath.document().paths().contains(path);
+                DocumentRecord record = pathAdded ? withPath(newPath.document(), path) : newPath.document();
                 if (pathAdded) {
                     index.updateRecord(record);
                 }
                 detached.ifPresent(index::updateRecord);
                 replacing.forEach(index::delete);
-                commitIf(index, commit);
                 return new IngestOutcome(record, pathAdded ? Change.PATH_ADDED : Change.KNOWN);
             }
             // 4. new or changed bytes, or made under another pipeline: parse, split, embed
@@ -223,27 +239,20 @@ public class IngestionService {
             if (!source.unchanged()) {
                 return new IngestOutcome(null, Change.STALE);
             }
-            // 5. replace the old versions in one step and commit (or leave the commit to the caller)
+            // 5. replace the old versions in one step; the caller commits
             index.upsert(prepared.record(), prepared.chunks(), replacing);
             detached.ifPresent(index::updateRecord);
-            commitIf(index, commit);
             Change change = known.isPresent() || losing.isPresent() ? Change.REPLACED : Change.CREATED;
             return new IngestOutcome(prepared.record(), change);
         }));
     }
 
-    /** Makes every write so far durable; see {@link ChunkStore#commit()}. */
-    public void commit() {
+    /** Makes every write of this thread so far durable; see {@link ChunkStore#commit()}. */
+    void commit() {
         withIndex(index -> {
             index.commit();
             return null;
         });
-    }
-
-    private static void commitIf(ChunkStore index, boolean commit) {
-        if (commit) {
-            index.commit();
-        }
     }
 
     /** A document made ahead, under the paths and the time it is indexed with. */
@@ -252,7 +261,12 @@ public class IngestionService {
                 made.sizeBytes(), made.pages(), made.chunks(), addedAt, made.pipeline());
     }
 
-    private void requireIndexableSize(long sizeBytes) {
+    /**
+     * Refuses a file the ingestion would refuse anyway (too large, empty), before anyone reads it.
+     *
+     * @throws RejectedDocumentException with {@code TOO_LARGE} or {@code UNSUPPORTED_TYPE}
+     */
+    public void requireIndexableSize(long sizeBytes) {
         if (sizeBytes > settings.maxFileSize().toBytes()) {
             throw new RejectedDocumentException(Reason.TOO_LARGE,
                     "The file is larger than the limit of " + settings.maxFileSize().toBytes() + " bytes.");
@@ -327,9 +341,9 @@ public class IngestionService {
     }
 
     /**
-     * Runs {@code work} while no upload, delete or sync write is in progress, and none starts: every write here
-     * holds its document's lock from its first read to its commit, so inside this barrier the index and the folders
-     * agree and can be switched for another index.
+     * Runs {@code work} while no upload, delete or file write is in progress, and none starts: every write holds its
+     * document's lock from its first read to its last write, and takes the serving index only under it, so inside
+     * this barrier the index and the folders agree and another index can be switched in.
      */
     public <T> T exclusively(Supplier<T> work) {
         return locks.withAll(work);

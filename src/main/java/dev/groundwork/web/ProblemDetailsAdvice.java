@@ -7,7 +7,7 @@ import dev.groundwork.ingest.DocumentNotFoundException;
 import dev.groundwork.ingest.ParserUnavailableException;
 import dev.groundwork.ingest.RejectedDocumentException;
 import dev.groundwork.retrieve.InvalidQueryException;
-import dev.groundwork.schedule.SyncRunningException;
+import dev.groundwork.sync.SyncRunningException;
 import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -38,7 +38,7 @@ class PageScreenshot {
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) {
         TestDirs.register(registry);
-        registry.add("groundwork.schedule.cron", () -> "-");
+        registry.add("groundwork.sync.cron", () -> "-");
     }
 
     @LocalServerPort

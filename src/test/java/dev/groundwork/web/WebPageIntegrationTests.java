@@ -71,7 +71,7 @@ class WebPageIntegrationTests {
         registry.add("groundwork.llm.base-url", LLM::baseUrl);
         registry.add("groundwork.llm.retries", () -> "0");
         registry.add("groundwork.llm.circuit-failures", () -> "100");
-        registry.add("groundwork.schedule.cron", () -> "-");
+        registry.add("groundwork.sync.cron", () -> "-");
     }
 
     @AfterAll

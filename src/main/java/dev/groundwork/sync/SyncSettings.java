@@ -1,4 +1,4 @@
-package dev.groundwork.schedule;
+package dev.groundwork.sync;
 
 import dev.groundwork.ingest.SourcePath;
 import jakarta.validation.Valid;
@@ -26,7 +26,7 @@ import org.springframework.scheduling.support.CronExpression;
  *                     runs, and at least every this many runs (a manual trigger tries every failed file)
  * @param sources      folders indexed besides the ingest folder
  */
-public record ScheduleSettings(
+public record SyncSettings(
         @DefaultValue("0 */5 * * * *") @NotNull String cron,
         @DefaultValue("true") boolean onStartup,
         @DefaultValue("24h") @NotNull Duration rehashAfter,
@@ -36,17 +36,18 @@ public record ScheduleSettings(
     /** The value of {@code cron} that switches the schedule off. */
     public static final String OFF = "-";
 
-    public ScheduleSettings {
+    public SyncSettings {
+        cron = cron == null ? null : cron.strip();
         sources = sources == null ? List.of() : List.copyOf(sources);
     }
 
     public boolean scheduled() {
-        return !OFF.equals(cron.strip());
+        return !OFF.equals(cron);
     }
 
     @AssertTrue(message = "cron must be a Spring cron expression (six fields, e.g. '0 */5 * * * *') or '-' for off")
     boolean isCronValid() {
-        return !scheduled() || CronExpression.isValidExpression(cron.strip());
+        return !scheduled() || CronExpression.isValidExpression(cron);
     }
 
     @AssertTrue(message = "rehash-after must not be negative")

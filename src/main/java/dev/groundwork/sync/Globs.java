@@ -1,4 +1,4 @@
-package dev.groundwork.schedule;
+package dev.groundwork.sync;
 
 import java.nio.file.FileSystems;
 import java.nio.file.Path;

@@ -1,18 +1,19 @@
-package dev.groundwork.schedule;
+package dev.groundwork.sync;
 
 import dev.groundwork.index.IndexGenerations;
 import dev.groundwork.index.NextGeneration;
 import dev.groundwork.ingest.IngestionService;
 import dev.groundwork.ingest.RejectedDocumentException.Reason;
-import dev.groundwork.schedule.SyncReport.FailedFile;
-import dev.groundwork.schedule.SyncReport.Mode;
-import dev.groundwork.schedule.SyncReport.Phase;
+import dev.groundwork.sync.SyncReport.FailedFile;
+import dev.groundwork.sync.SyncReport.Mode;
+import dev.groundwork.sync.SyncReport.Phase;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
 
 /**
  * Rebuilds the index with the configured pipeline in a new generation while the old one keeps serving, then
@@ -20,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * bring the new generation up to date with them, the last one with writes held, so that what is switched in agrees
  * with the folders at that instant. If anything goes wrong before the switch, the new generation is thrown away.
  */
-final class IndexRebuild {
+@Component
+class IndexRebuild {
 
     private static final Logger log = LoggerFactory.getLogger(IndexRebuild.class);
     private static final Set<String> DOCUMENT_REJECTIONS = Arrays.stream(Reason.values()).map(Reason::name)
@@ -28,17 +30,17 @@ final class IndexRebuild {
 
     private final IndexGenerations generations;
     private final IngestionService ingestion;
-    private final SyncPass pass;
+    private final SyncPasses passes;
     private final PipelineCheck check;
 
-    IndexRebuild(IndexGenerations generations, IngestionService ingestion, SyncPass pass, PipelineCheck check) {
+    IndexRebuild(IndexGenerations generations, IngestionService ingestion, SyncPasses passes, PipelineCheck check) {
         this.generations = generations;
         this.ingestion = ingestion;
-        this.pass = pass;
+        this.passes = passes;
         this.check = check;
     }
 
-    void run(RunTracker run) {
+    void run(SyncRun run) {
         long started = System.nanoTime();
         run.mode(Mode.REBUILD);
         String pipeline = check.configured();
@@ -47,17 +49,17 @@ final class IndexRebuild {
         try {
             IngestionService target = ingestion.writingTo(next.store());
             // 1. fill the new generation from the folders, while the old one serves
-            pass.run(target, pipeline, run, run.counts(), true);
+            passes.pass(target, pipeline, run, run.counts(), true);
             // 2. catch up with what changed meanwhile, without holding anyone up
             run.phase(Phase.CATCHING_UP);
             PassCounts catchUp = new PassCounts();
-            pass.run(target, pipeline, run, catchUp, false);
+            passes.pass(target, pipeline, run, catchUp, false);
             run.counts().addChanges(catchUp);
             // 3. with uploads and deletes held for a moment: the last changes, then the switch
             run.phase(Phase.SWITCHING);
             PassCounts last = new PassCounts();
             ingestion.exclusively(() -> {
-                pass.run(target, pipeline, run, last, false);
+                passes.pass(target, pipeline, run, last, false);
                 requireNothingServedLost(last.failures());
                 generations.switchTo(next, pipeline);
                 return null;

@@ -1,10 +1,10 @@
-package dev.groundwork.schedule;
+package dev.groundwork.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.groundwork.schedule.ScheduleSettings.Source;
-import dev.groundwork.schedule.SourceScanner.Scan;
-import dev.groundwork.schedule.SourceScanner.ScannedFile;
+import dev.groundwork.sync.SyncSettings.Source;
+import dev.groundwork.sync.SourceScanner.Scan;
+import dev.groundwork.sync.SourceScanner.ScannedFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package dev.groundwork.schedule;
+package dev.groundwork.sync;
 
 import dev.groundwork.ingest.FileFacts;
 import dev.groundwork.ingest.FileStamp;

@@ -1,4 +1,4 @@
-package dev.groundwork.schedule;
+package dev.groundwork.sync;
 
 import dev.groundwork.index.DocumentRecord;
 import dev.groundwork.index.IndexGenerations;
@@ -13,22 +13,31 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Compares the pipeline the serving index was built with to the configured one, once, before the service takes
- * requests. When they differ the next sync rebuilds the index; when the encoders differ too, the serving index's
- * vectors cannot be compared with the new encoder's, so until the switch queries use text search only and new
- * chunks are stored without vectors.
+ * Compares the pipeline the serving index was built with to the configured one: a start-up step, {@link #run()}, taken
+ * once before the service takes requests (see {@link SyncStartup}). When they differ the next sync rebuilds the index;
+ * when the encoders differ too, the serving index's vectors cannot be compared with the new encoder's, so until the
+ * switch queries use text search only and new chunks are stored without vectors. An index that records no pipeline
+ * but whose documents were all made by the configured one is recorded as built with it.
  */
 @Component
 class PipelineCheck {
 
     private static final Logger log = LoggerFactory.getLogger(PipelineCheck.class);
 
+    private final IndexGenerations generations;
+    private final IngestionService ingestion;
     private final String configured;
     private volatile boolean rebuildNeeded;
 
-    PipelineCheck(IndexGenerations index, IngestionService ingestion, DocumentPipeline pipeline) {
+    PipelineCheck(IndexGenerations generations, IngestionService ingestion, DocumentPipeline pipeline) {
+        this.generations = generations;
+        this.ingestion = ingestion;
         this.configured = pipeline.signature();
-        Optional<String> recorded = index.serving().builtWith();
+    }
+
+    /** The check: decides whether a rebuild is needed, and whether the serving generation's vectors compare. */
+    void run() {
+        Optional<String> recorded = generations.serving().builtWith();
         String built;
         if (recorded.filter(configured::equals).isPresent()) {
             built = configured;
@@ -36,7 +45,7 @@ class PipelineCheck {
             // Nothing recorded (a new or an older index), or another pipeline: the documents tell.
             List<DocumentRecord> documents = ingestion.documents();
             if (documents.stream().allMatch(document -> document.pipeline().equals(configured))) {
-                index.recordBuiltWith(configured);
+                generations.recordBuiltWith(configured);
                 built = configured;
             } else {
                 built = recorded.orElseGet(() -> mostCommon(documents));
@@ -44,11 +53,11 @@ class PipelineCheck {
         }
         this.rebuildNeeded = !built.equals(configured);
         boolean sameEncoder = DocumentPipeline.encoderPart(built).equals(DocumentPipeline.encoderPart(configured));
-        index.vectorsComparable(sameEncoder);
+        generations.vectorsComparable(sameEncoder);
         if (rebuildNeeded) {
             log.warn("The index generation {} was built with another pipeline ({}) than the configured one ({}); "
-                            + "the next sync rebuilds it beside the serving one{}", index.serving().name(), built, configured,
-                    sameEncoder ? "" : ". Until the switch, queries use text search only: the encoder changed");
+                            + "the next sync rebuilds it beside the serving one{}", generations.serving().name(), built,
+                    configured, sameEncoder ? "" : ". Until the switch, queries use text search only: the encoder changed");
         }
     }
 

@@ -1,4 +1,4 @@
-package dev.groundwork.schedule;
+package dev.groundwork.sync;
 
 /**
  * The sync job as a whole: whether a run is going on, that run, the last one to finish, and the state of the index.

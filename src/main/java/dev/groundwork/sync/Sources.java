@@ -1,4 +1,4 @@
-package dev.groundwork.schedule;
+package dev.groundwork.sync;
 
 import dev.groundwork.index.IndexSettings;
 import dev.groundwork.ingest.IngestFolder;
@@ -22,7 +22,7 @@ class Sources {
 
     private final List<SourceFolder> all;
 
-    Sources(IngestFolder ingest, IndexSettings index, ScheduleSettings settings) {
+    Sources(IngestFolder ingest, IndexSettings index, SyncSettings settings) {
         List<SourceFolder> folders = new ArrayList<>();
         folders.add(SourceFolder.ingest(ingest.root()));
         settings.sources().stream().map(SourceFolder::of).forEach(folders::add);

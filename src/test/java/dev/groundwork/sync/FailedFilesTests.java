@@ -1,4 +1,4 @@
-package dev.groundwork.schedule;
+package dev.groundwork.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

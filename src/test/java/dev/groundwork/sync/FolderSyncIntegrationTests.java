@@ -1,4 +1,4 @@
-package dev.groundwork.schedule;
+package dev.groundwork.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -44,7 +44,7 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-@SpringBootTest(properties = {"groundwork.schedule.cron=-", "groundwork.schedule.on-startup=false"})
+@SpringBootTest(properties = {"groundwork.sync.cron=-", "groundwork.sync.on-startup=false"})
 @Import(ObservedEncoder.Config.class)
 @DirtiesContext
 class FolderSyncIntegrationTests {
@@ -54,10 +54,10 @@ class FolderSyncIntegrationTests {
     @DynamicPropertySource
     static void folders(DynamicPropertyRegistry registry) {
         root = TestDirs.register(registry);
-        registry.add("groundwork.schedule.sources[0].name", () -> "notes");
-        registry.add("groundwork.schedule.sources[0].dir", () -> root.resolve("notes").toString());
-        registry.add("groundwork.schedule.sources[0].include", () -> "**/*.md,**/*.txt");
-        registry.add("groundwork.schedule.sources[0].exclude", () -> "drafts/**");
+        registry.add("groundwork.sync.sources[0].name", () -> "notes");
+        registry.add("groundwork.sync.sources[0].dir", () -> root.resolve("notes").toString());
+        registry.add("groundwork.sync.sources[0].include", () -> "**/*.md,**/*.txt");
+        registry.add("groundwork.sync.sources[0].exclude", () -> "drafts/**");
     }
 
     @Autowired

@@ -1,26 +1,22 @@
-package dev.groundwork.schedule;
+package dev.groundwork.sync;
 
 import dev.groundwork.index.IndexGenerations;
 import dev.groundwork.index.ServingGeneration;
-import dev.groundwork.ingest.IngestSettings;
 import dev.groundwork.ingest.IngestionService;
-import dev.groundwork.schedule.SyncStatus.State;
+import dev.groundwork.sync.SyncStatus.State;
 import jakarta.annotation.PreDestroy;
-import java.time.Clock;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps the index in line with the source folders: a run at start-up, on the cron schedule and on demand, one at a
- * time, in the background. A run is incremental, or a rebuild when the configured pipeline differs from the one the
- * index was built with. Its progress and outcome are in {@link #status()}.
+ * Keeps the index in line with the source folders: a run at start-up ({@link SyncStartup}), on the cron and on demand,
+ * one at a time, in the background. A run is incremental, or a rebuild when the configured pipeline differs from the
+ * one the index was built with. Its progress and outcome are in {@link #status()}.
  */
 @Component
 public class FolderSync {
@@ -30,31 +26,26 @@ public class FolderSync {
     private final IngestionService ingestion;
     private final IndexGenerations generations;
     private final PipelineCheck check;
-    private final ScheduleSettings settings;
-    private final SyncPass pass;
+    private final SyncSettings settings;
+    private final SyncPasses passes;
     private final IndexRebuild rebuild;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "folder-sync");
-        thread.setDaemon(true);
-        return thread;
-    });
-    private volatile boolean stopping;
-    private long runs;
-    private RunTracker current;
+    private final ThreadPoolTaskExecutor runs;
+    private long started;
+    private SyncRun current;
     private SyncReport last;
     /** Rebuilds that failed in a row, and schedule ticks since the last one: a failing rebuild backs off. */
     private int failedRebuilds;
     private long ticksSinceFailedRebuild;
 
-    FolderSync(IngestionService ingestion, IndexGenerations generations, Sources sources, PipelineCheck check,
-               IngestSettings ingestSettings, ScheduleSettings settings) {
+    FolderSync(IngestionService ingestion, IndexGenerations generations, PipelineCheck check, SyncSettings settings,
+               SyncPasses passes, IndexRebuild rebuild, @Qualifier(SyncConfiguration.RUNS) ThreadPoolTaskExecutor runs) {
         this.ingestion = ingestion;
         this.generations = generations;
         this.check = check;
         this.settings = settings;
-        this.pass = new SyncPass(sources, new SourceScanner(), new FileHashes(settings.rehashAfter(), Clock.systemUTC()),
-                new FailedFiles(settings.retryMaxRuns()), ingestSettings.maxFileSize().toBytes(), () -> stopping);
-        this.rebuild = new IndexRebuild(generations, ingestion, pass, check);
+        this.passes = passes;
+        this.rebuild = rebuild;
+        this.runs = runs;
     }
 
     public synchronized SyncStatus status() {
@@ -77,7 +68,7 @@ public class FolderSync {
     /** Runs once, waiting for a run in progress to finish first, and returns when it is over. */
     public SyncReport runNow(SyncTrigger trigger) {
         while (true) {
-            RunTracker running;
+            SyncRun running;
             synchronized (this) {
                 running = current;
             }
@@ -93,18 +84,12 @@ public class FolderSync {
         }
     }
 
-    @EventListener(ApplicationReadyEvent.class)
-    void onStartup() {
-        if (settings.onStartup()) {
-            trigger(SyncTrigger.STARTUP);
-        }
-    }
-
     /**
-     * The cron's tick: a run still going on is let be. While rebuilds keep failing, the schedule tries one on the
-     * next tick, then after 2, 4, 8... ticks (at most {@code retry-max-runs} apart), since each attempt embeds every
-     * document again; a manual trigger always tries.
+     * The cron's tick ({@code groundwork.sync.cron}; {@code -} turns it off): a run still going on is let be. While
+     * rebuilds keep failing, the schedule tries one on the next tick, then after 2, 4, 8... ticks (at most
+     * {@code retry-max-runs} apart), since each attempt embeds every document again; a manual trigger always tries.
      */
+    @Scheduled(cron = "#{@syncSettings.cron()}")
     void onSchedule() {
         synchronized (this) {
             if (check.rebuildNeeded() && failedRebuilds > 0) {
@@ -124,13 +109,13 @@ public class FolderSync {
         }
     }
 
-    private synchronized RunTracker start(SyncTrigger trigger) {
+    private synchronized SyncRun start(SyncTrigger trigger) {
         if (current != null) {
             throw new SyncRunningException(status());
         }
-        RunTracker run = new RunTracker(++runs, trigger);
+        SyncRun run = new SyncRun(++started, trigger);
         try {
-            worker.execute(() -> execute(run));
+            runs.execute(() -> execute(run));
         } catch (RejectedExecutionException e) {
             throw new IllegalStateException("The service is shutting down; no sync is started", e);
         }
@@ -138,14 +123,14 @@ public class FolderSync {
         return run;
     }
 
-    private void execute(RunTracker run) {
+    private void execute(SyncRun run) {
         String failure = "stopped by an unexpected error";
         boolean rebuilding = check.rebuildNeeded();
         try {
             if (rebuilding) {
                 rebuild.run(run);
             } else {
-                pass.run(ingestion, check.configured(), run, run.counts(), true);
+                passes.pass(ingestion, check.configured(), run, run.counts(), true);
             }
             failure = null;
         } catch (RuntimeException e) {
@@ -169,13 +154,13 @@ public class FolderSync {
         }
     }
 
-    /** Lets a run finish the file it is on, then stops it; never interrupts it (see SyncPass). */
+    /**
+     * Lets a run finish the file it is on, then stops it, before the index closes; never interrupts it (see
+     * {@link SyncPasses#stop()}).
+     */
     @PreDestroy
-    void stop() throws InterruptedException {
-        stopping = true;
-        worker.shutdown();
-        if (!worker.awaitTermination(60, TimeUnit.SECONDS)) {
-            log.warn("The sync did not stop within 60 s; the index closes under it");
-        }
+    void stop() {
+        passes.stop();
+        runs.shutdown();
     }
 }

@@ -1,4 +1,4 @@
-package dev.groundwork.schedule;
+package dev.groundwork.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -27,11 +27,11 @@ class RestartIntegrationTests {
     Path root;
 
     private ConfigurableApplicationContext start() {
+        // as arguments: they win over application.yml, whose port may be taken by a service running here
         return new SpringApplicationBuilder(GroundworkApplication.class)
-                .properties("server.port=0",
-                        "groundwork.ingest.dir=" + root.resolve("ingest"),
-                        "groundwork.index.dir=" + root.resolve("index"))
-                .run();
+                .run("--server.port=0",
+                        "--groundwork.ingest.dir=" + root.resolve("ingest"),
+                        "--groundwork.index.dir=" + root.resolve("index"));
     }
 
     private static String firstHitText(ConfigurableApplicationContext app, String query) {

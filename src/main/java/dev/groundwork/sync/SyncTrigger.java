@@ -1,4 +1,4 @@
-package dev.groundwork.schedule;
+package dev.groundwork.sync;
 
 /** What started a sync run. */
 public enum SyncTrigger {

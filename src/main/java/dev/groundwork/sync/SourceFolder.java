@@ -1,4 +1,4 @@
-package dev.groundwork.schedule;
+package dev.groundwork.sync;
 
 import dev.groundwork.ingest.SourcePath;
 import java.nio.file.Path;
@@ -26,7 +26,7 @@ final class SourceFolder {
         return new SourceFolder(SourcePath.INGEST, root, null, null);
     }
 
-    static SourceFolder of(ScheduleSettings.Source source) {
+    static SourceFolder of(SyncSettings.Source source) {
         return new SourceFolder(source.name(), source.dir(), Globs.of(source.include()), Globs.of(source.exclude()));
     }
 

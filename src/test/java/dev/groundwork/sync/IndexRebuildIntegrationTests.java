@@ -1,4 +1,4 @@
-package dev.groundwork.schedule;
+package dev.groundwork.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -41,8 +41,8 @@ class IndexRebuildIntegrationTests {
         List<String> all = new ArrayList<>(List.of(
                 "groundwork.ingest.dir=" + root.resolve("ingest"),
                 "groundwork.index.dir=" + root.resolve("index"),
-                "groundwork.schedule.cron=-",
-                "groundwork.schedule.on-startup=false",
+                "groundwork.sync.cron=-",
+                "groundwork.sync.on-startup=false",
                 "spring.main.banner-mode=off"));
         all.addAll(List.of(properties));
         return new SpringApplicationBuilder(GroundworkApplication.class, ObservedEncoder.Config.class)
@@ -162,7 +162,7 @@ class IndexRebuildIntegrationTests {
         // when the index folder is deleted and the service starts again
         deleteRecursively(root.resolve("index"));
         List<String> properties = new ArrayList<>(List.of(smallerChunks));
-        properties.add("groundwork.schedule.on-startup=true");
+        properties.add("groundwork.sync.on-startup=true");
         try (ConfigurableApplicationContext third = start(properties.toArray(String[]::new))) {
             FolderSync sync = third.getBean(FolderSync.class);
             await().atMost(Duration.ofSeconds(120)).until(() -> sync.status().last() != null

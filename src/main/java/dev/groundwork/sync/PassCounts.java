@@ -1,7 +1,7 @@
-package dev.groundwork.schedule;
+package dev.groundwork.sync;
 
-import dev.groundwork.schedule.SyncReport.FailedFile;
-import dev.groundwork.schedule.SyncReport.Progress;
+import dev.groundwork.sync.SyncReport.FailedFile;
+import dev.groundwork.sync.SyncReport.Progress;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -78,7 +78,7 @@ final class PassCounts {
         }
     }
 
-    synchronized SyncReport report(RunTracker run, long durationMs, boolean running) {
+    synchronized SyncReport report(SyncRun run, long durationMs, boolean running) {
         Long eta = null;
         if (running && bytesDone > 0 && bytesDone < bytesTotal) {
             double elapsed = (System.nanoTime() - indexingStartedNanos) / 1e9;

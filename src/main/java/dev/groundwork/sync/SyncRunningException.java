@@ -1,4 +1,4 @@
-package dev.groundwork.schedule;
+package dev.groundwork.sync;
 
 /** A sync was asked for while one is running; carries the running one's status. */
 public class SyncRunningException extends RuntimeException {

@@ -1,12 +1,15 @@
-package dev.groundwork.schedule;
+package dev.groundwork.sync;
 
-import dev.groundwork.schedule.SyncReport.Mode;
-import dev.groundwork.schedule.SyncReport.Phase;
+import dev.groundwork.sync.SyncReport.Mode;
+import dev.groundwork.sync.SyncReport.Phase;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 
-/** One run while it goes on: its phase and counts, readable at any moment as a {@link SyncReport}. */
-final class RunTracker {
+/**
+ * One run of the sync while it goes on: its number, trigger, mode, phase and counts, readable at any moment as a
+ * {@link SyncReport}.
+ */
+final class SyncRun {
 
     private final long number;
     private final SyncTrigger trigger;
@@ -20,7 +23,7 @@ final class RunTracker {
     private volatile Instant finishedAt;
     private volatile long durationMs;
 
-    RunTracker(long number, SyncTrigger trigger) {
+    SyncRun(long number, SyncTrigger trigger) {
         this.number = number;
         this.trigger = trigger;
     }
