@@ -6,6 +6,7 @@ import dev.groundwork.index.Chunk;
 import dev.groundwork.prompt.Prompt;
 import dev.groundwork.prompt.PromptCatalog;
 import dev.groundwork.retrieve.RetrievedChunk;
+import dev.groundwork.text.Sentences;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,7 @@ import org.springframework.stereotype.Component;
  * the rest are left out, so no source ends in half a sentence.
  */
 @Component
-class GroundedPrompts {
+public class GroundedPrompts {
 
     private static final Logger log = LoggerFactory.getLogger(GroundedPrompts.class);
     /** Sources are set apart by a blank line; the delimiters themselves come from source.txt. */
@@ -101,7 +102,7 @@ class GroundedPrompts {
     }
 
     /** The system and user messages for a question and its sources. */
-    GroundedPrompt write(String question, List<Source> sources) {
+    public GroundedPrompt write(String question, List<Source> sources) {
         String blocks = sources.stream().map(this::block).collect(Collectors.joining(BETWEEN_SOURCES));
         String user = catalog.render(Prompt.ANSWER, Map.of("question", defuse(oneLine(question)), "sources", blocks));
         return new GroundedPrompt(catalog.text(Prompt.SYSTEM), user);

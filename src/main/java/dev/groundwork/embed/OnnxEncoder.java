@@ -25,6 +25,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
+import dev.groundwork.text.Texts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,7 +1,7 @@
 package dev.groundwork.retrieve;
 
 import dev.groundwork.embed.Encoder;
-import dev.groundwork.embed.Texts;
+import dev.groundwork.text.Texts;
 import dev.groundwork.index.ChunkHit;
 import dev.groundwork.index.ChunkSearch;
 import dev.groundwork.index.ServingIndex;
@@ -66,8 +66,8 @@ class HybridRetriever implements Retriever {
         CompletableFuture<List<ChunkHit>> textSearch = text && vectors
                 ? CompletableFuture.supplyAsync(() -> index.searchText(query, candidates, request.filter()), TEXT_SEARCHES)
                 : null;
-        List<ChunkHit> vectorHits = vectors
-                ? index.searchVector(encoder.embedQuery(query), candidates, request.filter()) : List.of();
+        float[] queryVector = vectors ? encoder.embedQuery(query) : null;
+        List<ChunkHit> vectorHits = vectors ? index.searchVector(queryVector, candidates, request.filter()) : List.of();
         List<ChunkHit> textHits = textSearch != null ? join(textSearch)
                 : text ? index.searchText(query, candidates, request.filter()) : List.of();
         // 2. fuse
@@ -75,7 +75,7 @@ class HybridRetriever implements Retriever {
         long tookMs = (System.nanoTime() - started) / 1_000_000;
         log.debug("Retrieved {} chunks ({} text, {} vector candidates) in {} ms", fused.size(), textHits.size(),
                 vectorHits.size(), tookMs);
-        return new Retrieval(query, fused, tookMs);
+        return new Retrieval(query, fused, tookMs, queryVector);
     }
 
     private static List<ChunkHit> join(CompletableFuture<List<ChunkHit>> search) {

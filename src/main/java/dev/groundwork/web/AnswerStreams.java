@@ -4,6 +4,8 @@ import dev.groundwork.answer.Answer;
 import dev.groundwork.answer.AnswerListener;
 import dev.groundwork.answer.AnswerService;
 import dev.groundwork.answer.AnswerSettings;
+import dev.groundwork.answer.CitationMarker;
+import dev.groundwork.answer.CitationMarkers;
 import dev.groundwork.answer.PreparedQuestion;
 import dev.groundwork.answer.Source;
 import dev.groundwork.embed.EncoderUnavailableException;
@@ -33,8 +35,11 @@ class AnswerStreams implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(AnswerStreams.class);
 
-    /** The {@code token} event's data. */
-    record TokenEvent(String text) {
+    /**
+     * The {@code token} event's data: a piece of the answer as it is written, and the citation markers it completes,
+     * each where it stands in the text streamed so far (the page makes buttons of them without parsing the text).
+     */
+    record TokenEvent(String text, List<CitationMarker> markers) {
     }
 
     /** The {@code sources} event's data. */
@@ -118,6 +123,7 @@ class AnswerStreams implements DisposableBean {
     /** Sends sources and tokens as events; once the client is gone, asks the answerer to stop. */
     private static final class EmitterListener implements AnswerListener {
         private final SseEmitter emitter;
+        private final StringBuilder streamed = new StringBuilder();
         private volatile boolean open = true;
 
         EmitterListener(SseEmitter emitter) {
@@ -131,7 +137,11 @@ class AnswerStreams implements DisposableBean {
 
         @Override
         public boolean token(String text) {
-            return send("token", new TokenEvent(text));
+            int before = streamed.length();
+            streamed.append(text);
+            List<CitationMarker> completed = CitationMarkers.in(streamed.toString()).stream()
+                    .filter(marker -> marker.end() > before).toList();
+            return send("token", new TokenEvent(text, completed));
         }
 
         private boolean send(String name, Object data) {

@@ -3,6 +3,7 @@ package dev.groundwork.answer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.groundwork.answer.Evidence.SourceSentence;
+import dev.groundwork.text.Sentences;
 import dev.groundwork.embed.Encoder;
 import dev.groundwork.index.DocumentRecord;
 import dev.groundwork.ingest.IngestionService;
@@ -226,7 +227,7 @@ class AnswerCalibration {
                 for (int sentences : new int[] {1, 2, 3}) {
                     AnswerSettings variant = new AnswerSettings(settings.contextTokens(), settings.evidenceThreshold(),
                             settings.supportThreshold(), weight, sentences, settings.extractiveShare(), 8);
-                    List<SourceSentence> quoted = new ExtractiveAnswerer(variant).answer(evidence);
+                    List<SourceSentence> quoted = new ExtractiveAnswerer(variant).quotes(evidence);
                     String answer = String.join(" ", quoted.stream().map(SourceSentence::text).toList());
                     String key = "w=" + weight + " m=" + sentences;
                     hits.put(key, answersList.stream().anyMatch(a -> answer.toLowerCase(Locale.ROOT)

@@ -20,6 +20,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -135,6 +136,39 @@ class AskControllerIntegrationTests {
         assertThat(done.get("answer").asText()).isEqualTo("The gauge should read between 1.2 and 1.8 bar when cold [1].");
         assertThat(done.get("invalidCitations").get(0).asInt()).isEqualTo(4);
         assertThat(done.get("mode").asText()).isEqualTo("llm");
+    }
+
+    @Test
+    void theStreamSaysWhereEachMarkerIsAndTheAnswerWhereEachSentenceIs() throws Exception {
+        LLM.reply(stream("The gauge should read between 1.2 and 1.8 bar when cold [", "1]. Radiators are ",
+                "bled [1] [4]."));
+
+        SseClient.Result result = SseClient.get(uri("/api/ask/stream?question=" + query(QUESTION)));
+
+        List<Event> tokens = result.events().stream().filter(event -> event.name().equals("token")).toList();
+        String streamed = String.join("", tokens.stream().map(event -> readText(event.data())).toList());
+        assertThat(JSON.readTree(tokens.get(0).data()).get("markers")).as("a marker still being written").isEmpty();
+        List<String> completed = new ArrayList<>();
+        for (Event token : tokens) {
+            for (JsonNode marker : JSON.readTree(token.data()).get("markers")) {
+                completed.add(streamed.substring(marker.get("start").asInt(), marker.get("end").asInt()) + "="
+                        + marker.get("citations"));
+            }
+        }
+        assertThat(completed).containsExactly("[1]=[1]", "[1]=[1]", "[4]=[4]");
+
+        JsonNode done = JSON.readTree(result.events().get(result.events().size() - 1).data());
+        String answer = done.get("answer").asText();
+        JsonNode first = done.get("sentences").get(0);
+        assertThat(answer.substring(first.get("start").asInt(), first.get("end").asInt()))
+                .isEqualTo("The gauge should read between 1.2 and 1.8 bar when cold [1].");
+        JsonNode marker = first.get("markers").get(0);
+        assertThat(answer.substring(marker.get("start").asInt(), marker.get("end").asInt())).isEqualTo("[1]");
+        JsonNode supporting = first.get("supportedBy").get(0);
+        String passage = done.get("citations").get(0).get("chunkText").asText();
+        assertThat(supporting.get("n").asInt()).isEqualTo(1);
+        assertThat(passage.substring(supporting.get("start").asInt(), supporting.get("end").asInt())).isEqualTo(GAUGE);
+        assertThat(supporting.get("quoted").asBoolean()).isFalse();
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.groundwork.answer;
+package dev.groundwork.answer.llm;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package dev.groundwork.answer;
+package dev.groundwork.answer.llm;
 
 import static dev.groundwork.support.FakeOpenAiServer.dropAfter;
 import static dev.groundwork.support.FakeOpenAiServer.garbage;
@@ -9,6 +9,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.groundwork.answer.Answer;
+import dev.groundwork.answer.AnswerListener;
+import dev.groundwork.answer.AnswerService;
+import dev.groundwork.answer.AnswerSentence;
+import dev.groundwork.answer.FallbackReason;
+import dev.groundwork.answer.Mode;
+import dev.groundwork.answer.Question;
 import dev.groundwork.ingest.IngestionService;
 import dev.groundwork.support.FakeOpenAiServer;
 import dev.groundwork.support.FakeOpenAiServer.Reply;

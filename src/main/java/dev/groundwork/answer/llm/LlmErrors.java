@@ -1,5 +1,6 @@
-package dev.groundwork.answer;
+package dev.groundwork.answer.llm;
 
+import dev.groundwork.answer.FallbackReason;
 import dev.langchain4j.exception.HttpException;
 import dev.langchain4j.exception.UnresolvedModelServerException;
 import java.io.IOException;

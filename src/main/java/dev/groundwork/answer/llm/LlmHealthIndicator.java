@@ -1,15 +1,14 @@
-package dev.groundwork.answer;
+package dev.groundwork.answer.llm;
 
+import dev.groundwork.answer.LlmSettings;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
-import org.springframework.stereotype.Component;
 
 /**
  * The {@code llm} component of {@code /actuator/health}: which LLM answers and the state of its circuit breaker.
  * An open breaker shows as DEGRADED, not DOWN: the service still answers, extractively, and stays ready.
  */
-@Component
 class LlmHealthIndicator implements HealthIndicator {
 
     static final Status DEGRADED = new Status("DEGRADED", "The LLM failed repeatedly; answers are extractive for now");
@@ -24,9 +23,6 @@ class LlmHealthIndicator implements HealthIndicator {
 
     @Override
     public Health health() {
-        if (!settings.enabled()) {
-            return Health.up().withDetail("configured", false).withDetail("mode", "extractive").build();
-        }
         CircuitBreaker.Snapshot snapshot = breaker.snapshot();
         Health.Builder health = snapshot.state() == CircuitBreaker.State.OPEN ? Health.status(DEGRADED) : Health.up();
         health.withDetail("configured", true)

@@ -1,4 +1,6 @@
-package dev.groundwork.answer;
+package dev.groundwork.answer.llm;
+
+import dev.groundwork.answer.FallbackReason;
 
 /** A call to the LLM that gave no usable answer, with the reason the response reports. */
 final class LlmFailure extends Exception {

@@ -1,6 +1,6 @@
-package dev.groundwork.embed;
+package dev.groundwork.text;
 
-/** Text checks shared by the stages that feed the encoder. */
+/** White space in the widest sense, as every stage that reads or cuts text must see it. */
 public final class Texts {
 
     private Texts() {

@@ -1,5 +1,15 @@
-package dev.groundwork.answer;
+package dev.groundwork.answer.llm;
 
+import dev.groundwork.answer.AnswerFailedException;
+import dev.groundwork.answer.AnswerListener;
+import dev.groundwork.answer.Answerer;
+import dev.groundwork.answer.Draft;
+import dev.groundwork.answer.Evidence;
+import dev.groundwork.answer.FallbackReason;
+import dev.groundwork.answer.GroundedPrompt;
+import dev.groundwork.answer.GroundedPrompts;
+import dev.groundwork.answer.LlmSettings;
+import dev.groundwork.answer.Mode;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.StreamingChatModel;
@@ -18,27 +28,37 @@ import org.slf4j.LoggerFactory;
 /**
  * Writes answers with an OpenAI-compatible chat endpoint, streaming the tokens as they come. Enforces the
  * first-token and whole-answer timeouts itself (the HTTP client only bounds the wait for the response headers),
- * tries again only while no token has been streamed, and goes through the circuit breaker.
+ * tries again only while no token has been streamed, and goes through the circuit breaker. A failure is an
+ * {@link AnswerFailedException} with the reason, for the answerer that stands in.
  */
-class LlmAnswerer {
+final class LlmAnswerer implements Answerer {
 
     private static final Logger log = LoggerFactory.getLogger(LlmAnswerer.class);
 
     private final LlmSettings settings;
     private final StreamingChatModel model;
     private final CircuitBreaker breaker;
+    private final GroundedPrompts prompts;
 
-    /**
-     * @param model null when no LLM is configured
-     */
-    LlmAnswerer(LlmSettings settings, StreamingChatModel model, CircuitBreaker breaker) {
+    LlmAnswerer(LlmSettings settings, StreamingChatModel model, CircuitBreaker breaker, GroundedPrompts prompts) {
         this.settings = settings;
         this.model = model;
         this.breaker = breaker;
+        this.prompts = prompts;
     }
 
-    boolean enabled() {
-        return model != null;
+    @Override
+    public Draft answer(Evidence evidence, AnswerListener listener) {
+        try {
+            return new Draft.Written(write(prompts.write(evidence.question(), evidence.sources()), listener), null);
+        } catch (LlmFailure failure) {
+            throw new AnswerFailedException(failure.reason(), failure.getMessage(), failure);
+        }
+    }
+
+    @Override
+    public Mode mode() {
+        return Mode.LLM;
     }
 
     /**
@@ -46,7 +66,7 @@ class LlmAnswerer {
      *
      * @throws LlmFailure when no complete answer came; tokens may have been streamed before
      */
-    String answer(GroundedPrompt prompt, AnswerListener listener) throws LlmFailure {
+    String write(GroundedPrompt prompt, AnswerListener listener) throws LlmFailure {
         if (!breaker.tryAcquire()) {
             throw new LlmFailure(FallbackReason.LLM_CIRCUIT_OPEN, "circuit breaker open");
         }

@@ -1,4 +1,4 @@
-package dev.groundwork.answer;
+package dev.groundwork.answer.llm;
 
 import static dev.groundwork.support.FakeOpenAiServer.dropAfter;
 import static dev.groundwork.support.FakeOpenAiServer.endWithoutFinish;
@@ -8,9 +8,14 @@ import static dev.groundwork.support.FakeOpenAiServer.stall;
 import static dev.groundwork.support.FakeOpenAiServer.status;
 import static dev.groundwork.support.FakeOpenAiServer.stream;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
+import dev.groundwork.answer.AnswerListener;
+import dev.groundwork.answer.FallbackReason;
+import dev.groundwork.answer.GroundedPrompt;
+import dev.groundwork.answer.LlmSettings;
 import dev.groundwork.support.FakeOpenAiServer;
+import dev.groundwork.support.TestClock;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Clock;
@@ -47,8 +52,12 @@ class LlmAnswererTests {
     }
 
     private LlmAnswerer answerer(LlmSettings settings) {
+        return answerer(settings, Clock.systemUTC());
+    }
+
+    private static LlmAnswerer answerer(LlmSettings settings, Clock clock) {
         return new LlmAnswerer(settings, LlmConfiguration.model(settings),
-                new CircuitBreaker(settings.circuitFailures(), settings.circuitOpenFor(), Clock.systemUTC()));
+                new CircuitBreaker(settings.circuitFailures(), settings.circuitOpenFor(), clock), null);
     }
 
     private LlmAnswerer answerer() {
@@ -73,7 +82,7 @@ class LlmAnswererTests {
     void streamsTokensAndReturnsTheWholeAnswer() throws LlmFailure {
         server.reply(stream("The game was ", "played on ", "February 7 [1]."));
 
-        String answer = answerer().answer(PROMPT, listener);
+        String answer = answerer().write(PROMPT, listener);
 
         assertThat(answer).isEqualTo("The game was played on February 7 [1].");
         assertThat(tokens).containsExactly("The game was ", "played on ", "February 7 [1].");
@@ -86,7 +95,7 @@ class LlmAnswererTests {
     void serverErrorIsRetriedOnceBeforeTheFirstTokenThenReported() {
         server.reply(status(500));
 
-        assertThat(reasonOf(() -> answerer().answer(PROMPT, listener))).isEqualTo(FallbackReason.LLM_SERVER_ERROR);
+        assertThat(reasonOf(() -> answerer().write(PROMPT, listener))).isEqualTo(FallbackReason.LLM_SERVER_ERROR);
         assertThat(server.requests()).isEqualTo(2);
     }
 
@@ -94,7 +103,7 @@ class LlmAnswererTests {
     void aRetryAfterAServerErrorCanStillAnswer() throws LlmFailure {
         server.reply(status(503), stream("Fine [1]."));
 
-        assertThat(answerer().answer(PROMPT, listener)).isEqualTo("Fine [1].");
+        assertThat(answerer().write(PROMPT, listener)).isEqualTo("Fine [1].");
         assertThat(server.requests()).isEqualTo(2);
     }
 
@@ -102,14 +111,14 @@ class LlmAnswererTests {
     void rateLimitIsReportedAsSuch() {
         server.reply(status(429));
 
-        assertThat(reasonOf(() -> answerer().answer(PROMPT, listener))).isEqualTo(FallbackReason.LLM_RATE_LIMITED);
+        assertThat(reasonOf(() -> answerer().write(PROMPT, listener))).isEqualTo(FallbackReason.LLM_RATE_LIMITED);
     }
 
     @Test
     void aWrongModelNameIsRejectedWithoutRetry() {
         server.reply(status(404));
 
-        assertThat(reasonOf(() -> answerer().answer(PROMPT, listener))).isEqualTo(FallbackReason.LLM_REJECTED);
+        assertThat(reasonOf(() -> answerer().write(PROMPT, listener))).isEqualTo(FallbackReason.LLM_REJECTED);
         assertThat(server.requests()).isEqualTo(1);
     }
 
@@ -119,7 +128,7 @@ class LlmAnswererTests {
         LlmAnswerer answerer = answerer(settings(server.baseUrl(), Duration.ofMillis(400), Duration.ofSeconds(5), 1, 10,
                 Duration.ofSeconds(30)));
 
-        assertThat(reasonOf(() -> answerer.answer(PROMPT, listener))).isEqualTo(FallbackReason.LLM_FIRST_TOKEN_TIMEOUT);
+        assertThat(reasonOf(() -> answerer.write(PROMPT, listener))).isEqualTo(FallbackReason.LLM_FIRST_TOKEN_TIMEOUT);
         assertThat(server.requests()).isEqualTo(1);
     }
 
@@ -129,7 +138,7 @@ class LlmAnswererTests {
         LlmAnswerer answerer = answerer(settings(server.baseUrl(), Duration.ofSeconds(1), Duration.ofMillis(800), 1, 10,
                 Duration.ofSeconds(30)));
 
-        assertThat(reasonOf(() -> answerer.answer(PROMPT, listener))).isEqualTo(FallbackReason.LLM_ANSWER_TIMEOUT);
+        assertThat(reasonOf(() -> answerer.write(PROMPT, listener))).isEqualTo(FallbackReason.LLM_ANSWER_TIMEOUT);
         assertThat(tokens).isNotEmpty();
         assertThat(server.requests()).isEqualTo(1);
     }
@@ -138,7 +147,7 @@ class LlmAnswererTests {
     void aStreamCutInTheMiddleIsDroppedAndNotRetriedAfterTokens() {
         server.reply(dropAfter("The game ", "was played"));
 
-        assertThat(reasonOf(() -> answerer().answer(PROMPT, listener))).isEqualTo(FallbackReason.LLM_STREAM_DROPPED);
+        assertThat(reasonOf(() -> answerer().write(PROMPT, listener))).isEqualTo(FallbackReason.LLM_STREAM_DROPPED);
         assertThat(tokens).containsExactly("The game ", "was played");
         assertThat(server.requests()).isEqualTo(1);
     }
@@ -147,14 +156,14 @@ class LlmAnswererTests {
     void aStreamThatEndsWithoutAFinishReasonIsDropped() {
         server.reply(endWithoutFinish("The game ", "was played"));
 
-        assertThat(reasonOf(() -> answerer().answer(PROMPT, listener))).isEqualTo(FallbackReason.LLM_STREAM_DROPPED);
+        assertThat(reasonOf(() -> answerer().write(PROMPT, listener))).isEqualTo(FallbackReason.LLM_STREAM_DROPPED);
     }
 
     @Test
     void garbageJsonIsAMalformedReply() {
         server.reply(garbage());
 
-        assertThat(reasonOf(() -> answerer().answer(PROMPT, listener))).isEqualTo(FallbackReason.LLM_MALFORMED_REPLY);
+        assertThat(reasonOf(() -> answerer().write(PROMPT, listener))).isEqualTo(FallbackReason.LLM_MALFORMED_REPLY);
     }
 
     @Test
@@ -166,7 +175,7 @@ class LlmAnswererTests {
         LlmAnswerer answerer = answerer(settings("http://127.0.0.1:" + port + "/v1", Duration.ofSeconds(2),
                 Duration.ofSeconds(5), 0, 10, Duration.ofSeconds(30)));
 
-        assertThat(reasonOf(() -> answerer.answer(PROMPT, listener))).isEqualTo(FallbackReason.LLM_UNREACHABLE);
+        assertThat(reasonOf(() -> answerer.write(PROMPT, listener))).isEqualTo(FallbackReason.LLM_UNREACHABLE);
     }
 
     @Test
@@ -175,9 +184,9 @@ class LlmAnswererTests {
         LlmAnswerer answerer = answerer(settings(server.baseUrl(), Duration.ofSeconds(2), Duration.ofSeconds(5), 0, 2,
                 Duration.ofMinutes(5)));
 
-        reasonOf(() -> answerer.answer(PROMPT, listener));
-        reasonOf(() -> answerer.answer(PROMPT, listener));
-        FallbackReason third = reasonOf(() -> answerer.answer(PROMPT, listener));
+        reasonOf(() -> answerer.write(PROMPT, listener));
+        reasonOf(() -> answerer.write(PROMPT, listener));
+        FallbackReason third = reasonOf(() -> answerer.write(PROMPT, listener));
 
         assertThat(third).isEqualTo(FallbackReason.LLM_CIRCUIT_OPEN);
         assertThat(server.requests()).isEqualTo(2);
@@ -186,27 +195,39 @@ class LlmAnswererTests {
     @Test
     void anOpenCircuitLetsOneTrialThroughAfterItsWaitAndClosesOnSuccess() throws Exception {
         server.reply(status(500), stream("Back [1]."));
+        TestClock clock = new TestClock();
         LlmAnswerer answerer = answerer(settings(server.baseUrl(), Duration.ofSeconds(2), Duration.ofSeconds(5), 0, 1,
-                Duration.ofMillis(300)));
-        reasonOf(() -> answerer.answer(PROMPT, listener));
-        assertThat(reasonOf(() -> answerer.answer(PROMPT, listener))).isEqualTo(FallbackReason.LLM_CIRCUIT_OPEN);
+                Duration.ofSeconds(30)), clock);
+        reasonOf(() -> answerer.write(PROMPT, listener));
+        clock.advance(Duration.ofSeconds(29));
+        assertThat(reasonOf(() -> answerer.write(PROMPT, listener))).isEqualTo(FallbackReason.LLM_CIRCUIT_OPEN);
 
-        Thread.sleep(400);
+        clock.advance(Duration.ofSeconds(1));
 
-        assertThat(answerer.answer(PROMPT, listener)).isEqualTo("Back [1].");
+        assertThat(answerer.write(PROMPT, listener)).isEqualTo("Back [1].");
         assertThat(server.requests()).isEqualTo(2);
+        assertThat(answerer.write(PROMPT, listener)).as("closed again").isEqualTo("Back [1].");
     }
 
     @Test
     void aClientThatLeavesStopsTheStream() {
-        server.reply(slowStream(Duration.ofMillis(50), "a ", "b ", "c ", "d "));
+        String[] twenty = new String[20];
+        java.util.Arrays.setAll(twenty, i -> "word" + i + " ");
+        server.reply(slowStream(Duration.ofMillis(50), twenty));
+        List<String> received = new CopyOnWriteArrayList<>();
         AnswerListener leaving = new AnswerListener() {
             @Override
             public boolean token(String text) {
-                return false;
+                received.add(text);
+                return false; // the client is gone
             }
         };
 
-        assertThatThrownBy(() -> answerer().answer(PROMPT, leaving)).isInstanceOf(LlmFailure.class);
+        FallbackReason reason = reasonOf(() -> answerer().write(PROMPT, leaving));
+
+        assertThat(reason).isEqualTo(FallbackReason.LLM_STREAM_DROPPED);
+        assertThat(received).as("no token after the client left").containsExactly("word0 ");
+        await().atMost(Duration.ofSeconds(5)).until(() -> server.abandonedStreams() == 1);
+        assertThat(server.requests()).as("nothing tried again").isEqualTo(1);
     }
 }
