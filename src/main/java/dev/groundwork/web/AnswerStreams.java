@@ -8,9 +8,6 @@ import dev.groundwork.answer.CitationMarker;
 import dev.groundwork.answer.CitationMarkers;
 import dev.groundwork.answer.PreparedQuestion;
 import dev.groundwork.answer.Source;
-import dev.groundwork.embed.EncoderUnavailableException;
-import dev.groundwork.index.IndexUnavailableException;
-import dev.groundwork.retrieve.InvalidQueryException;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.SynchronousQueue;
@@ -20,7 +17,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
@@ -86,33 +82,13 @@ class AnswerStreams implements DisposableBean {
     }
 
     private static void sendError(SseEmitter emitter, RuntimeException e) {
-        ProblemDetail problem = problemFor(e);
+        ProblemDetail problem = ApiProblems.of(e); // the same problem the JSON endpoints answer with
         try {
             emitter.send(SseEmitter.event().name("error").data(problem, MediaType.APPLICATION_PROBLEM_JSON));
             emitter.complete();
         } catch (IOException | IllegalStateException sendFailure) {
             emitter.completeWithError(e);
         }
-    }
-
-    /** The same problems the JSON endpoints answer with, for failures after the stream has begun. */
-    static ProblemDetail problemFor(RuntimeException e) {
-        if (e instanceof InvalidQueryException invalid) {
-            return ApiProblems.of(HttpStatus.BAD_REQUEST, invalid.code(), invalid.getMessage());
-        }
-        if (e instanceof IndexUnavailableException) {
-            log.error("Index unavailable while answering: {}", e.getMessage(), e);
-            return ApiProblems.of(HttpStatus.SERVICE_UNAVAILABLE, "INDEX_UNAVAILABLE",
-                    "The index cannot be used right now; try again later.");
-        }
-        if (e instanceof EncoderUnavailableException) {
-            log.error("Encoder unavailable while answering: {}", e.getMessage(), e);
-            return ApiProblems.of(HttpStatus.SERVICE_UNAVAILABLE, "ENCODER_UNAVAILABLE",
-                    "The encoder cannot be used right now; try again later.");
-        }
-        log.error("Unexpected failure while answering: {}", e.getMessage(), e);
-        return ApiProblems.of(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR",
-                "Something went wrong on our side; the error has been logged.");
     }
 
     @Override
