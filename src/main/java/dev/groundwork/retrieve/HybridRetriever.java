@@ -14,10 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Service;
 
 /**
@@ -30,21 +30,18 @@ class HybridRetriever implements Retriever {
 
     private static final Logger log = LoggerFactory.getLogger(HybridRetriever.class);
 
-    /** Threads for the BM25 half of searches; idle ones end after a minute, and none keeps the JVM up. */
-    private static final ExecutorService TEXT_SEARCHES = Executors.newCachedThreadPool(runnable -> {
-        Thread thread = new Thread(runnable, "text-search");
-        thread.setDaemon(true);
-        return thread;
-    });
-
     private final ServingIndex<? extends ChunkSearch> index;
     private final Encoder encoder;
     private final RetrievalSettings settings;
+    private final Executor textSearches;
 
-    HybridRetriever(ServingIndex<? extends ChunkSearch> index, Encoder encoder, RetrievalSettings settings) {
+    /** @param textSearches where the BM25 half of a search runs, beside the vector half on the caller's thread */
+    HybridRetriever(ServingIndex<? extends ChunkSearch> index, Encoder encoder, RetrievalSettings settings,
+                    @Qualifier(RetrievalConfiguration.TEXT_SEARCHES) Executor textSearches) {
         this.index = index;
         this.encoder = encoder;
         this.settings = settings;
+        this.textSearches = textSearches;
     }
 
     @Override
@@ -64,7 +61,7 @@ class HybridRetriever implements Retriever {
         boolean text = settings.textWeight() > 0;
         boolean vectors = settings.vectorWeight() > 0 && index.vectorsComparable();
         CompletableFuture<List<ChunkHit>> textSearch = text && vectors
-                ? CompletableFuture.supplyAsync(() -> index.searchText(query, candidates, request.filter()), TEXT_SEARCHES)
+                ? CompletableFuture.supplyAsync(() -> index.searchText(query, candidates, request.filter()), textSearches)
                 : null;
         float[] queryVector = vectors ? encoder.embedQuery(query) : null;
         List<ChunkHit> vectorHits = vectors ? index.searchVector(queryVector, candidates, request.filter()) : List.of();

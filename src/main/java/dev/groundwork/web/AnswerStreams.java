@@ -3,31 +3,27 @@ package dev.groundwork.web;
 import dev.groundwork.answer.Answer;
 import dev.groundwork.answer.AnswerListener;
 import dev.groundwork.answer.AnswerService;
-import dev.groundwork.answer.AnswerSettings;
 import dev.groundwork.answer.CitationMarker;
 import dev.groundwork.answer.CitationMarkers;
 import dev.groundwork.answer.PreparedQuestion;
 import dev.groundwork.answer.Source;
 import java.io.IOException;
 import java.util.List;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * Runs streamed answers on a bounded pool of their own, so a slow LLM holds neither a servlet thread nor more
- * threads than {@code groundwork.answer.max-streams}.
+ * Runs streamed answers on threads of their own ({@link WebThreads}), so a slow LLM holds neither a servlet thread nor
+ * more threads than {@code groundwork.answer.max-streams}.
  */
 @Component
-class AnswerStreams implements DisposableBean {
+class AnswerStreams {
 
     private static final Logger log = LoggerFactory.getLogger(AnswerStreams.class);
 
@@ -43,19 +39,11 @@ class AnswerStreams implements DisposableBean {
     }
 
     private final AnswerService answers;
-    private final ThreadPoolExecutor pool;
+    private final ThreadPoolTaskExecutor pool;
 
-    AnswerStreams(AnswerService answers, AnswerSettings settings) {
+    AnswerStreams(AnswerService answers, @Qualifier(WebThreads.ANSWER_STREAMS) ThreadPoolTaskExecutor pool) {
         this.answers = answers;
-        AtomicInteger count = new AtomicInteger();
-        // No queue: a stream either starts now or is refused with 503, never waits unseen.
-        this.pool = new ThreadPoolExecutor(settings.maxStreams(), settings.maxStreams(), 60, TimeUnit.SECONDS,
-                new SynchronousQueue<>(), runnable -> {
-                    Thread thread = new Thread(runnable, "answer-stream-" + count.incrementAndGet());
-                    thread.setDaemon(true);
-                    return thread;
-                });
-        this.pool.allowCoreThreadTimeOut(true);
+        this.pool = pool;
     }
 
     /**
@@ -89,11 +77,6 @@ class AnswerStreams implements DisposableBean {
         } catch (IOException | IllegalStateException sendFailure) {
             emitter.completeWithError(e);
         }
-    }
-
-    @Override
-    public void destroy() {
-        pool.shutdownNow();
     }
 
     /** Sends sources and tokens as events; once the client is gone, asks the answerer to stop. */
