@@ -7,8 +7,6 @@ import static dev.groundwork.support.FakeOpenAiServer.status;
 import static dev.groundwork.support.FakeOpenAiServer.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.groundwork.answer.Answer;
 import dev.groundwork.answer.AnswerListener;
 import dev.groundwork.answer.AnswerService;
@@ -37,6 +35,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * LLM answers through the real LangChain4j OpenAI client, against an OpenAI-compatible server the test runs: the
@@ -198,12 +198,12 @@ class LlmAnswerIntegrationTests {
                 HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(200);
-        JsonNode health = new ObjectMapper().readTree(response.body());
-        assertThat(health.get("status").asText()).isEqualTo("UP");
+        JsonNode health = JsonMapper.builder().build().readTree(response.body());
+        assertThat(health.get("status").asString()).isEqualTo("UP");
         JsonNode llm = health.get("components").get("llm");
-        assertThat(llm.get("status").asText()).isEqualTo("DEGRADED");
-        assertThat(llm.get("details").get("circuit").asText()).isEqualTo("OPEN");
-        assertThat(llm.get("details").get("lastFailure").asText()).contains("HTTP 500");
+        assertThat(llm.get("status").asString()).isEqualTo("DEGRADED");
+        assertThat(llm.get("details").get("circuit").asString()).isEqualTo("OPEN");
+        assertThat(llm.get("details").get("lastFailure").asString()).contains("HTTP 500");
     }
 
     @Test
@@ -212,10 +212,10 @@ class LlmAnswerIntegrationTests {
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health")).build(),
                 HttpResponse.BodyHandlers.ofString());
 
-        JsonNode llm = new ObjectMapper().readTree(response.body()).get("components").get("llm");
-        assertThat(llm.get("status").asText()).isEqualTo("UP");
-        assertThat(llm.get("details").get("model").asText()).isEqualTo("fake-instruct");
-        assertThat(llm.get("details").get("circuit").asText()).isEqualTo("CLOSED");
+        JsonNode llm = JsonMapper.builder().build().readTree(response.body()).get("components").get("llm");
+        assertThat(llm.get("status").asString()).isEqualTo("UP");
+        assertThat(llm.get("details").get("model").asString()).isEqualTo("fake-instruct");
+        assertThat(llm.get("details").get("circuit").asString()).isEqualTo("CLOSED");
     }
 
     private static void assertFallback(Answer answer, FallbackReason reason) {

@@ -1,7 +1,5 @@
 package dev.groundwork.answer;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.groundwork.answer.Evidence.SourceSentence;
 import dev.groundwork.text.Sentences;
 import dev.groundwork.embed.Encoder;
@@ -32,6 +30,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Not a test: the tool that measured the thresholds of {@link AnswerSettings} on public question sets. It reads
@@ -44,7 +44,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(properties = "groundwork.llm.base-url=")
 class AnswerCalibration {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final double[] WEIGHTS = {0.0, 0.3, 0.5, 0.7, 1.0};
 
     @DynamicPropertySource
@@ -95,14 +95,14 @@ class AnswerCalibration {
         long started = System.nanoTime();
         for (int i = 0; i < contexts.size(); i++) {
             JsonNode context = contexts.get(i);
-            String id = context.get("context_id").asText();
-            textById.put(id, context.get("text").asText());
-            byArticle.computeIfAbsent(context.get("title").asText(), t -> new ArrayList<>()).add(id);
+            String id = context.get("context_id").asString();
+            textById.put(id, context.get("text").asString());
+            byArticle.computeIfAbsent(context.get("title").asString(), t -> new ArrayList<>()).add(id);
             if (i % 5 == 4) {
                 heldOut.add(id);
                 continue;
             }
-            upload(id, context.get("text").asText());
+            upload(id, context.get("text").asString());
         }
         line("## SQuAD (squad-public)");
         line("Indexed %d of %d paragraphs (every fifth held out) in %d s.", contexts.size() - heldOut.size(),
@@ -110,9 +110,9 @@ class AnswerCalibration {
         Random random = new Random(42);
         List<JsonNode> shuffled = new ArrayList<>(questions);
         Collections.shuffle(shuffled, random);
-        List<JsonNode> answerable = shuffled.stream().filter(q -> !heldOut.contains(q.get("gold_context_id").asText()))
+        List<JsonNode> answerable = shuffled.stream().filter(q -> !heldOut.contains(q.get("gold_context_id").asString()))
                 .limit(perClass).toList();
-        List<JsonNode> unanswerable = shuffled.stream().filter(q -> heldOut.contains(q.get("gold_context_id").asText()))
+        List<JsonNode> unanswerable = shuffled.stream().filter(q -> heldOut.contains(q.get("gold_context_id").asString()))
                 .limit(perClass).toList();
         List<Case> cases = new ArrayList<>();
         List<Double> positives = new ArrayList<>();
@@ -148,15 +148,15 @@ class AnswerCalibration {
                          Map<String, List<Double>> negatives, List<Long> checkNanos, List<Long> evidenceNanos,
                          Map<String, List<String>> byArticle, Set<String> heldOut, List<String> allIds, Random random,
                          List<JsonNode> answerableQuestions) {
-        String text = question.get("question").asText();
+        String text = question.get("question").asString();
         PreparedQuestion prepared = answers.prepare(Question.of(text));
         List<Source> sources = prompts.fit(prepared.retrieval().chunks());
         long started = System.nanoTime();
         Evidence evidence = Evidence.of(prepared.text(), sources, encoder);
         evidenceNanos.add(System.nanoTime() - started);
-        String gold = question.get("gold_context_id").asText();
+        String gold = question.get("gold_context_id").asString();
         List<String> answersList = new ArrayList<>();
-        question.get("answers").forEach(a -> answersList.add(a.asText()));
+        question.get("answers").forEach(a -> answersList.add(a.asString()));
         boolean goldInSources = sources.stream().anyMatch(s -> s.document().fileName().equals(fileName(gold)));
         Case measured = features(evidence, answerable, goldInSources, answersList, prepared);
         if (positives != null && goldInSources) {
@@ -167,7 +167,7 @@ class AnswerCalibration {
                 String claim = window(goldSource.text(), at, answer.length());
                 positives.add(support(claim, goldSource.n(), evidence));
                 // A wrong fact: the same words with another question's answer.
-                String wrong = answerableQuestions.get(random.nextInt(answerableQuestions.size())).get("answers").get(0).asText();
+                String wrong = answerableQuestions.get(random.nextInt(answerableQuestions.size())).get("answers").get(0).asString();
                 if (!wrong.equalsIgnoreCase(answer) && !goldSource.text().contains(wrong)) {
                     negatives.computeIfAbsent("same words, another answer", k -> new ArrayList<>())
                             .add(support(claim.replace(answer, wrong), goldSource.n(), evidence));
@@ -287,15 +287,15 @@ class AnswerCalibration {
         Set<String> goldOfUnanswerable = new HashSet<>();
         for (int i = 0; i < questions.size(); i++) {
             for (JsonNode fact : questions.get(i).get("supporting_facts")) {
-                (i < questions.size() / 2 ? goldOfAnswerable : goldOfUnanswerable).add(fact.get(0).asText());
+                (i < questions.size() / 2 ? goldOfAnswerable : goldOfUnanswerable).add(fact.get(0).asString());
             }
         }
         Map<String, String> paragraphs = new LinkedHashMap<>();
         for (JsonNode question : questions) {
             for (JsonNode context : question.get("context")) {
                 StringBuilder text = new StringBuilder();
-                context.get(1).forEach(sentence -> text.append(sentence.asText()));
-                paragraphs.putIfAbsent(context.get(0).asText(), text.toString().strip());
+                context.get(1).forEach(sentence -> text.append(sentence.asString()));
+                paragraphs.putIfAbsent(context.get(0).asString(), text.toString().strip());
             }
         }
         int indexed = 0;
@@ -317,16 +317,16 @@ class AnswerCalibration {
             if (!answerable) {
                 boolean anyGoldLeft = false;
                 for (JsonNode fact : question.get("supporting_facts")) {
-                    anyGoldLeft |= goldOfAnswerable.contains(fact.get(0).asText());
+                    anyGoldLeft |= goldOfAnswerable.contains(fact.get(0).asString());
                 }
                 if (anyGoldLeft) {
                     continue;
                 }
             }
-            PreparedQuestion prepared = answers.prepare(Question.of(question.get("question").asText()));
+            PreparedQuestion prepared = answers.prepare(Question.of(question.get("question").asString()));
             List<Source> sources = prompts.fit(prepared.retrieval().chunks());
             Evidence evidence = Evidence.of(prepared.text(), sources, encoder);
-            cases.add(features(evidence, answerable, true, List.of(question.get("answer").asText()), prepared));
+            cases.add(features(evidence, answerable, true, List.of(question.get("answer").asString()), prepared));
         }
         abstentionReport(cases);
         extractiveReport(cases);
