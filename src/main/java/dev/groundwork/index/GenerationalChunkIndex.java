@@ -150,8 +150,16 @@ public final class GenerationalChunkIndex implements ServingIndex<ChunkIndex>, I
 
     @Override
     public ServingGeneration serving() {
-        Generation current = serving;
-        return new ServingGeneration(current.name, builtWith(current), current.index.vectorsComparable());
+        while (true) {
+            Generation current = serving;
+            if (current.tryHold()) { // held, so a switch cannot close it while it is read
+                try {
+                    return new ServingGeneration(current.name, builtWith(current), current.index.vectorsComparable());
+                } finally {
+                    current.release();
+                }
+            }
+        }
     }
 
     private static Optional<String> builtWith(Generation generation) {
@@ -165,7 +173,7 @@ public final class GenerationalChunkIndex implements ServingIndex<ChunkIndex>, I
     }
 
     @Override
-    public void vectorsComparable(boolean comparable) {
+    public synchronized void vectorsComparable(boolean comparable) {
         serving.index.vectorsComparable(comparable);
     }
 
