@@ -10,7 +10,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.groundwork.answer.Answer;
 import dev.groundwork.answer.AnswerListener;
 import dev.groundwork.answer.AnswerService;
-import dev.groundwork.answer.AnswerSentence;
 import dev.groundwork.answer.FallbackReason;
 import dev.groundwork.answer.Mode;
 import dev.groundwork.answer.Question;
