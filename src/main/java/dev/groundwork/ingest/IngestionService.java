@@ -170,9 +170,7 @@ public class IngestionService {
      *                 and the bytes changed, the path is taken from it (and the document removed with its last path)
      */
     public IngestOutcome ingestFile(SourceFile source, DocumentRecord previous) {
-        IngestOutcome outcome = write(source, previous, null);
-        commit();
-        return outcome;
+        return write(source, previous, null, true);
     }
 
     /**
@@ -188,6 +186,11 @@ public class IngestionService {
      * here): for {@link WriteBatch}, which commits.
      */
     IngestOutcome write(SourceFile source, DocumentRecord previous, PreparedDocument ahead) {
+        return write(source, previous, ahead, false);
+    }
+
+    /** @param commit whether to commit, under the lock, before it returns */
+    private IngestOutcome write(SourceFile source, DocumentRecord previous, PreparedDocument ahead, boolean commit) {
         FileFacts facts = source.facts();
         requireIndexableSize(facts.sizeBytes());
         String id = facts.documentId();
@@ -223,6 +226,9 @@ public class IngestionService {
                 }
                 detached.ifPresent(index::updateRecord);
                 replacing.forEach(index::delete);
+                if (commit) {
+                    index.commit();
+                }
                 return new IngestOutcome(record, pathAdded ? Change.PATH_ADDED : Change.KNOWN);
             }
             // 4. new or changed bytes, or made under another pipeline: parse, split, embed
@@ -239,9 +245,12 @@ public class IngestionService {
             if (!source.unchanged()) {
                 return new IngestOutcome(null, Change.STALE);
             }
-            // 5. replace the old versions in one step; the caller commits
+            // 5. replace the old versions in one step, and commit or leave the commit to the batch
             index.upsert(prepared.record(), prepared.chunks(), replacing);
             detached.ifPresent(index::updateRecord);
+            if (commit) {
+                index.commit();
+            }
             Change change = known.isPresent() || losing.isPresent() ? Change.REPLACED : Change.CREATED;
             return new IngestOutcome(prepared.record(), change);
         }));
