@@ -25,7 +25,11 @@ class AnswerChecker {
 
     /** {@code [1]}, {@code [1, 2]} and {@code [1;2]}; a run like {@code [1][2]} is two markers. */
     private static final Pattern MARKER = Pattern.compile("\\[\\s*(\\d{1,6}(?:\\s*[,;]\\s*\\d{1,6})*)\\s*]");
-    private static final Pattern SPACE_BEFORE_PUNCTUATION = Pattern.compile("[ \\t]+([.,;:!?])");
+    /**
+     * Spaces before punctuation. Tried only where a run of spaces starts, and the run taken whole (possessive):
+     * tried at every space of a long run, {@code [ \t]+} would cost time quadratic in the run.
+     */
+    private static final Pattern SPACE_BEFORE_PUNCTUATION = Pattern.compile("(?<![ \\t])[ \\t]++([.,;:!?])");
     private static final Pattern SPACES = Pattern.compile("[ \\t]{2,}");
     /** Markers put after a sentence's full stop ("claim. [1]"), which sentence splitting would give to the next. */
     private static final Pattern MARKERS_AFTER_STOP = Pattern.compile("([.!?])[ \\t]*((?:\\[\\d+](?:[ \\t]*\\[\\d+])*))");

@@ -4,7 +4,6 @@ import dev.groundwork.embed.Texts;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -14,7 +13,6 @@ import java.util.regex.Pattern;
  */
 final class PlainTextStructure {
 
-    private static final Pattern ATX_HEADING = Pattern.compile("^ {0,3}(#{1,6})[ \\t]+(.*?)[ \\t]*#*[ \\t]*$");
     private static final Pattern SETEXT_UNDERLINE = Pattern.compile("^ {0,3}(=+|-+)[ \\t]*$");
     private static final Pattern OWN_LINE = Pattern.compile("^\\s*([-*+•]\\s|\\d{1,3}[.)]\\s|\\||>)");
     private static final Pattern FENCE = Pattern.compile("^ {0,3}(```|~~~)");
@@ -58,10 +56,10 @@ final class PlainTextStructure {
                 continue;
             }
             if (markdown) {
-                Matcher atx = ATX_HEADING.matcher(line);
-                if (atx.matches() && !atx.group(2).isBlank()) {
+                AtxHeading atx = AtxHeading.parse(line);
+                if (atx != null && !atx.text().isBlank()) {
                     flushParagraph(false);
-                    heading(atx.group(1).length(), atx.group(2));
+                    heading(atx.level(), atx.text());
                     continue;
                 }
                 boolean underlined = i + 1 < lines.length && SETEXT_UNDERLINE.matcher(lines[i + 1]).matches();
