@@ -89,8 +89,7 @@ final class ParseWorkerProcess {
             int exit = exitCode(process, garbled ? Duration.ofSeconds(2) : Duration.ofSeconds(10));
             process.destroyForcibly();
             if (timedOut.get()) {
-                return new Rejected(Reason.TIMEOUT, "The document was still being read after " + describe(timeout)
-                        + ", the time limit.");
+                return new Rejected(Reason.TIMEOUT, ParseDeadline.exceeded(timeout));
             }
             if (exit == OUT_OF_MEMORY_EXIT) {
                 return new Rejected(Reason.EXPANDS_TOO_MUCH,
@@ -149,9 +148,5 @@ final class ParseWorkerProcess {
             Thread.currentThread().interrupt();
             return -1;
         }
-    }
-
-    private static String describe(Duration timeout) {
-        return timeout.toMillis() % 1000 == 0 ? timeout.toSeconds() + " s" : timeout.toMillis() + " ms";
     }
 }

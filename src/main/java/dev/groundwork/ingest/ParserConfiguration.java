@@ -21,7 +21,7 @@ class ParserConfiguration {
                         WorkerCommand.parseWorker(limits, parse.workerHeap()), parse.workers(),
                         parse.workerMaxDocuments(), WORKER_START_TIMEOUT), parse.timeout());
                 yield parse.textInService()
-                        ? new TextRoutingParser(TikaDocumentParser.plainTextOnly(limits), isolated) : isolated;
+                        ? new TextRoutingParser(TikaDocumentParser.plainTextOnly(limits, parse.timeout()), isolated) : isolated;
             }
         };
     }

@@ -28,16 +28,27 @@ final class PlainTextStructure {
         this.markdown = markdown;
     }
 
-    /** Reads raw text into blocks; returns the first heading, or null. */
+    /** Reads trusted raw text into blocks, with no deadline; returns the first heading, or null. */
     static String read(String raw, boolean markdown, DocumentTextBuilder text) {
+        try {
+            return read(raw, markdown, text, ParseDeadline.NONE);
+        } catch (ParseLimitException e) {
+            throw new IllegalStateException("no deadline, yet past it", e);
+        }
+    }
+
+    /** Reads raw text into blocks, line by line until the deadline; returns the first heading, or null. */
+    static String read(String raw, boolean markdown, DocumentTextBuilder text, ParseDeadline deadline)
+            throws ParseLimitException {
         PlainTextStructure structure = new PlainTextStructure(text, markdown);
-        structure.readLines(normalise(raw).split("\n", -1));
+        structure.readLines(normalise(raw).split("\n", -1), deadline);
         return structure.firstHeading;
     }
 
-    private void readLines(String[] lines) {
+    private void readLines(String[] lines, ParseDeadline deadline) throws ParseLimitException {
         boolean inFence = false;
         for (int i = 0; i < lines.length; i++) {
+            deadline.check();
             String line = lines[i];
             if (markdown && FENCE.matcher(line).find()) {
                 inFence = !inFence;

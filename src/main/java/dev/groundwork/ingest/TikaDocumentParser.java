@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -30,8 +31,10 @@ import org.apache.tika.parser.ocr.TesseractOCRConfig;
 import org.apache.tika.parser.pdf.PDFParserConfig;
 import org.apache.tika.parser.txt.TXTParser;
 import org.apache.tika.sax.BodyContentHandler;
+import org.apache.tika.sax.ContentHandlerDecorator;
 import org.apache.tika.sax.WriteOutContentHandler;
 import org.apache.tika.utils.XMLReaderUtils;
+import org.xml.sax.ContentHandler;
 import org.xml.sax.SAXException;
 
 /**
@@ -68,19 +71,23 @@ final class TikaDocumentParser implements DocumentParser {
     private final Parser textParser = new TXTParser();
     private final Detector detector;
     private final ParseLimits limits;
+    /** Null in a worker, whose time limit the service's watchdog enforces by killing it. */
+    private final Duration timeout;
     private final String signature;
 
     TikaDocumentParser(ParseLimits limits) {
-        this(new AutoDetectParser(TikaConfig.getDefaultConfig()), TikaConfig.getDefaultConfig().getDetector(), limits);
+        this(new AutoDetectParser(TikaConfig.getDefaultConfig()), TikaConfig.getDefaultConfig().getDetector(), limits,
+                null);
         // These two are JVM-wide in Tika and POI; in a worker process the JVM is the parser's alone.
         XMLReaderUtils.setMaxEntityExpansions(limits.maxEntityExpansions());
         ZipSecureFile.setMinInflateRatio(1.0 / limits.maxCompressionRatio());
     }
 
-    private TikaDocumentParser(AutoDetectParser parser, Detector detector, ParseLimits limits) {
+    private TikaDocumentParser(AutoDetectParser parser, Detector detector, ParseLimits limits, Duration timeout) {
         this.parser = parser;
         this.detector = detector;
         this.limits = limits;
+        this.timeout = timeout;
         this.signature = currentSignature();
         // Tika's own guard against bombs, wrapped around every document and every embedded one.
         parser.setAutoDetectParserConfig(new AutoDetectParserConfig(null, TIKA_OUTPUT_GRACE,
@@ -92,10 +99,11 @@ final class TikaDocumentParser implements DocumentParser {
      * its detector looks at magic bytes and the name only (it never opens a container), its one parser is Tika's
      * text parser (charset detection, then a linear read stopped at the character limit), and it changes no
      * JVM-wide setting. Same code path as the full parser for these types, so the same text and the same refusals.
+     * No watchdog can kill it, so it stops itself at {@code timeout}, with the workers' reason.
      */
-    static TikaDocumentParser plainTextOnly(ParseLimits limits) {
+    static TikaDocumentParser plainTextOnly(ParseLimits limits, Duration timeout) {
         MimeTypes types = MimeTypes.getDefaultMimeTypes();
-        return new TikaDocumentParser(new AutoDetectParser(types, new TXTParser()), types, limits);
+        return new TikaDocumentParser(new AutoDetectParser(types, new TXTParser()), types, limits, timeout);
     }
 
     /** Whether a type is read in the service by {@link #plainTextOnly}: plain text and Markdown. */
@@ -125,7 +133,7 @@ final class TikaDocumentParser implements DocumentParser {
     ParsedDocument parse(Path file, String fileName, MediaType detected) {
         Metadata metadata = new Metadata();
         metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, fileName);
-        ParseGuard guard = new ParseGuard(limits);
+        ParseGuard guard = new ParseGuard(limits, timeout == null ? ParseDeadline.NONE : ParseDeadline.after(timeout));
         try (TikaInputStream in = TikaInputStream.get(file, metadata)) {
             if (Files.size(file) == 0) {
                 throw new RejectedDocumentException(Reason.UNSUPPORTED_TYPE, "The file is empty.");
@@ -136,7 +144,8 @@ final class TikaDocumentParser implements DocumentParser {
             requireShallowMarkup(type, file);
             DocumentTextBuilder text = new DocumentTextBuilder();
             String firstHeading = isPlainText(type)
-                    ? PlainTextStructure.read(readText(in, metadata, guard), MARKDOWN.contains(type.toString()), text)
+                    ? PlainTextStructure.read(readText(in, metadata, guard), MARKDOWN.contains(type.toString()), text,
+                            guard.deadline())
                     : readStructured(in, metadata, text, guard);
             guard.check(); // a limit passed inside a part that a parser skipped still refuses the document
             if (MAIL.contains(type.toString())) {
@@ -195,7 +204,14 @@ final class TikaDocumentParser implements DocumentParser {
             throws IOException, TikaException, SAXException {
         int limit = (int) Math.min(Integer.MAX_VALUE - 1L, limits.maxCharacters());
         BodyContentHandler handler = new BodyContentHandler(new WriteOutContentHandler(limit));
-        textParser.parse(in, handler, metadata, context(guard));
+        ContentHandler timed = new ContentHandlerDecorator(handler) {
+            @Override
+            public void characters(char[] ch, int start, int length) throws SAXException {
+                guard.check(); // the deadline, between the pieces the text parser hands over
+                super.characters(ch, start, length);
+            }
+        };
+        textParser.parse(in, timed, metadata, context(guard));
         return handler.toString();
     }
 

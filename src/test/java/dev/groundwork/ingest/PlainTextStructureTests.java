@@ -28,7 +28,7 @@ class PlainTextStructureTests {
         String line = "# a" + " ".repeat(3_000) + "x\n";
         Path file = dir.resolve("padded.md");
         Files.write(file, Fixtures.utf8("# Padded\n\n" + line.repeat(200) + "\nThe end of the padded file.\n"));
-        TikaDocumentParser parser = TikaDocumentParser.plainTextOnly(ParseLimits.defaults(20_000_000));
+        TikaDocumentParser parser = TikaDocumentParser.plainTextOnly(ParseLimits.defaults(20_000_000), BOUND);
 
         ParsedDocument parsed = Bounded.within(BOUND, () -> parser.parse(file, "padded.md"));
 
