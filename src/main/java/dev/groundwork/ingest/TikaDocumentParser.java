@@ -7,12 +7,10 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.tika.Tika;
-import org.apache.tika.config.TikaConfig;
 import org.apache.tika.detect.Detector;
 import org.apache.tika.exception.EncryptedDocumentException;
 import org.apache.tika.exception.TikaException;
@@ -25,6 +23,7 @@ import org.apache.tika.mime.MediaType;
 import org.apache.tika.mime.MimeTypes;
 import org.apache.tika.parser.AutoDetectParser;
 import org.apache.tika.parser.AutoDetectParserConfig;
+import org.apache.tika.parser.CompositeParser;
 import org.apache.tika.parser.ParseContext;
 import org.apache.tika.parser.Parser;
 import org.apache.tika.parser.ocr.TesseractOCRConfig;
@@ -46,16 +45,6 @@ import org.xml.sax.SAXException;
  */
 final class TikaDocumentParser implements DocumentParser {
 
-    private static final Set<String> DOCUMENT_TYPES = Set.of(
-            "application/pdf", "application/rtf", "application/epub+zip", "application/xhtml+xml",
-            "message/rfc822", "application/vnd.ms-outlook", "application/mbox",
-            "application/msword", "application/vnd.ms-excel", "application/vnd.ms-powerpoint",
-            "application/vnd.ms-word.document.macroenabled.12", "application/vnd.ms-excel.sheet.macroenabled.12",
-            "application/vnd.ms-excel.sheet.binary.macroenabled.12",
-            "application/vnd.ms-powerpoint.presentation.macroenabled.12", "application/vnd.ms-tnef",
-            "message/x-emlx", "multipart/related", "application/xml", "application/json");
-    private static final List<String> DOCUMENT_TYPE_FAMILIES = List.of(
-            "application/vnd.openxmlformats-officedocument.", "application/vnd.oasis.opendocument.");
     private static final Set<String> MARKDOWN = Set.of("text/x-web-markdown", "text/markdown");
     private static final Set<String> HTML = Set.of("text/html", "application/xhtml+xml");
     private static final Set<String> MAIL = Set.of("message/rfc822", "application/vnd.ms-outlook");
@@ -67,6 +56,8 @@ final class TikaDocumentParser implements DocumentParser {
     private static final long TIKA_OUTPUT_GRACE = 1_000_000;
 
     private final AutoDetectParser parser;
+    /** The same parsers, for attachments and embedded files, whose type is checked before and kept. */
+    private final AutoDetectParser embeddedParser;
     /** Reads the types {@link #isPlainText} names, without the detection the auto-detecting parser repeats. */
     private final Parser textParser = new TXTParser();
     private final Detector detector;
@@ -76,22 +67,23 @@ final class TikaDocumentParser implements DocumentParser {
     private final String signature;
 
     TikaDocumentParser(ParseLimits limits) {
-        this(new AutoDetectParser(TikaConfig.getDefaultConfig()), TikaConfig.getDefaultConfig().getDetector(), limits,
-                null);
+        this(DocumentTypes.tikaConfig().getParser(), DocumentTypes.tikaConfig().getDetector(), limits, null);
         // These two are JVM-wide in Tika and POI; in a worker process the JVM is the parser's alone.
         XMLReaderUtils.setMaxEntityExpansions(limits.maxEntityExpansions());
         ZipSecureFile.setMinInflateRatio(1.0 / limits.maxCompressionRatio());
     }
 
-    private TikaDocumentParser(AutoDetectParser parser, Detector detector, ParseLimits limits, Duration timeout) {
-        this.parser = parser;
+    private TikaDocumentParser(Parser parsers, Detector detector, ParseLimits limits, Duration timeout) {
+        this.parser = new AutoDetectParser(detector, parsers);
         this.detector = detector;
         this.limits = limits;
         this.timeout = timeout;
         this.signature = currentSignature();
         // Tika's own guard against bombs, wrapped around every document and every embedded one.
-        parser.setAutoDetectParserConfig(new AutoDetectParserConfig(null, TIKA_OUTPUT_GRACE,
-                limits.maxCompressionRatio(), limits.maxNestingDepth(), limits.maxEmbeddedDepth() + 2));
+        AutoDetectParserConfig bombGuard = new AutoDetectParserConfig(null, TIKA_OUTPUT_GRACE,
+                limits.maxCompressionRatio(), limits.maxNestingDepth(), limits.maxEmbeddedDepth() + 2);
+        parser.setAutoDetectParserConfig(bombGuard);
+        this.embeddedParser = GuardedEmbeddedExtractor.readingCheckedTypes(parsers, bombGuard);
     }
 
     /**
@@ -103,7 +95,8 @@ final class TikaDocumentParser implements DocumentParser {
      */
     static TikaDocumentParser plainTextOnly(ParseLimits limits, Duration timeout) {
         MimeTypes types = MimeTypes.getDefaultMimeTypes();
-        return new TikaDocumentParser(new AutoDetectParser(types, new TXTParser()), types, limits, timeout);
+        return new TikaDocumentParser(new CompositeParser(types.getMediaTypeRegistry(), new TXTParser()), types, limits,
+                timeout);
     }
 
     /** Whether a type is read in the service by {@link #plainTextOnly}: plain text and Markdown. */
@@ -172,9 +165,7 @@ final class TikaDocumentParser implements DocumentParser {
     private void requireDocumentType(MediaType type, TikaInputStream in, String fileName, boolean bytesChecked)
             throws IOException {
         String name = type.toString();
-        boolean document = DOCUMENT_TYPES.contains(name) || "text".equals(type.getType())
-                || DOCUMENT_TYPE_FAMILIES.stream().anyMatch(name::startsWith);
-        if (!document) {
+        if (!DocumentTypes.isDocument(type)) {
             throw new RejectedDocumentException(Reason.UNSUPPORTED_TYPE,
                     "Files of type " + name + " cannot be read; send a document (PDF, Office, OpenDocument, "
                             + "RTF, EPUB, HTML, Markdown, text or e-mail).");
@@ -225,7 +216,8 @@ final class TikaDocumentParser implements DocumentParser {
     private ParseContext context(ParseGuard guard) {
         ParseContext context = new ParseContext();
         context.set(Parser.class, parser); // read attachments and embedded documents too
-        context.set(EmbeddedDocumentExtractor.class, new GuardedEmbeddedExtractor(guard, parser, context));
+        context.set(EmbeddedDocumentExtractor.class,
+                new GuardedEmbeddedExtractor(guard, embeddedParser, detector, context));
         TesseractOCRConfig ocr = new TesseractOCRConfig();
         ocr.setSkipOcr(true); // OCR is slow and optional; a scan without text is reported as NO_TEXT
         context.set(TesseractOCRConfig.class, ocr);
