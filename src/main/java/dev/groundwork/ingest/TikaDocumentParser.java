@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Set;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.tika.Tika;
+import org.apache.tika.config.TikaConfig;
 import org.apache.tika.detect.Detector;
 import org.apache.tika.exception.EncryptedDocumentException;
 import org.apache.tika.exception.TikaException;
@@ -61,21 +62,26 @@ final class TikaDocumentParser implements DocumentParser {
     /** Reads the types {@link #isPlainText} names, without the detection the auto-detecting parser repeats. */
     private final Parser textParser = new TXTParser();
     private final Detector detector;
+    /** Handed to parsers, which would otherwise load Tika's default one, external parsers and all. */
+    private final TikaConfig tikaConfig;
     private final ParseLimits limits;
     /** Null in a worker, whose time limit the service's watchdog enforces by killing it. */
     private final Duration timeout;
     private final String signature;
 
     TikaDocumentParser(ParseLimits limits) {
-        this(DocumentTypes.tikaConfig().getParser(), DocumentTypes.tikaConfig().getDetector(), limits, null);
+        this(DocumentTypes.tikaConfig(), DocumentTypes.tikaConfig().getDetector(), DocumentTypes.tikaConfig().getParser(),
+                limits, null);
         // These two are JVM-wide in Tika and POI; in a worker process the JVM is the parser's alone.
         XMLReaderUtils.setMaxEntityExpansions(limits.maxEntityExpansions());
         ZipSecureFile.setMinInflateRatio(1.0 / limits.maxCompressionRatio());
     }
 
-    private TikaDocumentParser(Parser parsers, Detector detector, ParseLimits limits, Duration timeout) {
-        this.parser = new AutoDetectParser(detector, parsers);
+    private TikaDocumentParser(TikaConfig tikaConfig, Detector detector, Parser parsers, ParseLimits limits,
+                               Duration timeout) {
+        this.tikaConfig = tikaConfig;
         this.detector = detector;
+        this.parser = new AutoDetectParser(detector, parsers);
         this.limits = limits;
         this.timeout = timeout;
         this.signature = currentSignature();
@@ -95,8 +101,8 @@ final class TikaDocumentParser implements DocumentParser {
      */
     static TikaDocumentParser plainTextOnly(ParseLimits limits, Duration timeout) {
         MimeTypes types = MimeTypes.getDefaultMimeTypes();
-        return new TikaDocumentParser(new CompositeParser(types.getMediaTypeRegistry(), new TXTParser()), types, limits,
-                timeout);
+        return new TikaDocumentParser(DocumentTypes.tikaConfig(), types,
+                new CompositeParser(types.getMediaTypeRegistry(), new TXTParser()), limits, timeout);
     }
 
     /** Whether a type is read in the service by {@link #plainTextOnly}: plain text and Markdown. */
@@ -216,6 +222,8 @@ final class TikaDocumentParser implements DocumentParser {
     private ParseContext context(ParseGuard guard) {
         ParseContext context = new ParseContext();
         context.set(Parser.class, parser); // read attachments and embedded documents too
+        context.set(TikaConfig.class, tikaConfig);
+        context.set(Detector.class, detector);
         context.set(EmbeddedDocumentExtractor.class,
                 new GuardedEmbeddedExtractor(guard, embeddedParser, detector, context));
         TesseractOCRConfig ocr = new TesseractOCRConfig();

@@ -7,6 +7,9 @@ import dev.groundwork.support.HostileFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import org.apache.tika.mime.MediaType;
 import org.apache.tika.parser.AbstractExternalProcessParser;
@@ -17,10 +20,14 @@ import org.apache.tika.parser.external.CompositeExternalParser;
 import org.apache.tika.parser.external.ExternalParser;
 import org.apache.tika.parser.ocr.TesseractOCRParser;
 import org.junit.jupiter.api.Test;
+import org.springframework.util.unit.DataSize;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Attachments and embedded files go through the same type allowlist as the files they sit in. */
 class EmbeddedFilesTests {
+
+    /** Programs Tika's default configuration runs on media files when it finds them on the PATH. */
+    private static final List<String> MEDIA_PROGRAMS = List.of("ffmpeg", "exiftool", "sox", "tesseract");
 
     private final TikaDocumentParser parser = new TikaDocumentParser(ParseLimits.defaults(1_000_000));
 
@@ -70,5 +77,28 @@ class EmbeddedFilesTests {
                 || parser instanceof org.apache.tika.parser.external2.ExternalParser || parser instanceof TesseractOCRParser);
         assertThat(parsers.getParsers(new ParseContext()).keySet()).extracting(MediaType::getType)
                 .doesNotContainAnyElementsOf(Set.of("image", "audio", "video"));
+    }
+
+    @Test
+    void aVideoAttachedToAnEmailNeverMakesAWorkerRunAProgram() throws IOException {
+        // Stand-ins for ffmpeg, exiftool, sox and tesseract, first on the worker's PATH, each noting that it ran.
+        Path bin = Files.createDirectory(dir.resolve("bin"));
+        Path ran = dir.resolve("programs-that-ran.log");
+        for (String program : MEDIA_PROGRAMS) {
+            Path script = bin.resolve(program);
+            Files.writeString(script, "#!/bin/sh\necho \"$0 $*\" >> '" + ran + "'\nexit 0\n");
+            Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+        WorkerCommand command = WorkerCommand.parseWorker(ParseLimits.defaults(1_000_000), DataSize.ofMegabytes(256),
+                WorkerSandbox.NONE).withEnvironment("PATH", bin + ":" + WorkerCommand.MINIMAL_PATH);
+        Path mail = dir.resolve("clip.eml");
+        Files.write(mail, HostileFiles.emailWithAttachment("A clip", "clip.avi", "video/x-msvideo", HostileFiles.aviHeader()));
+
+        try (IsolatedDocumentParser worker = new IsolatedDocumentParser(
+                new ParseWorkerPool(command, 1, 10, Duration.ofSeconds(60)), Duration.ofSeconds(30))) {
+            assertThat(worker.parse(mail, "clip.eml").pages().get(0).text()).contains("Please see the attached file.");
+        }
+
+        assertThat(Files.exists(ran) ? Files.readString(ran) : "").as("programs the worker ran").isEmpty();
     }
 }

@@ -45,7 +45,7 @@ class IsolatedDocumentParserTests {
     }
 
     private IsolatedDocumentParser realParser(ParseLimits limits, DataSize heap, Duration timeout, int workers) {
-        ParseWorkerPool pool = new ParseWorkerPool(WorkerCommand.parseWorker(limits, heap), workers, 50, START);
+        ParseWorkerPool pool = new ParseWorkerPool(WorkerCommand.parseWorker(limits, heap, WorkerSandbox.NONE), workers, 50, START);
         IsolatedDocumentParser parser = new IsolatedDocumentParser(pool, timeout);
         closing.add(parser);
         return parser;
