@@ -9,7 +9,6 @@ import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.lang.ProcessBuilder.Redirect;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
@@ -53,10 +52,11 @@ final class ParseWorkerProcess {
         Process process;
         try {
             ProcessBuilder builder = new ProcessBuilder(command.sandbox().wrap(command.arguments(),
-                    inbox == null ? null : inbox.dir())).redirectError(Redirect.INHERIT);
+                    inbox == null ? null : inbox.dir()));
             builder.environment().clear();
             builder.environment().putAll(command.environment());
             process = builder.start();
+            WorkerOutput.follow(process.getErrorStream(), process.pid());
         } catch (IOException e) {
             if (inbox != null) {
                 inbox.close();
@@ -79,14 +79,15 @@ final class ParseWorkerProcess {
 
     /**
      * Parses one file, killing the worker if it takes longer than {@code timeout}. A worker that dies on the
-     * file (out of memory, a crash) or is killed for it gives a refusal; only a worker already dead before
-     * the request throws.
+     * file (out of memory, a crash) or is killed for it gives a refusal, as does one whose reply is larger than a
+     * parse under {@code limits} could give; only a worker already dead before the request throws.
      */
-    Reply parse(Request request, Duration timeout, ScheduledExecutorService watchdog) throws WorkerGoneException {
+    Reply parse(Request request, Duration timeout, ScheduledExecutorService watchdog, ParseLimits limits)
+            throws WorkerGoneException {
         served++;
         Request sent = inbox == null ? request : new Request(inbox.place(request.file()), request.fileName());
         try {
-            return exchange(sent, timeout, watchdog);
+            return exchange(sent, timeout, watchdog, limits);
         } finally {
             if (inbox != null) {
                 inbox.clear();
@@ -94,7 +95,8 @@ final class ParseWorkerProcess {
         }
     }
 
-    private Reply exchange(Request request, Duration timeout, ScheduledExecutorService watchdog) throws WorkerGoneException {
+    private Reply exchange(Request request, Duration timeout, ScheduledExecutorService watchdog, ParseLimits limits)
+            throws WorkerGoneException {
         try {
             ParseProtocol.writeRequest(toWorker, request);
         } catch (IOException e) {
@@ -107,7 +109,7 @@ final class ParseWorkerProcess {
             kill();
         }, timeout.toMillis(), TimeUnit.MILLISECONDS);
         try {
-            return ParseProtocol.readReply(fromWorker);
+            return ParseProtocol.readReply(fromWorker, limits);
         } catch (IOException e) {
             // A worker out of memory is still exiting: give it a moment, for its exit code. One that answered
             // out of turn may still be running: a short wait, then it is killed anyway.

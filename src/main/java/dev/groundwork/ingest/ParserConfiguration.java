@@ -21,7 +21,7 @@ class ParserConfiguration {
             case NONE -> new TikaDocumentParser(limits);
             case PROCESS -> {
                 IsolatedDocumentParser isolated = new IsolatedDocumentParser(new ParseWorkerPool(
-                        WorkerCommand.parseWorker(limits, parse.workerHeap(), sandbox(parse.sandbox())), parse.workers(),
+                        WorkerCommand.parseWorker(limits, parse.workerHeap(), sandbox(parse.sandbox())), limits, parse.workers(),
                         parse.workerMaxDocuments(), WORKER_START_TIMEOUT), parse.timeout());
                 yield parse.textInService()
                         ? new TextRoutingParser(TikaDocumentParser.plainTextOnly(limits, parse.timeout()), isolated) : isolated;

@@ -95,7 +95,7 @@ class EmbeddedFilesTests {
         Files.write(mail, HostileFiles.emailWithAttachment("A clip", "clip.avi", "video/x-msvideo", HostileFiles.aviHeader()));
 
         try (IsolatedDocumentParser worker = new IsolatedDocumentParser(
-                new ParseWorkerPool(command, 1, 10, Duration.ofSeconds(60)), Duration.ofSeconds(30))) {
+                new ParseWorkerPool(command, ParseLimits.defaults(1_000_000), 1, 10, Duration.ofSeconds(60)), Duration.ofSeconds(30))) {
             assertThat(worker.parse(mail, "clip.eml").pages().get(0).text()).contains("Please see the attached file.");
         }
 

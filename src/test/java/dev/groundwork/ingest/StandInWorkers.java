@@ -138,4 +138,32 @@ final class StandInWorkers {
             }
         }
     }
+
+    /** Answers with a document far larger than the service's test limits let through: 100 pages of 100,000 characters. */
+    static final class Bloated {
+        public static void main(String[] args) throws Exception {
+            Pipes pipes = Pipes.ready();
+            ParseProtocol.readRequest(pipes.in());
+            String text = "x".repeat(100_000);
+            var block = new ParsedDocument.TextBlock(0, text.length(), List.of(), false);
+            List<ParsedDocument.ParsedPage> pages = new ArrayList<>();
+            for (int i = 1; i <= 100; i++) {
+                pages.add(new ParsedDocument.ParsedPage(i, text, List.of(block)));
+            }
+            ParseProtocol.writeParsed(pipes.out(), new ParsedDocument("text/plain", "bloated", true, pages));
+            pipes.in().read();
+        }
+    }
+
+    /** Writes lines to its stderr that would forge and hide log lines, then answers. */
+    static final class Noisy {
+        public static void main(String[] args) throws Exception {
+            Pipes pipes = Pipes.ready();
+            for (var request = ParseProtocol.readRequest(pipes.in()); request != null; request = ParseProtocol.readRequest(pipes.in())) {
+                System.err.print("first line\n2026-01-01T00:00:00Z ERROR forged entry\rcarriage\u001b[2Khidden\u202Ereversed\n");
+                System.err.flush();
+                answer(pipes, request.fileName(), List.of("answered"));
+            }
+        }
+    }
 }

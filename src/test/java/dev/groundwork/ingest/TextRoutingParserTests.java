@@ -39,7 +39,7 @@ class TextRoutingParserTests {
     private TextRoutingParser withStandInWorkers(ParseLimits limits) {
         WorkerCommand command = WorkerCommand.of(StandInWorkers.HangsOnSomeFiles.class,
                 List.of("-Xmx64m", "-XX:+ExitOnOutOfMemoryError"), List.of());
-        IsolatedDocumentParser isolated = new IsolatedDocumentParser(new ParseWorkerPool(command, 1, 50, START), TIME_LIMIT);
+        IsolatedDocumentParser isolated = new IsolatedDocumentParser(new ParseWorkerPool(command, limits, 1, 50, START), TIME_LIMIT);
         TextRoutingParser parser = new TextRoutingParser(TikaDocumentParser.plainTextOnly(limits, TIME_LIMIT), isolated);
         closing.add(parser);
         return parser;
@@ -73,7 +73,7 @@ class TextRoutingParserTests {
         Path latin1 = file("old.txt", "Caf\u00e9 cr\u00e8me, na\u00efve fa\u00e7ade, \u00e0 bient\u00f4t.\n"
                 .getBytes(StandardCharsets.ISO_8859_1));
         IsolatedDocumentParser worker = new IsolatedDocumentParser(new ParseWorkerPool(
-                WorkerCommand.parseWorker(limits, DataSize.ofMegabytes(256), WorkerSandbox.NONE), 1, 50, START), TIME_LIMIT);
+                WorkerCommand.parseWorker(limits, DataSize.ofMegabytes(256), WorkerSandbox.NONE), limits, 1, 50, START), TIME_LIMIT);
         closing.add(worker);
         TextRoutingParser routing = new TextRoutingParser(TikaDocumentParser.plainTextOnly(limits, TIME_LIMIT), worker);
 
