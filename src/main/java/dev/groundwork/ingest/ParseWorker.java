@@ -11,6 +11,8 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.SynchronousQueue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The main class of a parse worker: a JVM of its own, started by the service with a small heap, that parses
@@ -19,6 +21,8 @@ import java.util.concurrent.SynchronousQueue;
  * it exits by itself when the service goes away, even mid-parse.
  */
 public final class ParseWorker {
+
+    private static final Logger log = LoggerFactory.getLogger(ParseWorker.class);
 
     private ParseWorker() {
     }
@@ -39,7 +43,8 @@ public final class ParseWorker {
             } catch (RejectedDocumentException e) {
                 ParseProtocol.writeRejected(out, e.reason(), e.getMessage());
             } catch (RuntimeException e) {
-                ParseProtocol.writeRejected(out, Reason.MALFORMED, "The file could not be read: " + ParseFailures.rootMessage(e));
+                log.warn("A parser failed on {}: {}", WorkerOutput.escape(request.fileName()), ParseFailures.describe(e));
+                ParseProtocol.writeRejected(out, Reason.MALFORMED, RejectionDetails.standard(Reason.MALFORMED));
             }
         }
     }

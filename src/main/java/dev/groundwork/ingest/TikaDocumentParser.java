@@ -164,7 +164,7 @@ final class TikaDocumentParser implements DocumentParser {
             throw new RejectedDocumentException(Reason.TOO_DEEP, "The document nests too deeply to be read.");
         } catch (TikaException | SAXException | IOException | RuntimeException e) {
             // Parsers of damaged files fail in many ways, unchecked exceptions included.
-            throw ParseFailures.rejection(guard, e, describe(metadata));
+            throw ParseFailures.rejection(guard, e, describe(metadata), fileName);
         }
     }
 

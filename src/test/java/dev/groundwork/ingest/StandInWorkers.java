@@ -166,4 +166,15 @@ final class StandInWorkers {
             }
         }
     }
+
+    /** Refuses every file with the words a parser's exception would have: a class name and an absolute path. */
+    static final class LeakyRefusal {
+        public static void main(String[] args) throws Exception {
+            Pipes pipes = Pipes.ready();
+            for (var request = ParseProtocol.readRequest(pipes.in()); request != null; request = ParseProtocol.readRequest(pipes.in())) {
+                ParseProtocol.writeRejected(pipes.out(), RejectedDocumentException.Reason.MALFORMED,
+                        "java.nio.file.AccessDeniedException: /srv/groundwork/ingest/uploads/secret.pdf");
+            }
+        }
+    }
 }
