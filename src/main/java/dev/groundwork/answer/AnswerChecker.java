@@ -42,6 +42,11 @@ class AnswerChecker {
     private record Claim(String text, Set<Integer> citations) {
     }
 
+    /** An answer sentence holding this share of an order's content words repeats it. */
+    private static final double REPEATED_SHARE = 0.5;
+    /** Orders of fewer content words are too short to tell a repeat from a coincidence. */
+    private static final int MIN_INSTRUCTION_TERMS = 3;
+
     private final Encoder encoder;
     private final AnswerSettings settings;
 
@@ -161,16 +166,44 @@ class AnswerChecker {
 
     private Checked score(String text, List<Claim> claims, Evidence evidence, List<Integer> invalid) {
         Map<String, float[]> vectors = vectors(claims, evidence);
+        List<Set<String>> instructions = instructionTerms(evidence);
         List<AnswerSentence> sentences = new ArrayList<>(claims.size());
         Set<Integer> cited = new TreeSet<>();
         for (Claim claim : claims) {
             cited.addAll(claim.citations());
             double support = support(claim, vectors.get(claim.text()), evidence);
             sentences.add(new AnswerSentence(claim.text(), List.copyOf(claim.citations()),
-                    support >= settings.supportThreshold(), Math.round(support * 1000) / 1000.0));
+                    support >= settings.supportThreshold(), Math.round(support * 1000) / 1000.0,
+                    repeatsAny(claim, instructions)));
         }
         List<Source> citations = evidence.sources().stream().filter(source -> cited.contains(source.n())).toList();
         return new Checked(text, sentences, citations, invalid);
+    }
+
+    /** The terms of each sentence of the sources that gives orders to an assistant; usually there is none. */
+    private static List<Set<String>> instructionTerms(Evidence evidence) {
+        List<Set<String>> instructions = new ArrayList<>();
+        for (SourceSentence sentence : evidence.sentences()) {
+            if (Instructions.isInstructionLike(sentence.text())) {
+                Set<String> terms = Terms.of(sentence.text());
+                if (terms.size() >= MIN_INSTRUCTION_TERMS) {
+                    instructions.add(terms);
+                }
+            }
+        }
+        return instructions;
+    }
+
+    /**
+     * Whether a claim repeats one of those orders: holds most of its content words, whichever source it cites (an
+     * answer that follows an order seldom cites where it came from).
+     */
+    private static boolean repeatsAny(Claim claim, List<Set<String>> instructions) {
+        if (instructions.isEmpty()) {
+            return false;
+        }
+        Set<String> terms = Terms.of(claim.text());
+        return instructions.stream().anyMatch(instruction -> Terms.coverage(instruction, terms) >= REPEATED_SHARE);
     }
 
     /** The vectors of the claims that cite something: known ones looked up, the rest embedded in one call. */
