@@ -54,8 +54,9 @@ final class Bubblewrap implements WorkerSandbox {
         if (runsAsRoot()) {
             wrapped.addAll(List.of("--cap-drop", "ALL")); // root inside would still pass file permissions
         }
-        wrapped.addAll(binds);
+        // the private /tmp first: mounts are laid in order, and a jar or an inbox under /tmp must go on top of it
         wrapped.addAll(List.of("--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp"));
+        wrapped.addAll(binds);
         String inside = inbox.toAbsolutePath().toString();
         wrapped.addAll(List.of("--ro-bind", inside, inside, "--"));
         wrapped.addAll(command);
@@ -99,10 +100,8 @@ final class Bubblewrap implements WorkerSandbox {
             // no /etc to read: nothing of it is bound
         }
         addOutsideUsr(readOnly, Path.of(System.getProperty("java.home")));
-        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-            if (!entry.isEmpty()) {
-                addOutsideUsr(readOnly, Path.of(entry));
-            }
+        for (String entry : WorkerCommand.absoluteClassPath().split(File.pathSeparator)) {
+            addOutsideUsr(readOnly, Path.of(entry));
         }
         readOnly.forEach((source, target) -> binds.addAll(List.of("--ro-bind-try", source, target)));
         return binds;
@@ -125,6 +124,16 @@ final class Bubblewrap implements WorkerSandbox {
             return Integer.valueOf(0).equals(Files.getAttribute(Path.of("/proc/self"), "unix:uid"));
         } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
             return false;
+        }
+    }
+
+    /** What the probe runs in the sandbox: a main class of the worker's class path, which does nothing. */
+    public static final class Probe {
+        private Probe() {
+        }
+
+        public static void main(String[] args) {
+            // loaded and run: the JDK, the class path and the launcher are all there
         }
     }
 
@@ -154,12 +163,18 @@ final class Bubblewrap implements WorkerSandbox {
                     .filter(Files::isExecutable).findFirst();
         }
 
-        /** Starts {@code java -version} in the sandbox: null when it ran, else why not. */
+        /**
+         * Starts a JVM in the sandbox as a worker is started (same Java, class path and launcher), running
+         * {@link Probe}: null when it ran, else why not.
+         */
         private static String probe(Bubblewrap sandbox) {
             try (WorkerInbox inbox = WorkerInbox.create()) {
-                String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-                Process process = new ProcessBuilder(sandbox.wrap(List.of(java, "-version"), inbox.dir()))
-                        .redirectErrorStream(true).start();
+                WorkerCommand probe = WorkerCommand.of(Probe.class, List.of("-Xmx32m"), List.of());
+                ProcessBuilder builder = new ProcessBuilder(sandbox.wrap(probe.arguments(), inbox.dir()))
+                        .redirectErrorStream(true);
+                builder.environment().clear();
+                builder.environment().putAll(probe.environment());
+                Process process = builder.start();
                 process.getOutputStream().close();
                 byte[] output;
                 try (InputStream in = process.getInputStream()) {

@@ -1,11 +1,14 @@
 package dev.groundwork.ingest;
 
+import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -57,9 +60,8 @@ record WorkerCommand(List<String> arguments, Map<String, String> environment, Wo
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
-        String classPath = Objects.requireNonNull(System.getProperty("java.class.path"), "java.class.path");
         command.add("-cp");
-        command.add(classPath);
+        command.add(absoluteClassPath());
         if (runsFromBootJar(mainClass)) {
             command.add("-Dloader.main=" + mainClass.getName());
             command.add(BOOT_LAUNCHER);
@@ -68,6 +70,16 @@ record WorkerCommand(List<String> arguments, Map<String, String> environment, Wo
         }
         command.addAll(arguments);
         return new WorkerCommand(command, minimalEnvironment(System.getenv()), WorkerSandbox.NONE);
+    }
+
+    /**
+     * The service's class path with every entry absolute: {@code java -jar target/groundwork.jar} gives a relative one,
+     * and a sandboxed worker starts in another folder.
+     */
+    static String absoluteClassPath() {
+        String classPath = Objects.requireNonNull(System.getProperty("java.class.path"), "java.class.path");
+        return Arrays.stream(classPath.split(File.pathSeparator)).filter(entry -> !entry.isEmpty())
+                .map(entry -> Path.of(entry).toAbsolutePath().toString()).collect(Collectors.joining(File.pathSeparator));
     }
 
     /** What a worker's environment holds of the service's: a fixed PATH, the locale and the time zone. */

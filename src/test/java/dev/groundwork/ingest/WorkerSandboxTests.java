@@ -162,6 +162,22 @@ class WorkerSandboxTests {
         assertThat(running(marker)).as("a process of the killed worker is still running").isFalse();
     }
 
+    @Test
+    void filesUnderTmpAreBoundAboveTheWorkersPrivateTmp() {
+        Bubblewrap sandbox = bubblewrap();
+        // java -jar /tmp/app/groundwork.jar puts the class path under /tmp: it must not be hidden by the private /tmp
+        List<String> wrapped = sandbox.wrap(List.of("java", "-version"), Path.of("/tmp/groundwork-parse-inbox"));
+
+        int tmpfs = wrapped.indexOf("--tmpfs");
+        assertThat(wrapped.get(tmpfs + 1)).isEqualTo("/tmp");
+        for (int i = 0; i < wrapped.size(); i++) {
+            if (wrapped.get(i).startsWith("--ro-bind")) {
+                assertThat(i).as("a bind of " + wrapped.get(i + 2) + " comes after the private /tmp").isGreaterThan(tmpfs);
+            }
+        }
+        assertThat(wrapped).containsSubsequence("--ro-bind", "/tmp/groundwork-parse-inbox", "/tmp/groundwork-parse-inbox", "--", "java");
+    }
+
     private static boolean running(String marker) {
         return ProcessHandle.allProcesses().anyMatch(process -> process.info().commandLine().orElse("").contains(marker));
     }
