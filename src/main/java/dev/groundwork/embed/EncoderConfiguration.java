@@ -29,6 +29,9 @@ class EncoderConfiguration {
         executor.setQueueCapacity(0);
         executor.setKeepAliveSeconds(60);
         executor.setDaemon(true);
+        // a search or an upload still being answered while the application stops needs them; the stop does not
+        // wait for them, as it never waited for the encoder
+        executor.setAcceptTasksAfterContextClose(true);
         return executor;
     }
 }

@@ -27,6 +27,9 @@ class ParserConfiguration {
         scheduler.setThreadNamePrefix("parse-watchdog-");
         scheduler.setPoolSize(2);
         scheduler.setDaemon(true);
+        // a parse still going on while the application stops needs its kill timer; and the stop does not wait for
+        // workers still starting in the background
+        scheduler.setAcceptTasksAfterContextClose(true);
         return scheduler;
     }
 

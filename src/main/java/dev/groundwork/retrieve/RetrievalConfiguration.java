@@ -20,6 +20,8 @@ class RetrievalConfiguration {
         executor.setQueueCapacity(0);
         executor.setKeepAliveSeconds(60);
         executor.setDaemon(true);
+        // a search still being answered while the application stops needs them; the stop does not wait for them
+        executor.setAcceptTasksAfterContextClose(true);
         return executor;
     }
 }

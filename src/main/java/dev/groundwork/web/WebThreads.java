@@ -25,6 +25,8 @@ class WebThreads {
         executor.setKeepAliveSeconds(60);
         executor.setAllowCoreThreadTimeOut(true);
         executor.setDaemon(true);
+        // the stop does not wait for a stream to end: it is interrupted, and its client told the stream broke off
+        executor.setAcceptTasksAfterContextClose(true);
         return executor;
     }
 }
