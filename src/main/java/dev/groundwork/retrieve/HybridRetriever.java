@@ -1,9 +1,10 @@
 package dev.groundwork.retrieve;
 
 import dev.groundwork.embed.Encoder;
-import dev.groundwork.embed.Texts;
+import dev.groundwork.text.Texts;
 import dev.groundwork.index.ChunkHit;
-import dev.groundwork.index.ChunkIndex;
+import dev.groundwork.index.ChunkSearch;
+import dev.groundwork.index.ServingIndex;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -13,10 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Service;
 
 /**
@@ -29,25 +30,27 @@ class HybridRetriever implements Retriever {
 
     private static final Logger log = LoggerFactory.getLogger(HybridRetriever.class);
 
-    /** Threads for the BM25 half of searches; idle ones end after a minute, and none keeps the JVM up. */
-    private static final ExecutorService TEXT_SEARCHES = Executors.newCachedThreadPool(runnable -> {
-        Thread thread = new Thread(runnable, "text-search");
-        thread.setDaemon(true);
-        return thread;
-    });
-
-    private final ChunkIndex index;
+    private final ServingIndex<? extends ChunkSearch> index;
     private final Encoder encoder;
     private final RetrievalSettings settings;
+    private final Executor textSearches;
 
-    HybridRetriever(ChunkIndex index, Encoder encoder, RetrievalSettings settings) {
+    /** @param textSearches where the BM25 half of a search runs, beside the vector half on the caller's thread */
+    HybridRetriever(ServingIndex<? extends ChunkSearch> index, Encoder encoder, RetrievalSettings settings,
+                    @Qualifier(RetrievalConfiguration.TEXT_SEARCHES) Executor textSearches) {
         this.index = index;
         this.encoder = encoder;
         this.settings = settings;
+        this.textSearches = textSearches;
     }
 
     @Override
     public Retrieval retrieve(RetrievalRequest request) {
+        // one index for both lists, even if a rebuilt one is switched in meanwhile
+        return index.use(search -> retrieve(request, search));
+    }
+
+    private Retrieval retrieve(RetrievalRequest request, ChunkSearch index) {
         long started = System.nanoTime();
         String query = validQuery(request.query());
         int k = validK(request.k());
@@ -56,12 +59,12 @@ class HybridRetriever implements Retriever {
         //    query's: text only. With both, BM25 runs on another thread while this one embeds the question and
         //    searches the vectors: the two take about as long, so a search takes the longer of them, not the sum.
         boolean text = settings.textWeight() > 0;
-        boolean vectors = settings.vectorWeight() > 0 && index.vectorSearchAvailable();
+        boolean vectors = settings.vectorWeight() > 0 && index.vectorsComparable();
         CompletableFuture<List<ChunkHit>> textSearch = text && vectors
-                ? CompletableFuture.supplyAsync(() -> index.searchText(query, candidates, request.filter()), TEXT_SEARCHES)
+                ? CompletableFuture.supplyAsync(() -> index.searchText(query, candidates, request.filter()), textSearches)
                 : null;
-        List<ChunkHit> vectorHits = vectors
-                ? index.searchVector(encoder.embedQuery(query), candidates, request.filter()) : List.of();
+        float[] queryVector = vectors ? encoder.embedQuery(query) : null;
+        List<ChunkHit> vectorHits = vectors ? index.searchVector(queryVector, candidates, request.filter()) : List.of();
         List<ChunkHit> textHits = textSearch != null ? join(textSearch)
                 : text ? index.searchText(query, candidates, request.filter()) : List.of();
         // 2. fuse
@@ -69,7 +72,7 @@ class HybridRetriever implements Retriever {
         long tookMs = (System.nanoTime() - started) / 1_000_000;
         log.debug("Retrieved {} chunks ({} text, {} vector candidates) in {} ms", fused.size(), textHits.size(),
                 vectorHits.size(), tookMs);
-        return new Retrieval(query, fused, tookMs);
+        return new Retrieval(query, fused, tookMs, queryVector);
     }
 
     private static List<ChunkHit> join(CompletableFuture<List<ChunkHit>> search) {
