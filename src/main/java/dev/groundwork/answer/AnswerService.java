@@ -87,7 +87,7 @@ public class AnswerService {
         listener.sources(sources);
         // 3. weigh the evidence
         Evidence evidence = Evidence.of(retrieval.query(), retrieval.queryVector(), sources, encoder);
-        double strength = evidence.strength(settings);
+        double strength = evidence.strength(settings, retrieval.closest());
         if (strength < settings.evidenceThreshold()) {
             log.info("Evidence {} below {} over {} sources: abstained", round(strength), settings.evidenceThreshold(),
                     sources.size());

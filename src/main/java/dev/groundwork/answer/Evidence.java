@@ -152,12 +152,21 @@ public final class Evidence {
         return questionTerms;
     }
 
-    /** The best relevance of any source sentence: below the evidence threshold, the service abstains. */
-    double strength(AnswerSettings settings) {
+    /**
+     * How strongly the documents answer the question: the best relevance of any source sentence, averaged with how
+     * close the closest passage came to the question (when vectors were searched). Below the evidence threshold
+     * the service abstains. A sentence alone misjudges long questions (few of their many terms are in any one
+     * sentence) and short off-topic ones (a common word or two is much of them); the passage's similarity, which
+     * includes what its document is, misjudges questions whose words the passages share by topic alone. Together
+     * they tell both apart (docs/answers.md).
+     *
+     * @param closest the cosine similarity of the closest passage of the retrieval, or null
+     */
+    double strength(AnswerSettings settings, Float closest) {
         double best = 0;
         for (SourceSentence sentence : sentences) {
             best = Math.max(best, relevance(sentence, settings));
         }
-        return best;
+        return closest == null ? best : (best + closest) / 2;
     }
 }

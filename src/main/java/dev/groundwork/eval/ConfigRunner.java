@@ -153,8 +153,9 @@ final class ConfigRunner {
                 chunkHits.add(question.gold(), chunkRanks);
                 QuestionResult.Answer answer = null;
                 if (answerer.isPresent()) {
-                    List<RetrievedChunk> sources = found.chunks().subList(0, Math.min(settings.topK(), found.chunks().size()));
-                    AnswerOutcome outcome = answerer.get().answer(question.text(), sources);
+                    Retrieval given = found.top(settings.topK());
+                    List<RetrievedChunk> sources = given.chunks();
+                    AnswerOutcome outcome = answerer.get().answer(given);
                     AnswerMetrics.Judgement judged = answers.add(question, sources, outcome);
                     answer = new QuestionResult.Answer(outcome.text(), outcome.abstained(), outcome.evidence(),
                             outcome.citations(),

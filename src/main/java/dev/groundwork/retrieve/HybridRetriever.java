@@ -23,7 +23,8 @@ import org.springframework.stereotype.Service;
 /**
  * BM25 and vector search, each taking its own candidates, fused into one ranking as {@link Fusion} says:
  * by weighted reciprocal rank fusion ({@code w / (k + rank)} from each list), or by each list's scores brought
- * onto one scale (min-max or z-score over its own candidates) and added with the weights.
+ * onto one scale (min-max or z-score over its own candidates) and added with the weights; then documents and
+ * pages are weighed ({@link DocumentRanking}).
  */
 @Service
 class HybridRetriever implements Retriever {
@@ -67,12 +68,13 @@ class HybridRetriever implements Retriever {
         List<ChunkHit> vectorHits = vectors ? index.searchVector(queryVector, candidates, request.filter()) : List.of();
         List<ChunkHit> textHits = textSearch != null ? join(textSearch)
                 : text ? index.searchText(query, candidates, request.filter()) : List.of();
-        // 2. fuse
-        List<RetrievedChunk> fused = fuse(textHits, vectorHits, k, candidates);
+        // 2. fuse, then rank documents and pages
+        List<RetrievedChunk> fused = DocumentRanking.rank(fuse(textHits, vectorHits, candidates),
+                settings.documentWeight(), settings.chunksPerPage()).stream().limit(k).toList();
         long tookMs = (System.nanoTime() - started) / 1_000_000;
         log.debug("Retrieved {} chunks ({} text, {} vector candidates) in {} ms", fused.size(), textHits.size(),
                 vectorHits.size(), tookMs);
-        return new Retrieval(query, fused, tookMs, queryVector);
+        return new Retrieval(query, fused, tookMs, queryVector, vectorHits.isEmpty() ? null : vectorHits.get(0).score());
     }
 
     private static List<ChunkHit> join(CompletableFuture<List<ChunkHit>> search) {
@@ -86,7 +88,8 @@ class HybridRetriever implements Retriever {
         }
     }
 
-    private List<RetrievedChunk> fuse(List<ChunkHit> textHits, List<ChunkHit> vectorHits, int k, int depth) {
+    /** Every candidate of either list, best first. */
+    private List<RetrievedChunk> fuse(List<ChunkHit> textHits, List<ChunkHit> vectorHits, int depth) {
         ListShares fromText = shares(textHits, settings.textWeight(), depth);
         ListShares fromVector = shares(vectorHits, settings.vectorWeight(), depth);
         Map<String, Candidate> byKey = new LinkedHashMap<>();
@@ -110,7 +113,7 @@ class HybridRetriever implements Retriever {
         List<Candidate> ranked = new ArrayList<>(byKey.values());
         ranked.sort(Comparator.comparingDouble((Candidate c) -> c.score).reversed()
                 .thenComparingInt(Candidate::bestRank));
-        return ranked.stream().limit(k).map(Candidate::toRetrieved).toList();
+        return ranked.stream().map(Candidate::toRetrieved).toList();
     }
 
     /** What each hit of one list adds to its chunk's fused score, and what a chunk missing from it gets. */

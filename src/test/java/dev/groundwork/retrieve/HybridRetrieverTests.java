@@ -33,7 +33,8 @@ class HybridRetrieverTests {
     }
 
     private static RetrievalSettings settings(Fusion fusion, double textWeight, double vectorWeight) {
-        return new RetrievalSettings(3, 60, 5, 50, 2000, textWeight, vectorWeight, fusion);
+        // fusion alone: the document stage has tests of its own
+        return new RetrievalSettings(3, 60, 5, 50, 2000, textWeight, vectorWeight, fusion, 0.0, 1);
     }
 
     private List<String> ranking(RetrievalSettings settings) {
