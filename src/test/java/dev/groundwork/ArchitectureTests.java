@@ -8,7 +8,11 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Dependencies point one way: web, schedule and eval on top, embed and index at the bottom. */
+/**
+ * Dependencies point one way: web, schedule and eval on top, embed and index at the bottom; security beside the
+ * features, used by the web layer only. Packages are named in full ({@code dev.groundwork.web..}): a pattern such as
+ * {@code ..web..} would also match Spring's own {@code org.springframework.web}.
+ */
 class ArchitectureTests {
 
     private static JavaClasses classes;
@@ -21,8 +25,10 @@ class ArchitectureTests {
 
     @Test
     void nothingBelowTheTopDependsOnWebScheduleOrEval() {
-        noClasses().that().resideOutsideOfPackages("..web..", "..schedule..", "..eval..", "..config..", "dev.groundwork")
-                .should().dependOnClassesThat().resideInAnyPackage("..web..", "..schedule..", "..eval..")
+        noClasses().that().resideOutsideOfPackages("dev.groundwork.web..", "dev.groundwork.schedule..",
+                        "dev.groundwork.eval..", "dev.groundwork.config..", "dev.groundwork")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.groundwork.web..", "dev.groundwork.schedule..",
+                        "dev.groundwork.eval..")
                 .check(classes);
     }
 
@@ -54,6 +60,21 @@ class ArchitectureTests {
     void theWebLayerGoesThroughServicesNotTheIndex() {
         noClasses().that().resideInAPackage("..web..")
                 .should().dependOnClassesThat().haveSimpleNameEndingWith("ChunkIndex")
+                .check(classes);
+    }
+
+    @Test
+    void securityKnowsNoFeatureAndOnlyTheWebLayerKnowsSecurity() {
+        noClasses().that().resideInAPackage("dev.groundwork.security..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.groundwork.ingest..", "dev.groundwork.embed..",
+                        "dev.groundwork.index..", "dev.groundwork.retrieve..", "dev.groundwork.prompt..",
+                        "dev.groundwork.answer..", "dev.groundwork.schedule..", "dev.groundwork.eval..",
+                        "dev.groundwork.web..", "dev.groundwork.config..")
+                .check(classes);
+        noClasses().that().resideInAnyPackage("dev.groundwork.ingest..", "dev.groundwork.embed..",
+                        "dev.groundwork.index..", "dev.groundwork.retrieve..", "dev.groundwork.prompt..",
+                        "dev.groundwork.answer..", "dev.groundwork.schedule..", "dev.groundwork.eval..")
+                .should().dependOnClassesThat().resideInAPackage("dev.groundwork.security..")
                 .check(classes);
     }
 

@@ -27,7 +27,7 @@ class LlmConfiguration {
             log.info("No LLM configured (groundwork.llm.base-url): answers are extractive");
             return new LlmAnswerer(settings, null, llmCircuitBreaker);
         }
-        log.info("Answers by {} at {}", settings.model(), settings.baseUrl());
+        log.info("Answers by {} at {}", settings.model(), settings.shownBaseUrl());
         return new LlmAnswerer(settings, model(settings), llmCircuitBreaker);
     }
 

@@ -10,6 +10,7 @@ import dev.groundwork.ingest.SplitSettings;
 import dev.groundwork.prompt.PromptSettings;
 import dev.groundwork.retrieve.RetrievalSettings;
 import dev.groundwork.schedule.ScheduleSettings;
+import dev.groundwork.security.SecuritySettings;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -33,5 +34,6 @@ public record GroundworkProperties(
         @Valid @NotNull @DefaultValue ScheduleSettings schedule,
         @Valid @NotNull @DefaultValue PromptSettings prompts,
         @Valid @NotNull @DefaultValue AnswerSettings answer,
-        @Valid @NotNull @DefaultValue LlmSettings llm) {
+        @Valid @NotNull @DefaultValue LlmSettings llm,
+        @Valid @NotNull @DefaultValue SecuritySettings security) {
 }

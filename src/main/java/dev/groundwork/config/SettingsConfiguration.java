@@ -10,6 +10,7 @@ import dev.groundwork.ingest.SplitSettings;
 import dev.groundwork.prompt.PromptSettings;
 import dev.groundwork.retrieve.RetrievalSettings;
 import dev.groundwork.schedule.ScheduleSettings;
+import dev.groundwork.security.SecuritySettings;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -67,5 +68,10 @@ class SettingsConfiguration {
     @Bean
     LlmSettings llmSettings(GroundworkProperties properties) {
         return properties.llm();
+    }
+
+    @Bean
+    SecuritySettings securitySettings(GroundworkProperties properties) {
+        return properties.security();
     }
 }

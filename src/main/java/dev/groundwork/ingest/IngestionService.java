@@ -58,11 +58,18 @@ public class IngestionService {
         this.settings = settings;
     }
 
+    /** {@link #upload(String, InputStream, String)} by no one in particular (tools, tests). */
+    public IngestOutcome upload(String clientFileName, InputStream content) {
+        return upload(clientFileName, content, null);
+    }
+
     /**
      * Takes an uploaded file: stored durably in {@code uploads/} and committed to the index before returning.
-     * The same bytes uploaded again give back the document already known.
+     * The same bytes uploaded again give back the document already known (and who added it first).
+     *
+     * @param addedBy who uploads it, as the document list shows them; null when no one in particular
      */
-    public IngestOutcome upload(String clientFileName, InputStream content) {
+    public IngestOutcome upload(String clientFileName, InputStream content, String addedBy) {
         long started = System.nanoTime();
         String fileName = SafeFileNames.of(clientFileName);
         // 1. stage the bytes, counting and hashing them on the way
@@ -82,7 +89,7 @@ public class IngestionService {
                 PreparedDocument prepared = pipeline.prepare(staged.path(), fileName, staged.facts(), List.of(), Instant.now());
                 // 4. keep the file for good, then index and commit it
                 String path = folder.keep(staged.path(), id, fileName);
-                DocumentRecord record = prepared.record().withPaths(List.of(path), fileName);
+                DocumentRecord record = prepared.record().withPaths(List.of(path), fileName).withAddedBy(addedBy);
                 try {
                     index.upsert(record, prepared.chunks());
                     index.commit();
@@ -236,7 +243,7 @@ public class IngestionService {
     /** A document made ahead, under the paths and the time it is indexed with. */
     private static DocumentRecord placed(DocumentRecord made, String fileName, List<String> paths, Instant addedAt) {
         return new DocumentRecord(made.id(), made.sha256(), made.title(), fileName, paths, made.contentType(),
-                made.sizeBytes(), made.pages(), made.chunks(), addedAt, made.pipeline());
+                made.sizeBytes(), made.pages(), made.chunks(), addedAt, made.pipeline(), made.addedBy());
     }
 
     private void requireIndexableSize(long sizeBytes) {

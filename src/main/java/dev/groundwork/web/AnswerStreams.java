@@ -25,8 +25,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * Runs streamed answers on a bounded pool of their own, so a slow LLM holds neither a servlet thread nor more
- * threads than {@code groundwork.answer.max-streams}.
+ * Runs streamed answers on a bounded pool of their own, so a slow LLM holds no servlet thread; each holds one of the
+ * {@link AnswerSlots} until it is done, so there are never more than {@code groundwork.answer.max-answers}.
  */
 @Component
 class AnswerStreams implements DisposableBean {
@@ -48,7 +48,7 @@ class AnswerStreams implements DisposableBean {
         this.answers = answers;
         AtomicInteger count = new AtomicInteger();
         // No queue: a stream either starts now or is refused with 503, never waits unseen.
-        this.pool = new ThreadPoolExecutor(settings.maxStreams(), settings.maxStreams(), 60, TimeUnit.SECONDS,
+        this.pool = new ThreadPoolExecutor(settings.maxAnswers(), settings.maxAnswers(), 60, TimeUnit.SECONDS,
                 new SynchronousQueue<>(), runnable -> {
                     Thread thread = new Thread(runnable, "answer-stream-" + count.incrementAndGet());
                     thread.setDaemon(true);
@@ -58,10 +58,17 @@ class AnswerStreams implements DisposableBean {
     }
 
     /**
-     * @throws java.util.concurrent.RejectedExecutionException when every stream slot is taken
+     * Answers on a thread of the pool, which frees the slot when the answer is done.
+     *
+     * @throws java.util.concurrent.RejectedExecutionException when every thread is taken (the slots keep it from
+     *                                                         happening)
      */
-    void start(PreparedQuestion question, SseEmitter emitter) {
-        pool.execute(() -> run(question, emitter));
+    void start(PreparedQuestion question, SseEmitter emitter, AnswerSlots.Slot slot) {
+        pool.execute(() -> {
+            try (slot) {
+                run(question, emitter);
+            }
+        });
     }
 
     private void run(PreparedQuestion question, SseEmitter emitter) {

@@ -1,0 +1,235 @@
+package dev.groundwork.security;
+
+import java.time.Clock;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.boot.web.server.servlet.CookieSameSiteSupplier;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
+import org.springframework.security.web.authentication.preauth.AbstractPreAuthenticatedProcessingFilter;
+import org.springframework.security.web.context.DelegatingSecurityContextRepository;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
+import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+import org.springframework.web.filter.CorsFilter;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Spring Security, set up for the configured mode. Every mode: the Host allowlist (the firewall), refusal of
+ * cross-site requests, CORS closed unless origins are listed, the access rules of {@link AccessRules}, rate limits
+ * and the audit of every write. {@code local}: every request is the local user's, nothing is remembered between
+ * requests. {@code keys}: API keys as bearer tokens, and sessions the page makes by exchanging a key (CSRF token on
+ * every change). {@code oidc}: the page signs in with the provider, the API takes the provider's bearer tokens and
+ * API keys.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+class SecurityConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
+    private static final RequestMatcher SESSION = PathPatternRequestMatcher.pathPattern("/api/session");
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    AuditLog auditLog() {
+        return new AuditLog();
+    }
+
+    @Bean
+    ApiKeys apiKeys(SecuritySettings settings, Clock clock) {
+        ApiKeys keys = new ApiKeys(settings.keysFile(), clock);
+        if (settings.mode().signsIn()) {
+            // an unreadable key file stops the start, rather than every request failing later
+            log.info("API keys in {}: {} active", keys.file(), keys.list().stream()
+                    .filter(key -> key.state(clock.instant()) == ApiKey.State.ACTIVE).count());
+        }
+        return keys;
+    }
+
+    @Bean
+    RoleHierarchy roleHierarchy() {
+        return RoleHierarchyImpl.withDefaultRolePrefix()
+                .role(Role.ADMIN.name()).implies(Role.EDITOR.name())
+                .role(Role.EDITOR.name()).implies(Role.READER.name())
+                .build();
+    }
+
+    /** Every failed authentication becomes an event, which {@link SignInFailures} writes to the audit log. */
+    @Bean
+    DefaultAuthenticationEventPublisher authenticationEventPublisher(ApplicationEventPublisher publisher) {
+        DefaultAuthenticationEventPublisher events = new DefaultAuthenticationEventPublisher(publisher);
+        events.setDefaultAuthenticationFailureEvent(AuthenticationFailureBadCredentialsEvent.class);
+        return events;
+    }
+
+    @Bean
+    SignInFailures signInFailures(AuditLog audit) {
+        return new SignInFailures(audit);
+    }
+
+    @Bean
+    KeyAuthenticator keyAuthenticator(ApiKeys keys, DefaultAuthenticationEventPublisher events) {
+        return new KeyAuthenticator(keys, events);
+    }
+
+    @Bean
+    CsrfTokenRepository csrfTokenRepository() {
+        return new HttpSessionCsrfTokenRepository();
+    }
+
+    @Bean
+    SecurityContextRepository securityContextRepository(ApiKeys keys) {
+        return new KeySessions(new DelegatingSecurityContextRepository(new RequestAttributeSecurityContextRepository(),
+                new HttpSessionSecurityContextRepository()), keys);
+    }
+
+    @Bean
+    HostAllowlist hostAllowlist(SecuritySettings settings, JsonMapper json) {
+        if (settings.mode().signsIn() && settings.allowedHosts().stream().allMatch(SecurityConfiguration::isLocalName)) {
+            log.warn("groundwork.security.allowed-hosts names this machine only ({}): requests addressed to any other "
+                    + "name get 421; list the names Groundwork is reached by", settings.allowedHosts());
+        }
+        return new HostAllowlist(settings, new Problems(json));
+    }
+
+    private static boolean isLocalName(String host) {
+        return host.equals("localhost") || host.equals("127.0.0.1") || host.equals("::1");
+    }
+
+    @Bean
+    StrictHttpFirewall httpFirewall(HostAllowlist hosts) {
+        return hosts.firewall();
+    }
+
+    @Bean
+    RequestRejectedHandler requestRejectedHandler(HostAllowlist hosts) {
+        return hosts;
+    }
+
+    @Bean
+    ListenAddress listenAddress(SecuritySettings settings) {
+        return new ListenAddress(settings);
+    }
+
+    /**
+     * The session cookie: SameSite=Strict with keys; Lax with a sign-in provider, whose redirect back after sign-in
+     * is a navigation from another site that must carry the session holding the sign-in's state.
+     */
+    @Bean
+    CookieSameSiteSupplier sessionCookieSameSite(SecuritySettings settings) {
+        return settings.mode() == SecurityMode.OIDC ? CookieSameSiteSupplier.ofLax() : CookieSameSiteSupplier.ofStrict();
+    }
+
+    @Bean
+    SecurityFilterChain groundworkSecurity(HttpSecurity http, SecuritySettings settings, JsonMapper json, Clock clock,
+                                           AuditLog audit, KeyAuthenticator keys, CsrfTokenRepository csrf,
+                                           SecurityContextRepository contexts, DefaultAuthenticationEventPublisher events) {
+        Problems problems = new Problems(json);
+        Refusals refusals = new Refusals(settings.mode(), problems);
+        http.cors(cors -> cors.configurationSource(cors(settings.allowedOrigins())))
+                .formLogin(AbstractHttpConfigurer::disable)
+                .httpBasic(AbstractHttpConfigurer::disable)
+                .requestCache(AbstractHttpConfigurer::disable)
+                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(refusals).accessDeniedHandler(refusals))
+                .authorizeHttpRequests(AccessRules::apply)
+                .addFilterAfter(new AuditFilter(audit), SecurityContextHolderFilter.class)
+                .addFilterAfter(new CrossSiteRequests(settings.allowedOrigins(), problems), CorsFilter.class)
+                .addFilterAfter(new RateLimits(settings.limits(), settings.mode(), clock, problems), AuthorizationFilter.class);
+        if (!settings.mode().signsIn()) {
+            http.csrf(AbstractHttpConfigurer::disable)
+                    .logout(AbstractHttpConfigurer::disable)
+                    .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                    .addFilterAt(new LocalUser(), AbstractPreAuthenticatedProcessingFilter.class);
+            return http.build();
+        }
+        AuthenticationManager providerTokens = null;
+        if (settings.mode() == SecurityMode.OIDC) {
+            OidcSignIn oidc = new OidcSignIn(settings.oidc());
+            ProviderManager tokens = (ProviderManager) oidc.bearerTokens();
+            tokens.setAuthenticationEventPublisher(events);
+            providerTokens = tokens;
+            ClientRegistrationRepository registrations = oidc.registrations();
+            OidcOutcomes outcomes = new OidcOutcomes(audit);
+            http.oauth2Login(login -> login.clientRegistrationRepository(registrations)
+                    .loginPage("/")
+                    .authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(OidcSignIn.withPkce(registrations)))
+                    .userInfoEndpoint(userInfo -> userInfo.userAuthoritiesMapper(oidc.roles()::mapSignedIn))
+                    .successHandler(outcomes)
+                    .failureHandler(outcomes));
+        }
+        BearerTokens bearer = new BearerTokens(keys.manager(), providerTokens);
+        http.oauth2ResourceServer(resourceServer -> resourceServer.authenticationManagerResolver(bearer)
+                        .authenticationEntryPoint(refusals)
+                        .accessDeniedHandler(refusals))
+                .securityContext(context -> context.securityContextRepository(contexts))
+                .csrf(csrfConfig -> csrfConfig.csrfTokenRepository(csrf)
+                        .requireCsrfProtectionMatcher(SecurityConfiguration::needsCsrfToken))
+                .logout(logout -> logout.logoutRequestMatcher(PathPatternRequestMatcher.pathPattern(HttpMethod.DELETE, "/api/session"))
+                        .logoutSuccessHandler(new HttpStatusReturningLogoutSuccessHandler(
+                                org.springframework.http.HttpStatus.NO_CONTENT)));
+        return http.build();
+    }
+
+    /**
+     * Changes made with the session cookie need the CSRF token; a request with a bearer token carries no ambient
+     * credential and needs none, nor does the exchange of a key for a session (there is no session yet).
+     */
+    private static boolean needsCsrfToken(jakarta.servlet.http.HttpServletRequest request) {
+        String method = request.getMethod();
+        boolean unsafe = !("GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method)
+                || "TRACE".equals(method));
+        String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+        boolean bearer = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
+        boolean signIn = "POST".equals(method) && SESSION.matches(request);
+        return unsafe && !bearer && !signIn;
+    }
+
+    /** CORS: closed (no cross-origin reads, no preflight passes) unless origins are listed. */
+    private static CorsConfigurationSource cors(List<String> origins) {
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        if (!origins.isEmpty()) {
+            CorsConfiguration configuration = new CorsConfiguration();
+            configuration.setAllowedOrigins(origins);
+            configuration.setAllowedMethods(List.of("GET", "POST", "DELETE"));
+            configuration.setAllowedHeaders(List.of(HttpHeaders.AUTHORIZATION, HttpHeaders.CONTENT_TYPE,
+                    HttpHeaders.ACCEPT));
+            // bearer tokens only: the session cookie never crosses origins
+            configuration.setAllowCredentials(false);
+            configuration.setMaxAge(600L);
+            source.registerCorsConfiguration("/api/**", configuration);
+        }
+        return source;
+    }
+}
