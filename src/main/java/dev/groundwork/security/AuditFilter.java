@@ -31,13 +31,17 @@ final class AuditFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        // the caller as the session tells (signing out forgets it), else as the request proved itself on the way
+        Actor before = Actor.current();
         try {
             chain.doFilter(request, response);
         } finally {
             if (request.getAttribute(AuditLog.RECORDED) == null) {
+                Actor after = Actor.current();
                 audit.record(entryFor(request, response.getStatus())
                         .with("status", response.getStatus())
-                        .with("code", request.getAttribute(Problems.CODE_ATTRIBUTE)));
+                        .with("code", request.getAttribute(Problems.CODE_ATTRIBUTE)),
+                        after.known() ? after : before, request.getRemoteAddr());
             }
         }
     }

@@ -182,4 +182,218 @@ class KeysModeIntegrationTests {
         }
         return request.send();
     }
+
+    @Test
+    void withoutAKeyEveryApiCallIs401WithAProblemDetail() {
+        Reply reply = http.get("/api/documents").send();
+
+        assertThat(reply.status()).isEqualTo(401);
+        assertThat(reply.header("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(reply.code()).isEqualTo("UNAUTHENTICATED");
+        assertThat(reply.json().path("detail").asString()).contains("Authorization: Bearer");
+        assertThat(reply.header("WWW-Authenticate")).hasValue("Bearer");
+        assertThat(http.get("/api/documents").bearer("gwk_aaaaaaaa_" + "A".repeat(43)).send().json().path("detail")
+                .asString()).isEqualTo("The API key is not known.");
+    }
+
+    @Test
+    void aKeyRevokedFromTheCommandLineIsRefusedAtItsNextRequest(CapturedOutput output) {
+        String key = createKey("to-revoke", "reader");
+        String prefix = key.substring(0, 12);
+        assertThat(http.get("/api/documents").bearer(key).send().status()).isEqualTo(200);
+
+        String said = commandLine("revoke", prefix);
+
+        assertThat(said).contains("Revoked the key 'to-revoke' (" + prefix + ")");
+        Reply refused = http.get("/api/documents").bearer(key).send();
+        assertThat(refused.status()).isEqualTo(401);
+        assertThat(refused.json().path("detail").asString()).isEqualTo("The API key was revoked.");
+        assertThat(refused.header("WWW-Authenticate")).hasValue("Bearer error=\"invalid_token\"");
+        assertThat(output.getAll()).contains("action=key-revoke outcome=revoked")
+                .containsPattern("action=sign-in outcome=failed principal=anonymous via=anonymous credential=" + prefix
+                        + " role=- client=127\\.0\\.0\\.1 reason=revoked")
+                .doesNotContain(key);
+    }
+
+    @Test
+    void aKeyStopsWorkingWhenItExpires() {
+        String key = createKey("short-lived", "reader", "--expires", "90d");
+        assertThat(http.get("/api/search?q=x").bearer(key).send().status()).isEqualTo(200);
+
+        clock.advance(Duration.ofDays(91));
+
+        Reply refused = http.get("/api/search?q=x").bearer(key).send();
+        assertThat(refused.status()).isEqualTo(401);
+        assertThat(refused.json().path("detail").asString()).isEqualTo("The API key has expired.");
+        String admin = createKey("expiry-admin", "admin");
+        assertThat(http.get("/api/keys").bearer(admin).send().json().path("keys").valueStream()
+                .filter(listed -> listed.path("prefix").asString().equals(key.substring(0, 12)))
+                .map(listed -> listed.path("state").asString())).containsExactly("expired");
+    }
+
+    @Test
+    void thePageExchangesAKeyForAStrictHttpOnlySessionWhoseChangesNeedTheCsrfToken(CapturedOutput output) {
+        String key = createKey("page-editor", "editor");
+        Http browser = Http.withCookies("http://localhost:" + port);
+
+        Reply signedIn = browser.post("/api/session").json("{\"key\":\"" + key + "\"}").send();
+
+        assertThat(signedIn.status()).isEqualTo(200);
+        String cookie = signedIn.header("Set-Cookie").orElseThrow();
+        assertThat(cookie).startsWith("groundwork-session=").contains("HttpOnly").contains("SameSite=Strict")
+                .doesNotContain(key);
+        assertThat(signedIn.body()).doesNotContain(key);
+        Reply session = browser.get("/api/session").send();
+        assertThat(session.json().path("user").path("name").asString()).isEqualTo("page-editor");
+        assertThat(session.json().path("user").path("role").asString()).isEqualTo("editor");
+        assertThat(session.json().path("can").path("upload").asBoolean()).isTrue();
+        assertThat(session.json().path("can").path("admin").asBoolean()).isFalse();
+        String header = session.json().path("csrf").path("headerName").asString();
+        String token = session.json().path("csrf").path("token").asString();
+        assertThat(header).isEqualTo("X-CSRF-TOKEN");
+
+        Reply withoutToken = browser.post("/api/reindex").send();
+        assertThat(withoutToken.status()).isEqualTo(403);
+        assertThat(withoutToken.code()).isEqualTo("CSRF_TOKEN");
+        assertThat(browser.post("/api/reindex").header(header, "forged").send().code()).isEqualTo("CSRF_TOKEN");
+        assertThat(browser.post("/api/reindex").header(header, token).send().status()).isEqualTo(202);
+
+        assertThat(browser.delete("/api/session").header(header, token).send().status()).isEqualTo(204);
+        assertThat(browser.get("/api/documents").send().status()).isEqualTo(401);
+        assertThat(output.getAll()).contains("action=sign-in outcome=success principal=page-editor via=key credential="
+                + key.substring(0, 12) + " role=editor client=127.0.0.1 by=page")
+                .contains("action=reindex outcome=started principal=page-editor")
+                .contains("action=sign-out outcome=done principal=page-editor");
+    }
+
+    @Test
+    void aSessionEndsWithTheKeyItWasMadeFrom() {
+        String key = createKey("session-revoked", "reader");
+        Http browser = Http.withCookies("http://localhost:" + port);
+        assertThat(browser.post("/api/session").json("{\"key\":\"" + key + "\"}").send().status()).isEqualTo(200);
+        assertThat(browser.get("/api/documents").send().status()).isEqualTo(200);
+
+        commandLine("revoke", "session-revoked");
+
+        assertThat(browser.get("/api/documents").send().status()).isEqualTo(401);
+        assertThat(browser.get("/api/session").send().json().path("signedIn").asBoolean()).isFalse();
+    }
+
+    @Test
+    void aWrongKeyDoesNotSignInAndSaysWhy(CapturedOutput output) {
+        Reply refused = http.post("/api/session").json("{\"key\":\"gwk_bbbbbbbb_" + "B".repeat(43) + "\"}").send();
+
+        assertThat(refused.status()).isEqualTo(401);
+        assertThat(refused.code()).isEqualTo("UNAUTHENTICATED");
+        assertThat(refused.header("Set-Cookie")).isEmpty();
+        assertThat(output.getAll()).contains("action=sign-in outcome=failed principal=anonymous via=anonymous "
+                + "credential=gwk_bbbbbbbb role=- client=127.0.0.1 reason=unknown");
+        assertThat(output.getAll()).doesNotContain("B".repeat(43));
+    }
+
+    @Test
+    void rateLimitsCountEachKeyOnItsOwn() {
+        String busy = createKey("busy-reader", "reader");
+        String quiet = createKey("quiet-reader", "reader");
+        for (int i = 0; i < 5; i++) {
+            assertThat(http.get("/api/search?q=limits").bearer(busy).send().status()).isEqualTo(200);
+        }
+
+        Reply limited = http.get("/api/search?q=limits").bearer(busy).send();
+
+        assertThat(limited.status()).isEqualTo(429);
+        assertThat(limited.code()).isEqualTo("RATE_LIMITED");
+        assertThat(Integer.parseInt(limited.header("Retry-After").orElseThrow())).isBetween(1, 60);
+        assertThat(http.get("/api/search?q=limits").bearer(quiet).send().status()).isEqualTo(200);
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(http.get("/api/search?q=limits").bearer(busy).send().status()).isEqualTo(200);
+    }
+
+    @Test
+    void healthDetailsAndTheApiDescriptionAreForAdminsOnly() {
+        String reader = createKey("health-reader", "reader");
+        String admin = createKey("health-admin", "admin");
+
+        Reply forReader = http.get("/actuator/health").bearer(reader).send();
+        Reply forAnyone = http.get("/actuator/health").send();
+        Reply forAdmin = http.get("/actuator/health").bearer(admin).send();
+
+        assertThat(forReader.json().has("components")).isFalse();
+        assertThat(forAnyone.json().path("status").asString()).isEqualTo("UP");
+        assertThat(forAnyone.json().has("components")).isFalse();
+        assertThat(forAdmin.json().path("components").path("index").path("details").has("chunks")).isTrue();
+        assertThat(http.get("/v3/api-docs").bearer(reader).send().status()).isEqualTo(403);
+        assertThat(http.get("/v3/api-docs").bearer(admin).send().status()).isEqualTo(200);
+        assertThat(http.get("/swagger-ui.html").send().status()).isEqualTo(401);
+    }
+
+    @Test
+    void adminsManageKeysOverTheApiAndTheKeyIsShownOnlyWhenCreated(CapturedOutput output) {
+        String admin = createKey("keys-admin", "admin");
+
+        Reply created = http.post("/api/keys").bearer(admin)
+                .json("{\"name\":\"ci\",\"role\":\"editor\",\"expiresIn\":\"30d\"}").send();
+
+        assertThat(created.status()).isEqualTo(201);
+        String key = created.json().path("key").asString();
+        String prefix = created.json().path("details").path("prefix").asString();
+        assertThat(key).startsWith(prefix + "_");
+        assertThat(created.json().path("details").path("expiresAt").asString()).isNotEmpty();
+        assertThat(http.post("/api/documents").bearer(key).multipart(new MultipartBody().file("ci.txt",
+                "Written by the continuous integration key.".getBytes(StandardCharsets.UTF_8))).send().status())
+                .isEqualTo(201);
+        Reply listed = http.get("/api/keys").bearer(admin).send();
+        assertThat(listed.body()).contains(prefix).doesNotContain(key).doesNotContain("sha256");
+        assertThat(http.post("/api/keys").bearer(admin).json("{\"name\":\"ci\",\"role\":\"editor\"}").send().code())
+                .isEqualTo("KEY_NAME_TAKEN");
+        assertThat(http.post("/api/keys").bearer(admin).json("{\"name\":\"x\",\"role\":\"owner\"}").send().code())
+                .isEqualTo("INVALID_ROLE");
+
+        assertThat(http.delete("/api/keys/" + prefix).bearer(admin).send().status()).isEqualTo(204);
+
+        assertThat(http.get("/api/documents").bearer(key).send().status()).isEqualTo(401);
+        assertThat(output.getAll()).contains("action=key-create outcome=created principal=keys-admin via=key")
+                .contains("action=key-revoke outcome=revoked principal=keys-admin via=key")
+                .doesNotContain(key);
+    }
+
+    @Test
+    void everyWriteHasAnAuditLine(CapturedOutput output) {
+        String editor = createKey("audit-editor", "editor");
+        String reader = createKey("audit-reader", "reader");
+
+        Reply upload = http.post("/api/documents").bearer(editor).multipart(new MultipartBody().file("minutes \"q3\".txt",
+                "Minutes of the third quarter meeting about the garden shed.".getBytes(StandardCharsets.UTF_8))).send();
+        String id = upload.json().path("documents").get(0).path("id").asString();
+        Reply denied = http.delete("/api/documents/" + id).bearer(reader).send();
+        Reply deleted = http.delete("/api/documents/" + id).bearer(editor).send();
+
+        assertThat(upload.status()).isEqualTo(201);
+        assertThat(denied.status()).isEqualTo(403);
+        assertThat(deleted.status()).isEqualTo(204);
+        String prefix = editor.substring(0, 12);
+        assertThat(output.getAll())
+                .contains("action=upload outcome=created principal=audit-editor via=key credential=" + prefix
+                        + " role=editor client=127.0.0.1 file=\"minutes \\\"q3\\\".txt\" document=" + id)
+                .contains("action=delete outcome=refused principal=audit-reader via=key credential="
+                        + reader.substring(0, 12) + " role=reader client=127.0.0.1 document=" + id
+                        + " status=403 code=FORBIDDEN")
+                .contains("action=delete outcome=deleted principal=audit-editor via=key credential=" + prefix
+                        + " role=editor client=127.0.0.1 document=" + id);
+    }
+
+    @Test
+    void theDocumentListShowsWhoAddedEachDocumentAndIsNeverCached() {
+        String editor = createKey("shed-keeper", "editor");
+        String id = http.post("/api/documents").bearer(editor).multipart(new MultipartBody().file("shed.txt",
+                "The shed key hangs behind the kitchen door.".getBytes(StandardCharsets.UTF_8))).send()
+                .json().path("documents").get(0).path("id").asString();
+
+        Reply list = http.get("/api/documents").bearer(editor).send();
+
+        assertThat(list.json().path("documents").valueStream()
+                .filter(document -> document.path("id").asString().equals(id))
+                .map(document -> document.path("addedBy").asString())).containsExactly("shed-keeper");
+        assertThat(list.header("Cache-Control")).hasValueSatisfying(value -> assertThat(value).contains("no-store"));
+    }
 }
