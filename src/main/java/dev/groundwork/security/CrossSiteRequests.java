@@ -17,7 +17,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * elsewhere can POST a form or a multipart body, or fire a DELETE through an image or a beacon, without any CORS
  * preflight; the browser says where such a request comes from in {@code Sec-Fetch-Site} and, for unsafe methods,
  * {@code Origin}. Refused: an unsafe request from any other origin (another port on {@code localhost} too), and any
- * API request another origin's page made other than by following a link. Clients that are not browsers send
+ * API request another origin's page made other than by following a link, and every CORS preflight (CORS is closed
+ * unless origins are listed). Clients that are not browsers send
  * neither header and are not affected; origins listed in {@code allowed-origins} are let through.
  */
 final class CrossSiteRequests extends OncePerRequestFilter {
@@ -48,6 +49,11 @@ final class CrossSiteRequests extends OncePerRequestFilter {
     boolean fromAnotherSite(HttpServletRequest request, String origin) {
         if (origin != null && allowedOrigins.contains(origin)) {
             return false;
+        }
+        // a CORS preflight is another origin asking leave; only listed origins get it (CORS is closed otherwise)
+        if ("OPTIONS".equals(request.getMethod()) && origin != null
+                && request.getHeader("Access-Control-Request-Method") != null) {
+            return true;
         }
         boolean unsafe = !SAFE_METHODS.contains(request.getMethod());
         String site = request.getHeader("Sec-Fetch-Site");

@@ -16,7 +16,7 @@ import org.springframework.security.web.firewall.StrictHttpFirewall;
  * then refused with 421, instead of becoming same-origin with the service. Other requests the firewall refuses (a
  * malformed URL) get 400.
  */
-final class HostAllowlist implements Predicate<String>, RequestRejectedHandler {
+final class HostAllowlist implements Predicate<String> {
 
     private final boolean anyHost;
     private final Set<String> hosts;
@@ -39,8 +39,12 @@ final class HostAllowlist implements Predicate<String>, RequestRejectedHandler {
         return firewall;
     }
 
-    @Override
-    public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException rejected)
+    /** What the firewall's refusals answer: 421 for a name not allowed, 400 for anything else it refuses. */
+    RequestRejectedHandler refusals() {
+        return this::refuse;
+    }
+
+    private void refuse(HttpServletRequest request, HttpServletResponse response, RequestRejectedException rejected)
             throws IOException {
         if (!test(request.getServerName())) {
             problems.write(request, response, HttpStatus.MISDIRECTED_REQUEST, "HOST_NOT_ALLOWED", "This service does "

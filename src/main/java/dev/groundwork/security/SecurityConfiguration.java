@@ -135,7 +135,7 @@ class SecurityConfiguration {
 
     @Bean
     RequestRejectedHandler requestRejectedHandler(HostAllowlist hosts) {
-        return hosts;
+        return hosts.refusals();
     }
 
     @Bean
@@ -165,7 +165,7 @@ class SecurityConfiguration {
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(refusals).accessDeniedHandler(refusals))
                 .authorizeHttpRequests(AccessRules::apply)
                 .addFilterAfter(new AuditFilter(audit), SecurityContextHolderFilter.class)
-                .addFilterAfter(new CrossSiteRequests(settings.allowedOrigins(), problems), CorsFilter.class)
+                .addFilterBefore(new CrossSiteRequests(settings.allowedOrigins(), problems), CorsFilter.class)
                 .addFilterAfter(new RateLimits(settings.limits(), settings.mode(), clock, problems), AuthorizationFilter.class);
         if (!settings.mode().signsIn()) {
             http.csrf(AbstractHttpConfigurer::disable)

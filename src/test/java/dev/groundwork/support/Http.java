@@ -34,12 +34,13 @@ public final class Http {
 
     /** A client without cookies: each request stands alone, as an API client's do. */
     public static Http to(String base) {
-        return new Http(base, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build());
+        return new Http(base, HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build());
     }
 
     /** A client that keeps the cookies it is given, as a browser does. */
     public static Http withCookies(String base) {
-        return new Http(base, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+        return new Http(base, HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
                 .cookieHandler(new CookieManager()).build());
     }
 

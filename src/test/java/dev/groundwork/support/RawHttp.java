@@ -23,7 +23,7 @@ public final class RawHttp {
     }
 
     public static Response send(int port, String method, String path, String host) {
-        String request = method + " " + path + " HTTP/1.1\r\nHost: " + host + "\r\nAccept: application/json\r\n"
+        String request = method + " " + path + " HTTP/1.1\r\nHost: " + host + "\r\nAccept: */*\r\n"
                 + "Content-Length: 0\r\nConnection: close\r\n\r\n";
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
             socket.setSoTimeout(30_000);
