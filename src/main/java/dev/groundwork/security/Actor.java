@@ -37,12 +37,12 @@ public record Actor(String name, String via, String credential, Role role) {
         }
         if (authentication instanceof OAuth2AuthenticationToken signedIn) {
             Map<String, Object> claims = signedIn.getPrincipal().getAttributes();
-            return new Actor(displayName(claims, signedIn.getName()), "oidc", signedIn.getName(), role);
+            return new Actor(displayName(claims, PERSON, signedIn.getName()), "oidc", signedIn.getName(), role);
         }
         if (authentication instanceof JwtAuthenticationToken token) {
             Map<String, Object> claims = token.getTokenAttributes();
             String subject = token.getToken().getSubject();
-            return new Actor(displayName(claims, subject), "token", subject, role);
+            return new Actor(displayName(claims, PERSON_OR_CLIENT, subject), "token", subject, role);
         }
         if (LocalUser.NAME.equals(authentication.getName())) {
             return new Actor(LocalUser.NAME, "local", null, role);
@@ -50,9 +50,14 @@ public record Actor(String name, String via, String credential, Role role) {
         return new Actor(authentication.getName(), "other", null, role);
     }
 
-    /** A person's name as providers give it, most readable first; a machine client's id; else the subject. */
-    static String displayName(Map<String, Object> claims, String fallback) {
-        for (String claim : new String[] {"preferred_username", "name", "email", "client_id", "azp"}) {
+    /** The claims that name a person, most readable first. */
+    private static final String[] PERSON = {"preferred_username", "name", "email"};
+    /** A token may also be a machine client's, which its id names. */
+    private static final String[] PERSON_OR_CLIENT = {"preferred_username", "name", "email", "client_id"};
+
+    /** The first of these claims the provider gave, else the subject. */
+    static String displayName(Map<String, Object> claims, String[] names, String fallback) {
+        for (String claim : names) {
             Object value = claims.get(claim);
             if (value instanceof String text && !text.isBlank()) {
                 return text;

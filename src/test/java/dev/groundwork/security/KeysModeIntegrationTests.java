@@ -44,6 +44,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "groundwork.security.mode=keys",
+        "server.address=127.0.0.1",
         "groundwork.security.limits.search-per-minute=5",
         "groundwork.schedule.cron=-",
         "groundwork.schedule.on-startup=false",
