@@ -7,6 +7,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.boot.web.server.servlet.CookieSameSiteSupplier;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -155,7 +156,8 @@ class SecurityConfiguration {
     @Bean
     SecurityFilterChain groundworkSecurity(HttpSecurity http, SecuritySettings settings, JsonMapper json, Clock clock,
                                            AuditLog audit, KeyAuthenticator keys, CsrfTokenRepository csrf,
-                                           SecurityContextRepository contexts, DefaultAuthenticationEventPublisher events) {
+                                           SecurityContextRepository contexts, DefaultAuthenticationEventPublisher events,
+                                           Environment environment) {
         Problems problems = new Problems(json);
         Refusals refusals = new Refusals(settings.mode(), problems);
         http.cors(cors -> cors.configurationSource(cors(settings.allowedOrigins())))
@@ -197,6 +199,7 @@ class SecurityConfiguration {
                 .csrf(csrfConfig -> csrfConfig.csrfTokenRepository(csrf)
                         .requireCsrfProtectionMatcher(SecurityConfiguration::needsCsrfToken))
                 .logout(logout -> logout.logoutRequestMatcher(PathPatternRequestMatcher.pathPattern(HttpMethod.DELETE, "/api/session"))
+                        .deleteCookies(environment.getProperty("server.servlet.session.cookie.name", "JSESSIONID"))
                         .logoutSuccessHandler(new HttpStatusReturningLogoutSuccessHandler(
                                 org.springframework.http.HttpStatus.NO_CONTENT)));
         return http.build();

@@ -2,6 +2,7 @@ package dev.groundwork.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.groundwork.support.Browser;
 import dev.groundwork.support.Http;
 import dev.groundwork.support.Http.Reply;
 import dev.groundwork.support.MultipartBody;
@@ -25,6 +26,11 @@ import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -396,5 +402,59 @@ class KeysModeIntegrationTests {
                 .filter(document -> document.path("id").asString().equals(id))
                 .map(document -> document.path("addedBy").asString())).containsExactly("shed-keeper");
         assertThat(list.header("Cache-Control")).hasValueSatisfying(value -> assertThat(value).contains("no-store"));
+    }
+
+    @Test
+    void thePageSignsInWithAKeyKeepsNothingOfItAndShowsWhatAReaderMayNotDo() {
+        String editor = createKey("page-writer", "editor");
+        String reader = createKey("page-reader", "reader");
+        String id = http.post("/api/documents").bearer(editor).multipart(new MultipartBody().file("boiler.txt",
+                "The boiler pressure should read between 1.2 and 1.8 bar when cold.".getBytes(StandardCharsets.UTF_8)))
+                .send().json().path("documents").get(0).path("id").asString();
+        try (Browser browser = Browser.start(1280, 900)) {
+            ChromeDriver page = browser.driver();
+            page.get("http://localhost:" + port + "/");
+            WebElement keyInput = browser.waitUpTo(Duration.ofSeconds(30))
+                    .until(d -> d.findElement(By.id("key-input")).isDisplayed() ? d.findElement(By.id("key-input")) : null);
+            assertThat(page.findElement(By.id("documents-section")).isDisplayed()).isFalse();
+
+            keyInput.sendKeys("gwk_wrongkey_" + "W".repeat(43), Keys.ENTER);
+            WebElement error = browser.waitUpTo(Duration.ofSeconds(30)).until(d -> d.findElement(By.id("sign-in-error")).isDisplayed()
+                    ? d.findElement(By.id("sign-in-error")) : null);
+            assertThat(error.getText()).contains("That key was not accepted");
+
+            page.findElement(By.id("key-input")).clear();
+            page.findElement(By.id("key-input")).sendKeys(reader, Keys.ENTER);
+
+            WebElement row = browser.waitUpTo(Duration.ofSeconds(30)).until(d ->
+                    d.findElements(By.cssSelector("tr[data-id='" + id + "']")).stream().findFirst().orElse(null));
+            assertThat(page.findElement(By.id("account-name")).getText()).contains("page-reader").contains("reader");
+            assertThat(row.findElement(By.cssSelector(".added-by")).getText()).isEqualTo("by page-writer");
+            // what a reader may not do is there, disabled, with the reason
+            WebElement delete = row.findElement(By.cssSelector("[data-action=delete]"));
+            assertThat(delete.isEnabled()).isFalse();
+            assertThat(delete.getAttribute("title")).isEqualTo("Deleting documents needs the editor role; you are "
+                    + "signed in as a reader.");
+            assertThat(page.findElement(By.id("file-input")).isEnabled()).isFalse();
+            assertThat(page.findElement(By.id("upload-reason")).getText()).isEqualTo("Adding documents needs the "
+                    + "editor role; you are signed in as a reader.");
+            assertThat(page.findElement(By.id("sync-now")).isEnabled()).isFalse();
+            assertThat(page.findElement(By.id("sync-message")).getText()).contains("needs the editor role");
+            // the key lives nowhere in the browser: only an HttpOnly, SameSite=Strict session cookie does
+            Object stored = page.executeScript("return JSON.stringify(localStorage) + JSON.stringify(sessionStorage)"
+                    + " + document.cookie + document.documentElement.outerHTML");
+            assertThat(String.valueOf(stored)).doesNotContain(reader).doesNotContain(reader.substring(13));
+            Cookie session = page.manage().getCookieNamed("groundwork-session");
+            assertThat(session.isHttpOnly()).isTrue();
+            assertThat(session.getSameSite()).isEqualTo("Strict");
+            browser.screenshot("signed-in-as-reader");
+
+            page.findElement(By.id("question")).sendKeys("What should the boiler pressure read?", Keys.ENTER);
+            browser.waitUpTo(Duration.ofSeconds(60)).until(d -> d.findElement(By.id("answer")).getText().contains("1.2 and 1.8 bar"));
+
+            page.findElement(By.id("sign-out")).click();
+            browser.waitUpTo(Duration.ofSeconds(30)).until(d -> d.findElement(By.id("key-input")).isDisplayed());
+            assertThat(page.manage().getCookieNamed("groundwork-session")).isNull();
+        }
     }
 }
