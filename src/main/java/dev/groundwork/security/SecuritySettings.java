@@ -87,6 +87,21 @@ public record SecuritySettings(
             Role defaultRole,
             @DefaultValue({}) @NotNull List<String> audiences) {
 
+        public Oidc {
+            // an empty variable (a compose file passing GROUNDWORK_SECURITY_OIDC_ISSUER_URI=) is no value
+            issuerUri = issuerUri == null || issuerUri.toString().isBlank() ? null : issuerUri;
+            clientId = clientId == null || clientId.isBlank() ? null : clientId.strip();
+            clientSecret = clientSecret == null || clientSecret.isBlank() ? null : clientSecret;
+        }
+
+        /** The client secret is never shown. */
+        @Override
+        public String toString() {
+            return "Oidc[issuerUri=" + issuerUri + ", clientId=" + clientId + ", clientSecret="
+                    + (clientSecret == null ? "unset" : "[set]") + ", scopes=" + scopes + ", rolesClaim=" + rolesClaim
+                    + ", rolePrefix=" + rolePrefix + ", defaultRole=" + defaultRole + ", audiences=" + audiences + "]";
+        }
+
         /** The audiences a bearer token must name one of. */
         public List<String> acceptedAudiences() {
             return audiences.isEmpty() && clientId != null ? List.of(clientId) : audiences;
