@@ -1,0 +1,183 @@
+package dev.groundwork.bench;
+
+import dev.groundwork.GroundworkApplication;
+import dev.groundwork.ingest.IngestionService;
+import dev.groundwork.security.ApiKeys;
+import dev.groundwork.security.Role;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * What access control costs: the latency of search, ask and upload over real HTTP (one client, keep-alive, one
+ * request at a time), with Spring Security's filter not registered ({@code off}, as before it existed), in {@code local}
+ * mode (Host allowlist, cross-site check, rate limits, audit, headers), and in {@code keys} mode (the same plus an
+ * API key checked on every request). Rate limits are set high enough never to refuse, so that their bookkeeping is
+ * measured and not their refusals.
+ *
+ * <p>Arguments: mode ({@code off}, {@code local}, {@code keys}), work folder (emptied), SQuAD contexts, SQuAD
+ * questions, requests per kind.
+ */
+public final class SecurityBench {
+
+    /** Indexed before the clock starts, so that search and ask work on a realistic index. */
+    private static final int PRELOADED = 300;
+    private static final int WARM_UP = 60;
+
+    public static void main(String[] args) throws Exception {
+        String mode = args[0];
+        Path work = Path.of(args[1]).toAbsolutePath();
+        List<String[]> paragraphs = paragraphs(Path.of(args[2]));
+        int requests = Integer.parseInt(args[4]);
+        List<String> questions = Questions.read(Path.of(args[3]), requests + WARM_UP);
+        Workdirs.recreate(work);
+        List<String> properties = new ArrayList<>(List.of(
+                "groundwork.ingest.dir=" + work.resolve("ingest"),
+                "groundwork.index.dir=" + work.resolve("index"),
+                "groundwork.security.keys-file=" + work.resolve("keys/api-keys.json"),
+                "groundwork.schedule.on-startup=false",
+                "groundwork.schedule.cron=-",
+                "groundwork.prompts.dir=" + Path.of("../prompts").toAbsolutePath().normalize(),
+                "groundwork.security.limits.ask-per-minute=1000000",
+                "groundwork.security.limits.search-per-minute=1000000",
+                "groundwork.security.limits.upload-per-minute=1000000",
+                "server.port=0",
+                "server.address=127.0.0.1",
+                "spring.main.banner-mode=off",
+                "logging.level.root=warn",
+                "logging.level.groundwork.audit=info"));
+        switch (mode) {
+            // Spring Security's filter is never registered with the servlet container: requests meet none of it
+            case "off" -> properties.add("spring.autoconfigure.exclude="
+                    + "org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration");
+            case "local" -> { }
+            case "keys" -> properties.add("groundwork.security.mode=keys");
+            default -> throw new IllegalArgumentException("mode is off, local or keys: " + mode);
+        }
+        Files.createDirectories(work.resolve("ingest"));
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(GroundworkApplication.class)
+                .properties(properties.toArray(String[]::new)).run()) {
+            IngestionService ingestion = context.getBean(IngestionService.class);
+            for (int i = 0; i < PRELOADED; i++) {
+                ingestion.upload("squad-" + i + ".txt", new ByteArrayInputStream(text(paragraphs.get(i))));
+            }
+            String key = "keys".equals(mode)
+                    ? context.getBean(ApiKeys.class).create("bench", Role.ADMIN, null).secret() : null;
+            Client client = new Client(((WebServerApplicationContext) context).getWebServer().getPort(), key);
+
+            int next = PRELOADED;
+            for (int i = 0; i < WARM_UP; i++) {
+                client.search(questions.get(i));
+                client.ask(questions.get(i));
+                client.upload("warm-" + i + ".txt", text(paragraphs.get(next++)));
+            }
+            double[] search = new double[requests];
+            double[] ask = new double[requests];
+            double[] upload = new double[requests];
+            for (int i = 0; i < requests; i++) {
+                String question = questions.get(WARM_UP + i);
+                byte[] document = text(paragraphs.get(next++ % paragraphs.size()));
+                String name = "bench-" + i + ".txt";
+                search[i] = timed(() -> client.search(question));
+                ask[i] = timed(() -> client.ask(question));
+                upload[i] = timed(() -> client.upload(name, document));
+            }
+            new Result().put("kind", "security").put("mode", mode).put("requests", requests)
+                    .put("search_p50", QueryBench.fmt(Stats.percentile(search, 50)))
+                    .put("search_p95", QueryBench.fmt(Stats.percentile(search, 95)))
+                    .put("ask_p50", QueryBench.fmt(Stats.percentile(ask, 50)))
+                    .put("ask_p95", QueryBench.fmt(Stats.percentile(ask, 95)))
+                    .put("upload_p50", QueryBench.fmt(Stats.percentile(upload, 50)))
+                    .put("upload_p95", QueryBench.fmt(Stats.percentile(upload, 95)))
+                    .print();
+        }
+    }
+
+    private static double timed(Supplier<Integer> request) {
+        long started = System.nanoTime();
+        int status = request.get();
+        double millis = (System.nanoTime() - started) / 1e6;
+        if (status >= 300) {
+            throw new IllegalStateException("a measured request answered " + status);
+        }
+        return millis;
+    }
+
+    /** Title and text of each SQuAD paragraph, in the order of the file. */
+    private static List<String[]> paragraphs(Path contexts) throws Exception {
+        List<String[]> paragraphs = new ArrayList<>();
+        for (String line : Files.readAllLines(contexts)) {
+            String title = Questions.field(line, "title");
+            String text = Questions.field(line, "text");
+            if (title != null && text != null) {
+                paragraphs.add(new String[] {title.replace('_', ' '), text});
+            }
+        }
+        return paragraphs;
+    }
+
+    private static byte[] text(String[] paragraph) {
+        return (paragraph[0] + "\n\n" + paragraph[1] + "\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The requests as the page or a script sends them: same origin (no Origin header), with the key in keys mode. */
+    private static final class Client {
+        private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+        private final String base;
+        private final String key;
+
+        Client(int port, String key) {
+            this.base = "http://localhost:" + port;
+            this.key = key;
+        }
+
+        int search(String question) {
+            return send(request("/api/search?q=" + URLEncoder.encode(question, StandardCharsets.UTF_8) + "&k=5").GET());
+        }
+
+        int ask(String question) {
+            String json = "{\"question\":\"" + question.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}";
+            return send(request("/api/ask").header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(json)));
+        }
+
+        int upload(String name, byte[] content) {
+            String boundary = "bench-" + System.nanoTime();
+            ByteArrayOutputStream body = new ByteArrayOutputStream();
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\"" + name
+                    + "\"\r\nContent-Type: text/plain\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(content);
+            body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+            return send(request("/api/documents").header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+        }
+
+        private HttpRequest.Builder request(String path) {
+            HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
+            return key == null ? builder : builder.header("Authorization", "Bearer " + key);
+        }
+
+        private int send(HttpRequest.Builder request) {
+            try {
+                return http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+}
