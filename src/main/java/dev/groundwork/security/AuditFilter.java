@@ -6,6 +6,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Set;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -23,9 +26,12 @@ final class AuditFilter extends OncePerRequestFilter {
         this.audit = audit;
     }
 
+    /** A question is posted, but changes nothing. */
+    private static final RequestMatcher QUESTION = PathPatternRequestMatcher.pathPattern(HttpMethod.POST, "/api/ask");
+
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !WRITES.contains(request.getMethod());
+        return !WRITES.contains(request.getMethod()) || QUESTION.matches(request);
     }
 
     @Override

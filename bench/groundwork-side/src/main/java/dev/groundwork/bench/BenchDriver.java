@@ -279,7 +279,7 @@ public final class BenchDriver {
         line("Over real HTTP, one client with keep-alive, one request at a time, " + options.securityRequests
                 + " of each kind after " + "a warm-up, on an index of 300 SQuAD paragraphs: search (`GET /api/search`, k=5), "
                 + "ask (`POST /api/ask`, extractive), upload (`POST /api/documents`, one SQuAD paragraph as a text file). "
-                + "*off*: Spring Security's filter not registered with the servlet container (`SecurityFilterAutoConfiguration` excluded), as before access control; "
+                + "*off*: Spring Security's filter not registered with the servlet container, as before access control; "
                 + "*local*: the default (Host allowlist, cross-site check, rate limits, headers, audit); *keys*: every "
                 + "request with an API key. Load average before: " + loadBefore + ", after: " + load() + ".");
         line("");

@@ -20,7 +20,10 @@ import java.util.List;
 import java.util.function.Supplier;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.web.servlet.DelegatingFilterProxyRegistrationBean;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
 
 /**
  * What access control costs: the latency of search, ask and upload over real HTTP (one client, keep-alive, one
@@ -61,16 +64,19 @@ public final class SecurityBench {
                 "logging.level.root=warn",
                 "logging.level.groundwork.audit=info"));
         switch (mode) {
-            // Spring Security's filter is never registered with the servlet container: requests meet none of it
-            case "off" -> properties.add("spring.autoconfigure.exclude="
-                    + "org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration");
-            case "local" -> { }
+            case "off", "local" -> { }
             case "keys" -> properties.add("groundwork.security.mode=keys");
             default -> throw new IllegalArgumentException("mode is off, local or keys: " + mode);
         }
+        List<Class<?>> sources = new ArrayList<>(List.of(GroundworkApplication.class));
+        if ("off".equals(mode)) {
+            sources.add(SecurityOff.class);
+        }
         Files.createDirectories(work.resolve("ingest"));
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(GroundworkApplication.class)
-                .properties(properties.toArray(String[]::new)).run()) {
+        // as command-line arguments, so that they win over application.yml (server.port, logging)
+        String[] arguments = properties.stream().map(property -> "--" + property).toArray(String[]::new);
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(sources.toArray(Class<?>[]::new))
+                .run(arguments)) {
             IngestionService ingestion = context.getBean(IngestionService.class);
             for (int i = 0; i < PRELOADED; i++) {
                 ingestion.upload("squad-" + i + ".txt", new ByteArrayInputStream(text(paragraphs.get(i))));
@@ -178,6 +184,25 @@ public final class SecurityBench {
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
+        }
+    }
+
+    /**
+     * Security off: Spring Security's filter is not registered with the servlet container, so requests meet none of
+     * it, as before access control. (Its beans still exist; nothing calls them.)
+     */
+    static class SecurityOff {
+        @Bean
+        static BeanPostProcessor securityFilterNotRegistered() {
+            return new BeanPostProcessor() {
+                @Override
+                public Object postProcessAfterInitialization(Object bean, String name) {
+                    if (bean instanceof DelegatingFilterProxyRegistrationBean registration) {
+                        registration.setEnabled(false);
+                    }
+                    return bean;
+                }
+            };
         }
     }
 }
