@@ -2,6 +2,7 @@ package dev.groundwork.security;
 
 import java.util.List;
 import java.util.Set;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
@@ -66,8 +67,8 @@ final class OidcSignIn {
         return resolver;
     }
 
-    /** Checks the provider's bearer tokens and gives each the role its claim names. */
-    AuthenticationManager bearerTokens() {
+    /** Checks the provider's bearer tokens and gives each the role its claim names; failures become events. */
+    AuthenticationManager bearerTokens(AuthenticationEventPublisher events) {
         String issuer = settings.issuerUri().toString();
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withIssuerLocation(issuer).validateType(false).build();
         List<String> audiences = settings.acceptedAudiences();
@@ -82,6 +83,8 @@ final class OidcSignIn {
         converter.setJwtGrantedAuthoritiesConverter(jwt -> roles.authoritiesOf(jwt.getClaims()));
         JwtAuthenticationProvider provider = new JwtAuthenticationProvider(decoder);
         provider.setJwtAuthenticationConverter(converter);
-        return new ProviderManager(provider);
+        ProviderManager manager = new ProviderManager(provider);
+        manager.setAuthenticationEventPublisher(events);
+        return manager;
     }
 }

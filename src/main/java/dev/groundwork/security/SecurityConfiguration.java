@@ -1,21 +1,21 @@
 package dev.groundwork.security;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.web.server.servlet.CookieSameSiteSupplier;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
-import org.springframework.boot.web.server.servlet.CookieSameSiteSupplier;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
-import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
-import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -160,6 +160,24 @@ class SecurityConfiguration {
                                            Environment environment) {
         Problems problems = new Problems(json);
         Refusals refusals = new Refusals(settings.mode(), problems);
+        everyMode(http, settings, problems, refusals, audit, clock);
+        switch (settings.mode()) {
+            case LOCAL -> localUser(http);
+            case KEYS -> sessionsAndBearerTokens(http, new BearerTokens(keys.manager(), null), refusals, csrf, contexts,
+                    environment);
+            case OIDC -> {
+                OidcSignIn oidc = new OidcSignIn(settings.oidc());
+                providerSignIn(http, oidc, audit);
+                sessionsAndBearerTokens(http, new BearerTokens(keys.manager(), oidc.bearerTokens(events)), refusals, csrf,
+                        contexts, environment);
+            }
+        }
+        return http.build();
+    }
+
+    /** What no mode goes without: problem details, the access rules, CORS, the cross-site check, limits, audit. */
+    private static void everyMode(HttpSecurity http, SecuritySettings settings, Problems problems, Refusals refusals,
+                                  AuditLog audit, Clock clock) {
         http.cors(cors -> cors.configurationSource(cors(settings.allowedOrigins())))
                 .formLogin(AbstractHttpConfigurer::disable)
                 .httpBasic(AbstractHttpConfigurer::disable)
@@ -169,29 +187,35 @@ class SecurityConfiguration {
                 .addFilterAfter(new AuditFilter(audit), SecurityContextHolderFilter.class)
                 .addFilterBefore(new CrossSiteRequests(settings.allowedOrigins(), problems), CorsFilter.class)
                 .addFilterAfter(new RateLimits(settings.limits(), settings.mode(), clock, problems), AuthorizationFilter.class);
-        if (!settings.mode().signsIn()) {
-            http.csrf(AbstractHttpConfigurer::disable)
-                    .logout(AbstractHttpConfigurer::disable)
-                    .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                    .addFilterAt(new LocalUser(), AbstractPreAuthenticatedProcessingFilter.class);
-            return http.build();
-        }
-        AuthenticationManager providerTokens = null;
-        if (settings.mode() == SecurityMode.OIDC) {
-            OidcSignIn oidc = new OidcSignIn(settings.oidc());
-            ProviderManager tokens = (ProviderManager) oidc.bearerTokens();
-            tokens.setAuthenticationEventPublisher(events);
-            providerTokens = tokens;
-            ClientRegistrationRepository registrations = oidc.registrations();
-            OidcOutcomes outcomes = new OidcOutcomes(audit);
-            http.oauth2Login(login -> login.clientRegistrationRepository(registrations)
-                    .loginPage("/")
-                    .authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(OidcSignIn.withPkce(registrations)))
-                    .userInfoEndpoint(userInfo -> userInfo.userAuthoritiesMapper(oidc.roles()::mapSignedIn))
-                    .successHandler(outcomes)
-                    .failureHandler(outcomes));
-        }
-        BearerTokens bearer = new BearerTokens(keys.manager(), providerTokens);
+    }
+
+    /** {@code local}: every request is the local user's; nothing to remember, no session, so no CSRF token. */
+    private static void localUser(HttpSecurity http) {
+        http.csrf(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .addFilterAt(new LocalUser(), AbstractPreAuthenticatedProcessingFilter.class);
+    }
+
+    /** {@code oidc}: the page signs in at the provider (authorization code with PKCE), with an audit line either way. */
+    private static void providerSignIn(HttpSecurity http, OidcSignIn oidc, AuditLog audit) {
+        ClientRegistrationRepository registrations = oidc.registrations();
+        OidcOutcomes outcomes = new OidcOutcomes(audit);
+        http.oauth2Login(login -> login.clientRegistrationRepository(registrations)
+                .loginPage("/")
+                .authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(OidcSignIn.withPkce(registrations)))
+                .userInfoEndpoint(userInfo -> userInfo.userAuthoritiesMapper(oidc.roles()::mapSignedIn))
+                .successHandler(outcomes)
+                .failureHandler(outcomes));
+    }
+
+    /**
+     * {@code keys} and {@code oidc}: bearer tokens on API calls, the page's session (ended with its key), its CSRF
+     * token on every change, and signing out with {@code DELETE /api/session}.
+     */
+    private static void sessionsAndBearerTokens(HttpSecurity http, BearerTokens bearer, Refusals refusals,
+                                                CsrfTokenRepository csrf, SecurityContextRepository contexts,
+                                                Environment environment) {
         http.oauth2ResourceServer(resourceServer -> resourceServer.authenticationManagerResolver(bearer)
                         .authenticationEntryPoint(refusals)
                         .accessDeniedHandler(refusals))
@@ -200,16 +224,14 @@ class SecurityConfiguration {
                         .requireCsrfProtectionMatcher(SecurityConfiguration::needsCsrfToken))
                 .logout(logout -> logout.logoutRequestMatcher(PathPatternRequestMatcher.pathPattern(HttpMethod.DELETE, "/api/session"))
                         .deleteCookies(environment.getProperty("server.servlet.session.cookie.name", "JSESSIONID"))
-                        .logoutSuccessHandler(new HttpStatusReturningLogoutSuccessHandler(
-                                org.springframework.http.HttpStatus.NO_CONTENT)));
-        return http.build();
+                        .logoutSuccessHandler(new HttpStatusReturningLogoutSuccessHandler(HttpStatus.NO_CONTENT)));
     }
 
     /**
      * Changes made with the session cookie need the CSRF token; a request with a bearer token carries no ambient
      * credential and needs none, nor does the exchange of a key for a session (there is no session yet).
      */
-    private static boolean needsCsrfToken(jakarta.servlet.http.HttpServletRequest request) {
+    private static boolean needsCsrfToken(HttpServletRequest request) {
         String method = request.getMethod();
         boolean unsafe = !("GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method)
                 || "TRACE".equals(method));

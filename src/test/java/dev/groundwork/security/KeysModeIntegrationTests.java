@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -419,14 +420,14 @@ class KeysModeIntegrationTests {
             assertThat(page.findElement(By.id("documents-section")).isDisplayed()).isFalse();
 
             keyInput.sendKeys("gwk_wrongkey_" + "W".repeat(43), Keys.ENTER);
-            WebElement error = browser.waitUpTo(Duration.ofSeconds(30)).until(d -> d.findElement(By.id("sign-in-error")).isDisplayed()
+            WebElement error = browser.waitUpTo(Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class).until(d -> d.findElement(By.id("sign-in-error")).isDisplayed()
                     ? d.findElement(By.id("sign-in-error")) : null);
             assertThat(error.getText()).contains("That key was not accepted");
 
             page.findElement(By.id("key-input")).clear();
             page.findElement(By.id("key-input")).sendKeys(reader, Keys.ENTER);
 
-            WebElement row = browser.waitUpTo(Duration.ofSeconds(30)).until(d ->
+            WebElement row = browser.waitUpTo(Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class).until(d ->
                     d.findElements(By.cssSelector("tr[data-id='" + id + "']")).stream().findFirst().orElse(null));
             assertThat(page.findElement(By.id("account-name")).getText()).contains("page-reader").contains("reader");
             assertThat(row.findElement(By.cssSelector(".added-by")).getText()).isEqualTo("by page-writer");
@@ -450,10 +451,10 @@ class KeysModeIntegrationTests {
             browser.screenshot("signed-in-as-reader");
 
             page.findElement(By.id("question")).sendKeys("What should the boiler pressure read?", Keys.ENTER);
-            browser.waitUpTo(Duration.ofSeconds(60)).until(d -> d.findElement(By.id("answer")).getText().contains("1.2 and 1.8 bar"));
+            browser.waitUpTo(Duration.ofSeconds(60)).ignoring(StaleElementReferenceException.class).until(d -> d.findElement(By.id("answer")).getText().contains("1.2 and 1.8 bar"));
 
             page.findElement(By.id("sign-out")).click();
-            browser.waitUpTo(Duration.ofSeconds(30)).until(d -> d.findElement(By.id("key-input")).isDisplayed());
+            browser.waitUpTo(Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class).until(d -> d.findElement(By.id("key-input")).isDisplayed());
             assertThat(page.manage().getCookieNamed("groundwork-session")).isNull();
         }
     }

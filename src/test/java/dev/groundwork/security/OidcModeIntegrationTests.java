@@ -21,6 +21,7 @@ import org.junit.jupiter.api.extension.TestWatcher;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -97,20 +98,20 @@ class OidcModeIntegrationTests {
         browser = Browser.start(1280, 900);
         ChromeDriver page = browser.driver();
         page.get(page() + "/");
-        WebElement signIn = browser.waitUpTo(WAIT).until(d -> d.findElement(By.id("provider-link")).isDisplayed()
+        WebElement signIn = browser.waitUpTo(WAIT).ignoring(StaleElementReferenceException.class).until(d -> d.findElement(By.id("provider-link")).isDisplayed()
                 ? d.findElement(By.id("provider-link")) : null);
         assertThat(page.findElement(By.id("ask-section")).isDisplayed()).isFalse();
 
         signIn.click();
 
         // the provider's own sign-in form, on its own site
-        browser.waitUpTo(WAIT).until(d -> d.getCurrentUrl().startsWith(provider.issuer() + "/login"));
+        browser.waitUpTo(WAIT).ignoring(StaleElementReferenceException.class).until(d -> d.getCurrentUrl().startsWith(provider.issuer() + "/login"));
         page.findElement(By.id("username")).sendKeys("alice");
         page.findElement(By.id("password")).sendKeys(OidcProvider.PASSWORD);
         page.findElement(By.cssSelector("button[type=submit]")).click();
 
         // back on the page, signed in as alice, an editor by the roles claim
-        browser.waitUpTo(WAIT).until(d -> d.getCurrentUrl().startsWith(page()) && d.findElement(By.id("account")).isDisplayed());
+        browser.waitUpTo(WAIT).ignoring(StaleElementReferenceException.class).until(d -> d.getCurrentUrl().startsWith(page()) && d.findElement(By.id("account")).isDisplayed());
         assertThat(page.findElement(By.id("account-name")).getText()).contains("alice").contains("editor");
         Cookie session = page.manage().getCookieNamed("groundwork-session");
         assertThat(session.isHttpOnly()).isTrue();
@@ -121,7 +122,7 @@ class OidcModeIntegrationTests {
         Path manual = Files.write(files.resolve("garden-rota.pdf"), Fixtures.pdf(
                 "Garden rota. Alice waters the tomatoes on Mondays.", "Bob mows the lawn on Thursdays."));
         page.findElement(By.id("file-input")).sendKeys(manual.toString());
-        WebElement row = browser.waitUpTo(WAIT).until(d -> d.findElements(By.cssSelector("tr[data-id]")).stream()
+        WebElement row = browser.waitUpTo(WAIT).ignoring(StaleElementReferenceException.class).until(d -> d.findElements(By.cssSelector("tr[data-id]")).stream()
                 .filter(candidate -> candidate.getText().contains("garden-rota.pdf")).findFirst().orElse(null));
         assertThat(row.findElement(By.cssSelector(".added-by")).getText()).isEqualTo("by alice");
         assertThat(output.getAll()).contains("action=sign-in outcome=success principal=alice via=oidc")
@@ -129,7 +130,7 @@ class OidcModeIntegrationTests {
         browser.screenshot("signed-in-with-provider");
 
         page.findElement(By.id("sign-out")).click();
-        browser.waitUpTo(WAIT).until(d -> d.findElement(By.id("provider-link")).isDisplayed());
+        browser.waitUpTo(WAIT).ignoring(StaleElementReferenceException.class).until(d -> d.findElement(By.id("provider-link")).isDisplayed());
     }
 
     @Test

@@ -255,8 +255,8 @@ public final class BenchDriver {
     // ---- security
 
     /**
-     * Search, ask and upload over HTTP with Spring Security's filter left out, in local mode and in keys mode; each mode in a
-     * JVM of its own, the order rotating over the runs, ratios to "off" taken within each run.
+     * Search, ask and upload over HTTP with Spring Security's filter left out, in local mode and in keys mode: the three
+     * side by side in one JVM per run, asked in turn; ratios to "off" taken within each run.
      */
     private void security() throws Exception {
         Map<String, List<Map<String, String>>> results = new LinkedHashMap<>();
@@ -265,23 +265,23 @@ public final class BenchDriver {
         String loadBefore = load();
         for (int run = 1; run <= options.runs; run++) {
             System.err.println("Security, run " + run + " of " + options.runs);
-            for (int i = 0; i < modes.size(); i++) {
-                String mode = modes.get((i + run - 1) % modes.size());
-                results.get(mode).add(child.run("security-" + mode + "-" + run, appClasspath, List.of("-Xmx2g"),
-                        "dev.groundwork.bench.SecurityBench", List.of(mode,
-                                Path.of("target/work/security-" + mode).toAbsolutePath().toString(),
-                                options.squad.toString(), options.questionsFile.toString(),
-                                Integer.toString(options.securityRequests))).get(0));
+            for (Map<String, String> result : child.run("security-" + run, appClasspath, List.of("-Xmx3g"),
+                    "dev.groundwork.bench.SecurityBench", List.of(Path.of("target/work/security").toAbsolutePath().toString(),
+                            options.squad.toString(), options.questionsFile.toString(),
+                            Integer.toString(options.securityRequests)))) {
+                results.get(result.get("mode")).add(result);
             }
         }
         line("## Access control: latency with security on and off");
         line("");
         line("Over real HTTP, one client with keep-alive, one request at a time, " + options.securityRequests
-                + " of each kind after " + "a warm-up, on an index of 300 SQuAD paragraphs: search (`GET /api/search`, k=5), "
+                + " of each kind after a warm-up, on an index of 300 SQuAD paragraphs: search (`GET /api/search`, k=5), "
                 + "ask (`POST /api/ask`, extractive), upload (`POST /api/documents`, one SQuAD paragraph as a text file). "
                 + "*off*: Spring Security's filter not registered with the servlet container, as before access control; "
                 + "*local*: the default (Host allowlist, cross-site check, rate limits, headers, audit); *keys*: every "
-                + "request with an API key. Load average before: " + loadBefore + ", after: " + load() + ".");
+                + "request with an API key. The three run side by side in one JVM per run and are asked in turn, request by "
+                + "request, in a rotating order, so that the machine's load falls on all three alike. Load average before: "
+                + loadBefore + ", after: " + load() + ".");
         line("");
         line("| mode | search p50 / p95 ms | ask p50 / p95 ms | upload p50 / p95 ms | search p50 vs off | ask p50 vs off | upload p50 vs off |");
         line("|---|---|---|---|---|---|---|");

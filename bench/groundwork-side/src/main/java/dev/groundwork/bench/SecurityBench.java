@@ -18,42 +18,105 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.web.servlet.DelegatingFilterProxyRegistrationBean;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 
 /**
- * What access control costs: the latency of search, ask and upload over real HTTP (one client, keep-alive, one
- * request at a time), with Spring Security's filter not registered ({@code off}, as before it existed), in {@code local}
- * mode (Host allowlist, cross-site check, rate limits, audit, headers), and in {@code keys} mode (the same plus an
- * API key checked on every request). Rate limits are set high enough never to refuse, so that their bookkeeping is
- * measured and not their refusals.
+ * What access control costs: the latency of search, ask and upload over real HTTP, one request at a time, against
+ * three instances of the application in this JVM: Spring Security's filter not registered ({@code off}, as before
+ * access control), {@code local} mode (Host allowlist, cross-site check, rate limits, headers, audit) and
+ * {@code keys} mode (the same, and an API key checked on every request). The three are asked in turn, request by
+ * request, in a rotating order, so that a change of the machine's load falls on all three alike: the machine this
+ * runs on is shared, and a few per cent is less than its load moves a figure from one minute to the next. Rate
+ * limits are set high enough never to refuse, so that their bookkeeping is measured and not their refusals.
  *
- * <p>Arguments: mode ({@code off}, {@code local}, {@code keys}), work folder (emptied), SQuAD contexts, SQuAD
- * questions, requests per kind.
+ * <p>Arguments: work folder (emptied), SQuAD contexts, SQuAD questions, requests per kind.
  */
 public final class SecurityBench {
 
     /** Indexed before the clock starts, so that search and ask work on a realistic index. */
     private static final int PRELOADED = 300;
     private static final int WARM_UP = 60;
+    private static final List<String> MODES = List.of("off", "local", "keys");
 
     public static void main(String[] args) throws Exception {
-        String mode = args[0];
-        Path work = Path.of(args[1]).toAbsolutePath();
-        List<String[]> paragraphs = paragraphs(Path.of(args[2]));
-        int requests = Integer.parseInt(args[4]);
-        List<String> questions = Questions.read(Path.of(args[3]), requests + WARM_UP);
+        Path work = Path.of(args[0]).toAbsolutePath();
+        List<String[]> paragraphs = paragraphs(Path.of(args[1]));
+        int requests = Integer.parseInt(args[3]);
+        List<String> questions = Questions.read(Path.of(args[2]), requests + WARM_UP);
         Workdirs.recreate(work);
+        List<ConfigurableApplicationContext> contexts = new ArrayList<>();
+        try {
+            List<Client> clients = new ArrayList<>();
+            for (String mode : MODES) {
+                ConfigurableApplicationContext context = start(mode, work.resolve(mode));
+                contexts.add(context);
+                IngestionService ingestion = context.getBean(IngestionService.class);
+                for (int i = 0; i < PRELOADED; i++) {
+                    ingestion.upload("squad-" + i + ".txt", new ByteArrayInputStream(text(paragraphs.get(i))));
+                }
+                String key = "keys".equals(mode)
+                        ? context.getBean(ApiKeys.class).create("bench", Role.ADMIN, null).secret() : null;
+                clients.add(new Client(((WebServerApplicationContext) context).getWebServer().getPort(), key));
+            }
+            // each mode uploads paragraphs of its own, so that every upload is a new document
+            int[] next = new int[MODES.size()];
+            for (int m = 0; m < MODES.size(); m++) {
+                next[m] = PRELOADED + m * (WARM_UP + requests);
+            }
+            for (int i = 0; i < WARM_UP; i++) {
+                for (int m = 0; m < MODES.size(); m++) {
+                    Client client = clients.get(m);
+                    client.search(questions.get(i));
+                    client.ask(questions.get(i));
+                    client.upload("warm-" + i + ".txt", text(paragraphs.get(next[m]++ % paragraphs.size())));
+                }
+            }
+            double[][] search = new double[MODES.size()][requests];
+            double[][] ask = new double[MODES.size()][requests];
+            double[][] upload = new double[MODES.size()][requests];
+            for (int i = 0; i < requests; i++) {
+                String question = questions.get(WARM_UP + i);
+                for (int turn = 0; turn < MODES.size(); turn++) {
+                    int m = (i + turn) % MODES.size();
+                    Client client = clients.get(m);
+                    byte[] document = text(paragraphs.get(next[m]++ % paragraphs.size()));
+                    String name = "bench-" + i + ".txt";
+                    search[m][i] = timed(() -> client.search(question));
+                    ask[m][i] = timed(() -> client.ask(question));
+                    upload[m][i] = timed(() -> client.upload(name, document));
+                }
+            }
+            for (int m = 0; m < MODES.size(); m++) {
+                new Result().put("kind", "security").put("mode", MODES.get(m)).put("requests", requests)
+                        .put("search_p50", QueryBench.fmt(Stats.percentile(search[m], 50)))
+                        .put("search_p95", QueryBench.fmt(Stats.percentile(search[m], 95)))
+                        .put("ask_p50", QueryBench.fmt(Stats.percentile(ask[m], 50)))
+                        .put("ask_p95", QueryBench.fmt(Stats.percentile(ask[m], 95)))
+                        .put("upload_p50", QueryBench.fmt(Stats.percentile(upload[m], 50)))
+                        .put("upload_p95", QueryBench.fmt(Stats.percentile(upload[m], 95)))
+                        .print();
+            }
+        } finally {
+            contexts.forEach(ConfigurableApplicationContext::close);
+        }
+    }
+
+    /** One instance of the application, on a free port of the loopback, with its own folders. */
+    private static ConfigurableApplicationContext start(String mode, Path work) throws Exception {
+        Files.createDirectories(work.resolve("ingest"));
         List<String> properties = new ArrayList<>(List.of(
                 "groundwork.ingest.dir=" + work.resolve("ingest"),
                 "groundwork.index.dir=" + work.resolve("index"),
                 "groundwork.security.keys-file=" + work.resolve("keys/api-keys.json"),
                 "groundwork.schedule.on-startup=false",
                 "groundwork.schedule.cron=-",
+                // the uploads are text, read in the service: one idle worker each is enough
+                "groundwork.parse.workers=1",
                 "groundwork.prompts.dir=" + Path.of("../prompts").toAbsolutePath().normalize(),
                 "groundwork.security.limits.ask-per-minute=1000000",
                 "groundwork.security.limits.search-per-minute=1000000",
@@ -63,54 +126,16 @@ public final class SecurityBench {
                 "spring.main.banner-mode=off",
                 "logging.level.root=warn",
                 "logging.level.groundwork.audit=info"));
-        switch (mode) {
-            case "off", "local" -> { }
-            case "keys" -> properties.add("groundwork.security.mode=keys");
-            default -> throw new IllegalArgumentException("mode is off, local or keys: " + mode);
+        if ("keys".equals(mode)) {
+            properties.add("groundwork.security.mode=keys");
         }
         List<Class<?>> sources = new ArrayList<>(List.of(GroundworkApplication.class));
         if ("off".equals(mode)) {
             sources.add(SecurityOff.class);
         }
-        Files.createDirectories(work.resolve("ingest"));
         // as command-line arguments, so that they win over application.yml (server.port, logging)
         String[] arguments = properties.stream().map(property -> "--" + property).toArray(String[]::new);
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(sources.toArray(Class<?>[]::new))
-                .run(arguments)) {
-            IngestionService ingestion = context.getBean(IngestionService.class);
-            for (int i = 0; i < PRELOADED; i++) {
-                ingestion.upload("squad-" + i + ".txt", new ByteArrayInputStream(text(paragraphs.get(i))));
-            }
-            String key = "keys".equals(mode)
-                    ? context.getBean(ApiKeys.class).create("bench", Role.ADMIN, null).secret() : null;
-            Client client = new Client(((WebServerApplicationContext) context).getWebServer().getPort(), key);
-
-            int next = PRELOADED;
-            for (int i = 0; i < WARM_UP; i++) {
-                client.search(questions.get(i));
-                client.ask(questions.get(i));
-                client.upload("warm-" + i + ".txt", text(paragraphs.get(next++)));
-            }
-            double[] search = new double[requests];
-            double[] ask = new double[requests];
-            double[] upload = new double[requests];
-            for (int i = 0; i < requests; i++) {
-                String question = questions.get(WARM_UP + i);
-                byte[] document = text(paragraphs.get(next++ % paragraphs.size()));
-                String name = "bench-" + i + ".txt";
-                search[i] = timed(() -> client.search(question));
-                ask[i] = timed(() -> client.ask(question));
-                upload[i] = timed(() -> client.upload(name, document));
-            }
-            new Result().put("kind", "security").put("mode", mode).put("requests", requests)
-                    .put("search_p50", QueryBench.fmt(Stats.percentile(search, 50)))
-                    .put("search_p95", QueryBench.fmt(Stats.percentile(search, 95)))
-                    .put("ask_p50", QueryBench.fmt(Stats.percentile(ask, 50)))
-                    .put("ask_p95", QueryBench.fmt(Stats.percentile(ask, 95)))
-                    .put("upload_p50", QueryBench.fmt(Stats.percentile(upload, 50)))
-                    .put("upload_p95", QueryBench.fmt(Stats.percentile(upload, 95)))
-                    .print();
-        }
+        return new SpringApplicationBuilder(sources.toArray(Class<?>[]::new)).run(arguments);
     }
 
     private static double timed(Supplier<Integer> request) {
