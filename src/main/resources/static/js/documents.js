@@ -119,7 +119,8 @@ export class Documents {
           class: 'doc-file',
           text: [showFileName ? doc.fileName : null, folder ? `in watched folder “${folder}”` : null]
             .filter(Boolean).join(' · '),
-        })),
+        }),
+        doc.about && el('span', { class: 'doc-about', text: doc.about })),
       el('td', { dataset: { label: 'Type' }, text: friendlyType(doc.contentType) }),
       el('td', { class: 'num', dataset: { label: 'Size' }, text: formatBytes(doc.sizeBytes) }),
       el('td', { class: 'num', dataset: { label: 'Pages' } },

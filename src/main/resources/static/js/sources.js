@@ -163,6 +163,7 @@ export class SourcesPanel {
         el('span', { class: 'badge badge-large', 'aria-hidden': 'true', text: n }),
         el('div', { class: 'passage-heading' },
           el('h3', { class: 'passage-title', text: source.title }),
+          source.about && el('p', { class: 'passage-about', text: source.about }),
           el('p', { class: 'passage-meta', text: whereFrom(source) }))),
       note && el('p', { class: 'small-note', text: note }),
       passage,

@@ -15,10 +15,12 @@ import java.util.Objects;
  * @param fallbackReason   why the LLM answer was replaced by the extractive one, or null
  * @param invalidCitations markers that pointed at no given source, removed from the text
  * @param sources          every numbered source the answerer was given
+ * @param evidence         how well the best source sentence answers the question (what abstention weighs against
+ *                         the evidence threshold), or null when there was nothing to search
  */
 public record Answer(String text, List<Source> citations, List<AnswerSentence> sentences, Mode mode,
                      boolean abstained, FallbackReason fallbackReason, List<Integer> invalidCitations,
-                     List<Source> sources, Timings timings) {
+                     List<Source> sources, Timings timings, Double evidence) {
 
     public Answer {
         Objects.requireNonNull(text, "text");

@@ -78,7 +78,7 @@ public class AnswerService {
         if (retrieval.chunks().isEmpty()) {
             listener.sources(List.of());
             log.info("Question with no documents to search: abstained");
-            return abstention(Prompt.NO_DOCUMENTS, List.of(), retrieval.tookMs(), generationStarted);
+            return abstention(Prompt.NO_DOCUMENTS, List.of(), null, retrieval.tookMs(), generationStarted);
         }
         // 2. number the sources within the budget
         List<Source> sources = prompts.fit(retrieval.chunks());
@@ -89,12 +89,12 @@ public class AnswerService {
         if (strength < settings.evidenceThreshold()) {
             log.info("Evidence {} below {} over {} sources: abstained", round(strength), settings.evidenceThreshold(),
                     sources.size());
-            return abstention(Prompt.NO_ANSWER, sources, retrieval.tookMs(), generationStarted);
+            return abstention(Prompt.NO_ANSWER, sources, strength, retrieval.tookMs(), generationStarted);
         }
         // 4. answer and check
         Answer answer = llm.enabled()
-                ? withLlm(evidence, listener, retrieval.tookMs(), generationStarted)
-                : extractively(evidence, listener, null, true, retrieval.tookMs(), generationStarted);
+                ? withLlm(evidence, strength, listener, retrieval.tookMs(), generationStarted)
+                : extractively(evidence, strength, listener, null, true, retrieval.tookMs(), generationStarted);
         log.info("Answered ({}) with {} sentences, {} citations, {} unsupported, {} invalid markers; retrieval {} ms, "
                         + "generation {} ms, check {} ms", answer.mode().name().toLowerCase(), answer.sentences().size(),
                 answer.citations().size(), answer.sentences().stream().filter(s -> !s.supported()).count(),
@@ -108,21 +108,22 @@ public class AnswerService {
         return answer(question, AnswerListener.NONE);
     }
 
-    private Answer withLlm(Evidence evidence, AnswerListener listener, long retrievalMs, long started) {
+    private Answer withLlm(Evidence evidence, double strength, AnswerListener listener, long retrievalMs,
+                           long started) {
         StreamWatch watch = new StreamWatch(listener);
         try {
             String draft = llm.answer(prompts.write(evidence.question(), evidence.sources()), watch);
             long checkStarted = System.nanoTime();
             Checked checked = checker.check(draft, evidence);
-            return answer(checked, Mode.LLM, null, evidence, retrievalMs, started, checkStarted);
+            return answer(checked, Mode.LLM, null, evidence, strength, retrievalMs, started, checkStarted);
         } catch (LlmFailure failure) {
             // Tokens already streamed stay on the client's screen until "done" replaces them.
-            return extractively(evidence, listener, failure.reason(), !watch.streamed, retrievalMs, started);
+            return extractively(evidence, strength, listener, failure.reason(), !watch.streamed, retrievalMs, started);
         }
     }
 
-    private Answer extractively(Evidence evidence, AnswerListener listener, FallbackReason reason, boolean stream,
-                                long retrievalMs, long started) {
+    private Answer extractively(Evidence evidence, double strength, AnswerListener listener, FallbackReason reason,
+                                boolean stream, long retrievalMs, long started) {
         List<SourceSentence> quotes = extractive.answer(evidence);
         long checkStarted = System.nanoTime();
         Checked checked = checker.check(quotes, evidence);
@@ -136,20 +137,21 @@ public class AnswerService {
                 previous = quote;
             }
         }
-        return answer(checked, Mode.EXTRACTIVE, reason, evidence, retrievalMs, started, checkStarted);
+        return answer(checked, Mode.EXTRACTIVE, reason, evidence, strength, retrievalMs, started, checkStarted);
     }
 
     private static Answer answer(Checked checked, Mode mode, FallbackReason reason, Evidence evidence,
-                                 long retrievalMs, long started, long checkStarted) {
+                                 double strength, long retrievalMs, long started, long checkStarted) {
         long now = System.nanoTime();
         Timings timings = new Timings(retrievalMs, (now - started) / 1_000_000, (now - checkStarted) / 1_000_000);
         return new Answer(checked.text(), checked.citations(), checked.sentences(), mode, false, reason,
-                checked.invalidCitations(), evidence.sources(), timings);
+                checked.invalidCitations(), evidence.sources(), timings, strength);
     }
 
-    private Answer abstention(Prompt text, List<Source> sources, long retrievalMs, long started) {
+    private Answer abstention(Prompt text, List<Source> sources, Double strength, long retrievalMs, long started) {
         Timings timings = new Timings(retrievalMs, (System.nanoTime() - started) / 1_000_000, 0);
-        return new Answer(catalog.text(text), List.of(), List.of(), mode(), true, null, List.of(), sources, timings);
+        return new Answer(catalog.text(text), List.of(), List.of(), mode(), true, null, List.of(), sources, timings,
+                strength);
     }
 
     private static double round(double value) {

@@ -2,6 +2,7 @@ package dev.groundwork.config;
 
 import dev.groundwork.answer.AnswerSettings;
 import dev.groundwork.answer.LlmSettings;
+import dev.groundwork.embed.Encoder;
 import dev.groundwork.embed.EncoderSettings;
 import dev.groundwork.index.IndexSettings;
 import dev.groundwork.ingest.IngestSettings;
@@ -60,9 +61,10 @@ class SettingsConfiguration {
         return properties.prompts();
     }
 
+    /** The answer settings, with the thresholds measured for the encoder where none are set. */
     @Bean
-    AnswerSettings answerSettings(GroundworkProperties properties) {
-        return properties.answer();
+    AnswerSettings answerSettings(GroundworkProperties properties, Encoder encoder) {
+        return properties.answer().withThresholdsOf(encoder.calibration(), encoder.modelId());
     }
 
     @Bean

@@ -28,6 +28,9 @@ public interface Encoder {
     /** Embeds passages, in the order given. Blank texts are refused with an {@link IllegalArgumentException}. */
     List<float[]> embedAll(List<String> texts);
 
+    /** The answer thresholds measured for this model. */
+    Calibration calibration();
+
     /** Embeds a question, with the query prefix the model expects. */
     float[] embedQuery(String question);
 

@@ -27,6 +27,11 @@ public abstract class ForwardingEncoder implements Encoder {
     }
 
     @Override
+    public Calibration calibration() {
+        return delegate.calibration();
+    }
+
+    @Override
     public int maxTokens() {
         return delegate.maxTokens();
     }

@@ -48,6 +48,10 @@ final class OnnxEncoder implements Encoder, AutoCloseable {
     private final int maxTokens;
     private final int batchSize;
     private final String queryPrefix;
+    private final String passagePrefix;
+    private final Calibration calibration;
+    /** The window less the passage prefix's tokens: what a passage's own text may take. */
+    private final int passageTokens;
     private final OrtEnvironment environment;
     private final OrtSession session;
     private final boolean wantsTokenTypes;
@@ -65,11 +69,14 @@ final class OnnxEncoder implements Encoder, AutoCloseable {
 
     OnnxEncoder(ModelSource source, EncoderSettings settings) {
         long started = System.nanoTime();
+        EncoderSettings.Resolved resolved = settings.resolve(source);
         this.modelId = source.modelId();
-        this.pooling = source.pooling();
-        this.maxTokens = settings.maxTokens();
+        this.pooling = resolved.pooling();
+        this.maxTokens = resolved.maxTokens();
         this.batchSize = settings.batchSize();
-        this.queryPrefix = settings.queryPrefix();
+        this.queryPrefix = resolved.queryPrefix();
+        this.passagePrefix = resolved.passagePrefix();
+        this.calibration = source.calibration();
         this.workers = settings.effectiveWorkers();
         this.running = new Semaphore(workers);
         AtomicInteger helperNumber = new AtomicInteger();
@@ -79,7 +86,8 @@ final class OnnxEncoder implements Encoder, AutoCloseable {
             return thread;
         });
         this.signature = source.fingerprint() + "/" + pooling.name().toLowerCase() + "/" + maxTokens
-                + (queryPrefix.isEmpty() ? "" : "/q=" + queryPrefix);
+                + (queryPrefix.isEmpty() ? "" : "/q=" + queryPrefix)
+                + (passagePrefix.isEmpty() ? "" : "/p=" + passagePrefix);
         try {
             this.environment = OrtEnvironment.getEnvironment();
             this.session = createSession(source, settings.effectiveThreads());
@@ -88,6 +96,7 @@ final class OnnxEncoder implements Encoder, AutoCloseable {
                     "padding", "false", "maxLength", Integer.toString(maxTokens)));
             this.plainTokenizer = tokenizer(source, Map.of("addSpecialTokens", "false", "truncation", "false",
                     "padding", "false"));
+            this.passageTokens = maxTokens - (passagePrefix.isEmpty() ? 0 : plainTokenizer.encode(passagePrefix).getIds().length);
             this.dimension = embedAll(List.of("dimension probe")).get(0).length;
         } catch (OrtException | IOException | RuntimeException e) {
             throw new EncoderUnavailableException("Cannot load the encoder '" + modelId + "': " + e.getMessage(), e);
@@ -124,13 +133,19 @@ final class OnnxEncoder implements Encoder, AutoCloseable {
     }
 
     @Override
+    public Calibration calibration() {
+        return calibration;
+    }
+
+    @Override
     public int dimension() {
         return dimension;
     }
 
+    /** The window a passage's own text may fill: the model's window less the passage prefix it is given. */
     @Override
     public int maxTokens() {
-        return maxTokens;
+        return passageTokens;
     }
 
     @Override
@@ -159,18 +174,25 @@ final class OnnxEncoder implements Encoder, AutoCloseable {
 
     @Override
     public float[] embedQuery(String question) {
-        return embedAll(List.of(queryPrefix + question)).get(0);
+        if (Texts.isBlank(question)) {
+            throw new IllegalArgumentException("Cannot embed blank text");
+        }
+        return embed(List.of(queryPrefix + question)).get(0);
     }
 
     @Override
     public List<float[]> embedAll(List<String> texts) {
-        if (texts.isEmpty()) {
-            return List.of();
-        }
         for (String text : texts) {
             if (Texts.isBlank(text)) {
                 throw new IllegalArgumentException("Cannot embed blank text");
             }
+        }
+        return embed(passagePrefix.isEmpty() ? texts : texts.stream().map(text -> passagePrefix + text).toList());
+    }
+
+    private List<float[]> embed(List<String> texts) {
+        if (texts.isEmpty()) {
+            return List.of();
         }
         Encoding[] encodings = windowTokenizer.batchEncode(texts);
         // Similar lengths share a batch, so little compute goes to padding.

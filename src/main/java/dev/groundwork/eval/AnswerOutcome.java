@@ -10,8 +10,10 @@ import java.util.Objects;
  * @param abstained whether it said it cannot answer from the sources
  * @param citations the sources cited, by number from 1 into the chunks it was given
  * @param sentences each sentence of the answer and whether the sources support it
+ * @param evidence  the score abstention was decided on, when the answer stage tells it; else null
  */
-public record AnswerOutcome(String text, boolean abstained, List<Integer> citations, List<SentenceSupport> sentences) {
+public record AnswerOutcome(String text, boolean abstained, List<Integer> citations, List<SentenceSupport> sentences,
+                            Double evidence) {
 
     public AnswerOutcome {
         Objects.requireNonNull(text, "text");
@@ -22,8 +24,16 @@ public record AnswerOutcome(String text, boolean abstained, List<Integer> citati
         }
     }
 
+    public AnswerOutcome(String text, boolean abstained, List<Integer> citations, List<SentenceSupport> sentences) {
+        this(text, abstained, citations, sentences, null);
+    }
+
     public static AnswerOutcome abstention() {
-        return new AnswerOutcome("", true, List.of(), List.of());
+        return abstention(null);
+    }
+
+    public static AnswerOutcome abstention(Double evidence) {
+        return new AnswerOutcome("", true, List.of(), List.of(), evidence);
     }
 
     /** One sentence of an answer and whether the cited sources support it. */

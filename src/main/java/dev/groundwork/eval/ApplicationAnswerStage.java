@@ -25,11 +25,12 @@ final class ApplicationAnswerStage implements AnswerStage {
     public AnswerOutcome answer(String question, List<RetrievedChunk> sources) {
         Answer answer = answers.answer(PreparedQuestion.of(question, sources), AnswerListener.NONE);
         if (answer.abstained()) {
-            return AnswerOutcome.abstention();
+            return AnswerOutcome.abstention(answer.evidence());
         }
         // Sources keep the order of the chunks given, so their numbers index into them from 1.
         return new AnswerOutcome(answer.text(), false, answer.citations().stream().map(Source::n).toList(),
-                answer.sentences().stream().map(s -> new SentenceSupport(s.text(), s.supported())).toList());
+                answer.sentences().stream().map(s -> new SentenceSupport(s.text(), s.supported())).toList(),
+                answer.evidence());
     }
 
     @Override

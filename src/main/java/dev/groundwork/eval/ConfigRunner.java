@@ -81,13 +81,16 @@ final class ConfigRunner {
             // 2. ask
             Retriever retriever = context.getBean(Retriever.class);
             RetrievalSettings settings = context.getBean(RetrievalSettings.class);
-            Optional<AnswerStage> answerer = answerStages.apply(context);
+            Optional<AnswerStage> answerer = options.answers() ? answerStages.apply(context) : Optional.empty();
             Scored scored = ask(config, retriever, settings, answerer);
+            if (options.dumpCandidates() > 0) {
+                dumpCandidates(config, context);
+            }
             double seconds = (System.nanoTime() - started) / 1e9;
             log.info("Configuration {} measured on {} questions in {} s", config.name(), questions.size(),
                     Math.round(seconds));
             return new ConfigResult(config, built, context.getBean(Encoder.class).modelId(),
-                    scored.retrieval().scores(), answerer.isPresent() ? scored.answers().scores() : null,
+                    scored.retrieval().scores(), scored.chunkHits().scores(), answerer.isPresent() ? scored.answers().scores() : null,
                     scored.skipped(), scored.retrievalNanos() / 1e6 / Math.max(1, questions.size()), seconds);
         }
     }
@@ -106,12 +109,14 @@ final class ConfigRunner {
         }
     }
 
-    private record Scored(RetrievalMetrics retrieval, AnswerMetrics answers, int skipped, long retrievalNanos) {
+    private record Scored(RetrievalMetrics retrieval, ChunkHitMetrics chunkHits, AnswerMetrics answers, int skipped,
+                          long retrievalNanos) {
     }
 
     private Scored ask(EvalConfig config, Retriever retriever, RetrievalSettings settings,
                        Optional<AnswerStage> answerer) {
         RetrievalMetrics retrieval = new RetrievalMetrics();
+        ChunkHitMetrics chunkHits = new ChunkHitMetrics();
         AnswerMetrics answers = new AnswerMetrics();
         int depth = Math.min(options.depth(), settings.maxTopK());
         int skipped = 0;
@@ -130,9 +135,10 @@ final class ConfigRunner {
                     if (!question.gold().isNone()) {
                         retrieval.add(null, null);
                     }
+                    chunkHits.add(question.gold(), ChunkRanks.NONE);
                     write(out, new QuestionResult(config.name(), question.id(), question.text(),
                             question.gold().kind().name().toLowerCase(), question.gold().values(), List.of(), null,
-                            null, List.of(), 0, null, e.getMessage()));
+                            null, ChunkRanks.NONE, List.of(), 0, null, e.getMessage()));
                     bar.step();
                     continue;
                 }
@@ -142,25 +148,36 @@ final class ConfigRunner {
                 if (!question.gold().isNone()) {
                     retrieval.add(ranks.rankAny(), ranks.rankAll());
                 }
+                ChunkRanks chunkRanks = ChunkRanks.of(question.gold(), found.chunks());
+                chunkHits.add(question.gold(), chunkRanks);
                 QuestionResult.Answer answer = null;
                 if (answerer.isPresent()) {
                     List<RetrievedChunk> sources = found.chunks().subList(0, Math.min(settings.topK(), found.chunks().size()));
                     AnswerOutcome outcome = answerer.get().answer(question.text(), sources);
                     AnswerMetrics.Judgement judged = answers.add(question, sources, outcome);
-                    answer = new QuestionResult.Answer(outcome.text(), outcome.abstained(), outcome.citations(),
+                    answer = new QuestionResult.Answer(outcome.text(), outcome.abstained(), outcome.evidence(),
+                            outcome.citations(),
                             judged.containsAnswer(), judged.citationsWithAnswer(), judged.sentences(),
                             judged.unsupported());
                 }
                 write(out, new QuestionResult(config.name(), question.id(), question.text(),
                         question.gold().kind().name().toLowerCase(), question.gold().values(), ranks.ranks(),
-                        ranks.rankAny(), ranks.rankAll(), top(question.gold(), ranks), tookNanos / 1e6, answer, null));
+                        ranks.rankAny(), ranks.rankAll(), chunkRanks, top(question.gold(), ranks), tookNanos / 1e6,
+                        answer, null));
                 bar.step();
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write " + file, e);
         }
         bar.finish();
-        return new Scored(retrieval, answers, skipped, retrievalNanos);
+        return new Scored(retrieval, chunkHits, answers, skipped, retrievalNanos);
+    }
+
+    private void dumpCandidates(EvalConfig config, ConfigurableApplicationContext context) {
+        try (CandidateDump dump = new CandidateDump(context.getBean(ChunkIndex.class), context.getBean(Encoder.class),
+                options.dumpCandidates(), options.out().resolve(config.name() + ".candidates.jsonl"))) {
+            questions.forEach(dump::write);
+        }
     }
 
     private static List<QuestionResult.Hit> top(Gold gold, GoldRanks ranks) {

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import dev.groundwork.answer.AnswerService;
 import java.util.Optional;
 import java.util.Set;
@@ -74,11 +75,16 @@ public final class EvalCommand {
         // 1. read the question set and the corpus
         QuestionSet set = QuestionReader.read(options.questions());
         Corpus corpus = corpus(options, set);
-        List<Question> questions = options.limit() > 0 && options.limit() < set.questions().size()
-                ? set.questions().subList(0, options.limit()) : set.questions();
+        List<Question> questions = new ArrayList<>(options.limit() > 0 && options.limit() < set.questions().size()
+                ? set.questions().subList(0, options.limit()) : set.questions());
         checkGold(questions, corpus);
-        out.printf("Question set %s (%s): %d questions; corpus: %d %s%n", options.questions(), set.format(),
-                questions.size(), corpus.size(), corpus instanceof Corpus.Folder ? "files" : "passages");
+        List<Question> foreign = options.foreign() == null ? List.of()
+                : asUnanswerable(QuestionReader.read(options.foreign()).questions(), options.foreignLimit());
+        questions.addAll(foreign);
+        out.printf("Question set %s (%s): %d questions%s; corpus: %d %s%n", options.questions(), set.format(),
+                questions.size() - foreign.size(), foreign.isEmpty() ? ""
+                        : " and " + foreign.size() + " unanswerable ones from " + options.foreign(),
+                corpus.size(), corpus instanceof Corpus.Folder ? "files" : "passages");
         // 2. measure each configuration
         List<ConfigResult> results = new ArrayList<>();
         Path workDir = null;
@@ -92,11 +98,12 @@ public final class EvalCommand {
             for (EvalConfig config : options.configs()) {
                 out.printf("%n%s: %s%n", config.name(), config.describe());
                 ConfigResult result = runner.run(config);
-                out.printf("  %s; R@5 %.3f, MRR@10 %.3f, %.1f ms a question%n", result.index().reused()
+                out.printf("  %s; R@5 %.3f, MRR@10 %.3f%s, %.1f ms a question%n", result.index().reused()
                                 ? "index reused (" + result.index().chunks() + " chunks)"
                                 : "indexed " + result.index().documents() + " documents, " + result.index().chunks()
                                 + " chunks in " + Math.round(result.index().seconds()) + " s",
-                        result.retrieval().recallAny(5), result.retrieval().mrr10(), result.msPerQuestion());
+                        result.retrieval().recallAny(5), result.retrieval().mrr10(), chunkHits(result.chunkHits()),
+                        result.msPerQuestion());
                 if (result.skipped() > 0) {
                     out.printf("  %d questions were refused by the retriever and count as misses (see 'error' in %s.jsonl)%n",
                             result.skipped(), config.name());
@@ -117,8 +124,9 @@ public final class EvalCommand {
         // 3. report
         double seconds = (System.nanoTime() - started) / 1e9;
         String tables = Report.tables(results, set.multiGold());
-        String summary = "Question set: " + options.questions() + " (" + set.format() + ", " + questions.size()
-                + " questions)\nCorpus: " + (options.corpus() == null ? "the question set's own paragraphs"
+        String summary = "Question set: " + options.questions() + " (" + set.format() + ", "
+                + (questions.size() - foreign.size()) + " questions" + (foreign.isEmpty() ? ""
+                : "; " + foreign.size() + " unanswerable ones from " + options.foreign()) + ")\nCorpus: " + (options.corpus() == null ? "the question set's own paragraphs"
                 : options.corpus()) + " (" + corpus.size() + ")\nMachine: " + Report.machine() + "\nStarted "
                 + startedAt + ", took " + ProgressBar.clock(Math.round(seconds)) + "\n\n" + tables;
         out.println();
@@ -132,6 +140,14 @@ public final class EvalCommand {
         return 0;
     }
 
+    private static String chunkHits(ChunkHitMetrics.Scores hits) {
+        if (hits.fileQuestions() == 0) {
+            return "";
+        }
+        return String.format(Locale.ROOT, ", doc hit@5 %.3f", hits.documentHit(5))
+                + (hits.pageQuestions() == 0 ? "" : String.format(Locale.ROOT, ", page hit@5 %.3f", hits.pageHit(5)));
+    }
+
     private static Corpus corpus(EvalOptions options, QuestionSet set) {
         if (options.corpus() != null) {
             return Files.isDirectory(options.corpus()) ? Corpus.Folder.of(options.corpus())
@@ -141,6 +157,20 @@ public final class EvalCommand {
             throw new EvalInputException(options.questions() + " brings no passages of its own: give --corpus");
         }
         return new Corpus.Passages(set.passages());
+    }
+
+    /**
+     * Questions written for another corpus, asked as unanswerable ones: {@code limit} of them taken at even steps
+     * through the set, so that they are not all about its first topic.
+     */
+    static List<Question> asUnanswerable(List<Question> questions, int limit) {
+        List<Question> taken = new ArrayList<>();
+        double step = Math.max(1.0, (double) questions.size() / limit);
+        for (double i = 0; i < questions.size() && taken.size() < limit; i += step) {
+            Question question = questions.get((int) i);
+            taken.add(new Question("unanswerable-" + question.id(), question.text(), List.of(), Gold.NONE, false));
+        }
+        return taken;
     }
 
     /** Every gold value must exist in the corpus: a typo there would pass for a retrieval miss. */

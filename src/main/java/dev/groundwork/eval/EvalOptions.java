@@ -20,9 +20,15 @@ import java.util.Set;
  * @param indexCache where indexes are kept between runs, or null for a temporary folder
  * @param limit      only the first this many questions; 0 for all
  * @param depth      chunks retrieved per question, from which the top 10 documents are ranked
+ * @param foreign    another question set whose questions are asked as unanswerable ones (they were written for
+ *                   another corpus), or null
+ * @param foreignLimit how many of those questions, spread over the set
+ * @param dumpCandidates BM25 and vector candidates written per question for fusion experiments; 0 for none
+ * @param answers    whether answers are measured too, or retrieval alone
  */
 record EvalOptions(Path corpus, Path questions, List<EvalConfig> configs, Path out, Path indexCache, int limit,
-                   int depth) {
+                   int depth, Path foreign, int foreignLimit, int dumpCandidates,
+                   boolean answers) {
 
     static final String USAGE = """
             Usage: java -jar groundwork.jar eval --questions FILE [--corpus FOLDER|FILE.jsonl] [options]
@@ -40,6 +46,12 @@ record EvalOptions(Path corpus, Path questions, List<EvalConfig> configs, Path o
               --index-cache FOLDER  keep the indexes built, and reuse them in later runs on the same corpus
               --limit N             only the first N questions
               --depth N             chunks retrieved per question (default 20; at most retrieval.max-top-k)
+              --unanswerable FILE   also ask the questions of another set, written for another corpus, as
+                                    unanswerable ones (abstaining on them is right)
+              --unanswerable-limit N  how many of them, taken evenly over that set (default 200)
+              --dump-candidates N   write each question's first N BM25 and N vector candidates, with raw scores,
+                                    to NAME.candidates.jsonl (for trying ways of fusing them)
+              --no-answers          measure retrieval only (answering every question takes longer than finding)
             """;
 
     EvalOptions {
@@ -57,8 +69,9 @@ record EvalOptions(Path corpus, Path questions, List<EvalConfig> configs, Path o
                 throw new IllegalArgumentException("configuration name '" + config.name() + "' is used twice");
             }
         }
-        if (limit < 0 || depth < 10 || depth > 1000) {
-            throw new IllegalArgumentException("--limit must be 0 or more and --depth between 10 and 1000");
+        if (limit < 0 || depth < 10 || depth > 1000 || foreignLimit < 1 || dumpCandidates < 0) {
+            throw new IllegalArgumentException("--limit must be 0 or more, --depth between 10 and 1000 and "
+                    + "--unanswerable-limit 1 or more");
         }
     }
 
@@ -76,11 +89,19 @@ record EvalOptions(Path corpus, Path questions, List<EvalConfig> configs, Path o
         Path cache = null;
         int limit = 0;
         int depth = 20;
+        Path foreign = null;
+        int foreignLimit = 200;
+        int dumpCandidates = 0;
         List<EvalConfig> configs = new ArrayList<>();
+        boolean answers = true;
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             if (option.equals("--help") || option.equals("-h")) {
                 throw new HelpRequested();
+            }
+            if (option.equals("--no-answers")) {
+                answers = false;
+                continue;
             }
             if (i + 1 >= args.length) {
                 throw new IllegalArgumentException("unknown option or missing value: " + option);
@@ -95,6 +116,9 @@ record EvalOptions(Path corpus, Path questions, List<EvalConfig> configs, Path o
                 case "--index-cache" -> cache = Path.of(value);
                 case "--limit" -> limit = number(option, value);
                 case "--depth" -> depth = number(option, value);
+                case "--unanswerable" -> foreign = Path.of(value);
+                case "--unanswerable-limit" -> foreignLimit = number(option, value);
+                case "--dump-candidates" -> dumpCandidates = number(option, value);
                 default -> throw new IllegalArgumentException("unknown option: " + option);
             }
         }
@@ -102,7 +126,8 @@ record EvalOptions(Path corpus, Path questions, List<EvalConfig> configs, Path o
             out = Path.of("eval-results", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         }
         return new EvalOptions(corpus, questions, configs.isEmpty() ? standardConfigs() : configs, out, cache, limit,
-                depth);
+                depth, foreign, foreignLimit, dumpCandidates,
+                answers);
     }
 
     private static List<EvalConfig> readConfigs(Path file) {

@@ -6,8 +6,11 @@ import java.util.Objects;
 /**
  * What a question counts as found: passages by id, files by name or path, or any chunk that holds a text.
  * Several values (HotpotQA's two supporting paragraphs) are each a gold unit of their own.
+ *
+ * @param pages for gold files, the pages (from 1, as a reader counts them) that hold the answer; empty when the
+ *              set does not say
  */
-record Gold(Kind kind, List<String> values) {
+record Gold(Kind kind, List<String> values, List<Integer> pages) {
 
     enum Kind {
         /** Passage ids of a passage corpus. */
@@ -22,9 +25,20 @@ record Gold(Kind kind, List<String> values) {
 
     static final Gold NONE = new Gold(Kind.NONE, List.of());
 
+    Gold(Kind kind, List<String> values) {
+        this(kind, values, List.of());
+    }
+
     Gold {
         Objects.requireNonNull(kind, "kind");
         values = List.copyOf(values);
+        pages = List.copyOf(pages);
+        if (!pages.isEmpty() && kind != Kind.FILE) {
+            throw new IllegalArgumentException("gold_pages go with gold_file");
+        }
+        if (pages.stream().anyMatch(page -> page < 1)) {
+            throw new IllegalArgumentException("gold pages count from 1");
+        }
         if (kind == Kind.NONE != values.isEmpty()) {
             throw new IllegalArgumentException(kind == Kind.NONE ? "no gold takes no values" : "gold without values");
         }

@@ -13,8 +13,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * Reads a question set. Two shapes are understood, told apart by the first line:
  * <ul>
- *   <li>Groundwork's own: {@code {id?, question, answers[], gold_passage_id | gold_file | gold_text, answerable?}};
- *       SQuAD-style {@code gold_context_id} is read as {@code gold_passage_id}, and a gold field may be a list.</li>
+ *   <li>Groundwork's own: {@code {id?, question, answers[], gold_passage_id | gold_file | gold_text, gold_pages?,
+ *       answerable?}}; SQuAD-style {@code gold_context_id} is read as {@code gold_passage_id}, a gold field may be a
+ *       list, and {@code gold_pages} (from 1) name the pages of a gold file that hold the answer.</li>
  *   <li>HotpotQA (distractor setting): {@code {_id, question, answer, context: [[title, [sentences]]..],
  *       supporting_facts: [[title, ..]..]}}. The corpus is every context paragraph, one passage per title (the
  *       first seen wins), and the gold is the supporting paragraphs' titles.</li>
@@ -67,7 +68,7 @@ final class QuestionReader {
             gold = new Gold(Kind.PASSAGE, strings(line.has("gold_passage_id") ? line.get("gold_passage_id")
                     : line.get("gold_context_id"), "gold_passage_id"));
         } else if (line.has("gold_file")) {
-            gold = new Gold(Kind.FILE, strings(line.get("gold_file"), "gold_file"));
+            gold = new Gold(Kind.FILE, strings(line.get("gold_file"), "gold_file"), pages(line.get("gold_pages")));
         } else if (line.has("gold_text")) {
             gold = new Gold(Kind.TEXT, strings(line.get("gold_text"), "gold_text"));
         }
@@ -118,6 +119,18 @@ final class QuestionReader {
             text.append(sentence);
         }
         return text.toString().strip();
+    }
+
+    private static List<Integer> pages(JsonNode node) {
+        List<Integer> pages = new ArrayList<>();
+        for (String page : strings(node, "gold_pages")) {
+            try {
+                pages.add(Integer.parseInt(page.strip()));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("field 'gold_pages' must hold page numbers, not '" + page + "'");
+            }
+        }
+        return pages;
     }
 
     private static List<String> strings(JsonNode node, String field) {

@@ -37,6 +37,20 @@ final class Report {
                         f(s.recallAll(10))));
             }
         }
+        int fileQuestions = results.isEmpty() ? 0 : results.get(0).chunkHits().fileQuestions();
+        if (fileQuestions > 0) {
+            int pageQuestions = results.get(0).chunkHits().pageQuestions();
+            out.append("\nPassages: a chunk of the gold file (doc) and of a gold page (page) among the top k chunks, ")
+                    .append(fileQuestions).append(" questions").append(pageQuestions > 0
+                            ? ", " + pageQuestions + " with gold pages" : "").append("\n\n");
+            out.append("| config | doc@1 | doc@3 | doc@5 | doc@10 | page@1 | page@3 | page@5 | page@10 |\n");
+            out.append("|---|---|---|---|---|---|---|---|---|\n");
+            for (ConfigResult result : results) {
+                ChunkHitMetrics.Scores h = result.chunkHits();
+                out.append(row(result.config().name(), f(h.documentHit(1)), f(h.documentHit(3)), f(h.documentHit(5)),
+                        f(h.documentHit(10)), pages(h, 1), pages(h, 3), pages(h, 5), pages(h, 10)));
+            }
+        }
         if (results.stream().anyMatch(result -> result.answers() != null)) {
             out.append("\nAnswers\n\n");
             out.append("| config | containment | citation precision | unsupported sentences | abstained, unanswerable "
@@ -50,6 +64,10 @@ final class Report {
             }
         }
         return out.toString();
+    }
+
+    private static String pages(ChunkHitMetrics.Scores hits, int cutoff) {
+        return hits.pageQuestions() == 0 ? "-" : f(hits.pageHit(cutoff));
     }
 
     static String machine() {

@@ -8,6 +8,8 @@ import java.util.Objects;
  * What the index knows of one document: identity, where its file lives and how it was indexed.
  *
  * @param id          derived from the file's SHA-256, so the same bytes are always the same document
+ * @param about       what tells the document apart beyond its title (its file name in words, what its first pages
+ *                    say of it: organisation, kind, period), or empty
  * @param paths       the document's files, relative to the ingest folder (two copies of one file: two paths), or
  *                    {@code //source/relative} for a file of an extra source folder
  * @param pages       number of pages for paged formats (PDF, slides), null otherwise
@@ -19,6 +21,7 @@ public record DocumentRecord(
         String id,
         String sha256,
         String title,
+        String about,
         String fileName,
         List<String> paths,
         String contentType,
@@ -30,10 +33,10 @@ public record DocumentRecord(
         String addedBy) {
 
     /** A document no one in particular added: a file of a folder. */
-    public DocumentRecord(String id, String sha256, String title, String fileName, List<String> paths,
+    public DocumentRecord(String id, String sha256, String title, String about, String fileName, List<String> paths,
                           String contentType, long sizeBytes, Integer pages, int chunks, Instant addedAt,
                           String pipeline) {
-        this(id, sha256, title, fileName, paths, contentType, sizeBytes, pages, chunks, addedAt, pipeline, null);
+        this(id, sha256, title, about, fileName, paths, contentType, sizeBytes, pages, chunks, addedAt, pipeline, null);
     }
 
     public DocumentRecord {
@@ -43,6 +46,7 @@ public record DocumentRecord(
         Objects.requireNonNull(fileName, "fileName");
         Objects.requireNonNull(contentType, "contentType");
         Objects.requireNonNull(addedAt, "addedAt");
+        about = about == null ? "" : about;
         paths = List.copyOf(paths);
         pipeline = pipeline == null ? "" : pipeline;
         if (sizeBytes < 0 || chunks < 0 || (pages != null && pages < 0)) {
@@ -52,13 +56,13 @@ public record DocumentRecord(
 
     /** The same document, known under other paths (a file moved, copied or removed). */
     public DocumentRecord withPaths(List<String> newPaths, String newFileName) {
-        return new DocumentRecord(id, sha256, title, newFileName, newPaths, contentType, sizeBytes, pages, chunks,
+        return new DocumentRecord(id, sha256, title, about, newFileName, newPaths, contentType, sizeBytes, pages, chunks,
                 addedAt, pipeline, addedBy);
     }
 
     /** The same document, recorded as added by someone. */
     public DocumentRecord withAddedBy(String by) {
-        return new DocumentRecord(id, sha256, title, fileName, paths, contentType, sizeBytes, pages, chunks, addedAt,
-                pipeline, by);
+        return new DocumentRecord(id, sha256, title, about, fileName, paths, contentType, sizeBytes, pages, chunks,
+                addedAt, pipeline, by);
     }
 }

@@ -29,6 +29,7 @@ final class IndexEntries {
         entry.add(new StringField(CONTENT_TYPE, document.contentType(), Field.Store.YES));
         entry.add(new StoredField(SHA256, document.sha256()));
         entry.add(new StoredField(TITLE, document.title()));
+        entry.add(new StoredField(ABOUT, document.about()));
         entry.add(new StoredField(FILE_NAME, document.fileName()));
         document.paths().forEach(path -> entry.add(new StoredField(PATH, path)));
         entry.add(new StoredField(SIZE, document.sizeBytes()));
@@ -59,7 +60,7 @@ final class IndexEntries {
         entry.add(new StoredField(START, chunk.start()));
         entry.add(new StoredField(END, chunk.end()));
         entry.add(new TextField(TEXT, chunk.text(), Field.Store.YES));
-        entry.add(new TextField(CONTEXT, document.title() + "\n" + String.join("\n", chunk.headingPath()), Field.Store.NO));
+        entry.add(new TextField(CONTEXT, embedded.context(), Field.Store.YES));
         if (withVector) {
             entry.add(new KnnFloatVectorField(VECTOR, embedded.vector(), VectorSimilarityFunction.DOT_PRODUCT));
         }
@@ -72,6 +73,7 @@ final class IndexEntries {
                 entry.get(DOC_ID),
                 entry.get(SHA256),
                 entry.get(TITLE),
+                entry.get(ABOUT),
                 entry.get(FILE_NAME),
                 Arrays.asList(entry.getValues(PATH)),
                 entry.get(CONTENT_TYPE),
@@ -81,6 +83,11 @@ final class IndexEntries {
                 Instant.ofEpochMilli(entry.getField(ADDED_AT).numericValue().longValue()),
                 entry.get(PIPELINE),
                 entry.get(ADDED_BY));
+    }
+
+    static String context(Document entry) {
+        String context = entry.get(CONTEXT);
+        return context == null ? "" : context;
     }
 
     static Chunk toChunk(Document entry) {

@@ -20,6 +20,7 @@ final class IndexFields {
     // record
     static final String SHA256 = "sha256";
     static final String TITLE = "title";
+    static final String ABOUT = "about";
     static final String FILE_NAME = "file_name";
     static final String PATH = "path";
     static final String SIZE = "size";
@@ -37,7 +38,10 @@ final class IndexFields {
     static final String END = "end";
     /** The passage itself, analysed for BM25 and stored for citations. */
     static final String TEXT = "text";
-    /** Document title and heading path, analysed, not stored: lets BM25 find a passage by its document's name. */
+    /**
+     * What led the chunk when it was embedded (document title and identity, headings or the page's first words),
+     * analysed and stored: lets BM25 find a passage by its document's name and period, and a moved file keep it.
+     */
     static final String CONTEXT = "context";
     static final String VECTOR = "vector";
 

@@ -356,8 +356,9 @@ public final class LuceneChunkIndex implements ChunkIndex, AutoCloseable {
             int count = Math.max(1, searcher.count(ofDocument));
             List<EmbeddedChunk> chunks = new ArrayList<>(count);
             for (ScoreDoc hit : searcher.search(ofDocument, count, Sort.INDEXORDER).scoreDocs) {
-                Chunk chunk = IndexEntries.toChunk(searcher.storedFields().document(hit.doc));
-                chunks.add(new EmbeddedChunk(chunk, vectorOf(searcher, hit.doc)));
+                var entry = searcher.storedFields().document(hit.doc);
+                chunks.add(new EmbeddedChunk(IndexEntries.toChunk(entry), vectorOf(searcher, hit.doc),
+                        IndexEntries.context(entry)));
             }
             chunks.sort(Comparator.comparingInt(embedded -> embedded.chunk().ordinal()));
             return chunks;

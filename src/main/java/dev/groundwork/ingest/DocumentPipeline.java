@@ -55,8 +55,8 @@ public class DocumentPipeline {
         long started = System.nanoTime();
         // 1. parse
         ParsedDocument parsed = parser.parse(file, fileName);
-        // 2.. split, embed, describe
-        return prepareParsed(parsed, fileName, facts, paths, addedAt, started);
+        // 2.. identify, split, embed, describe
+        return prepareParsed(parsed, DocumentIdentity.of(parsed, fileName), fileName, facts, paths, addedAt, started);
     }
 
     /**
@@ -72,14 +72,15 @@ public class DocumentPipeline {
         if (!parsed.hasText()) {
             throw new RejectedDocumentException(Reason.NO_TEXT, "The passage holds no text.");
         }
-        return prepareParsed(parsed, fileName, facts, List.of(), addedAt, started);
+        // A passage's "file name" is its id in a question set: it names nothing.
+        return prepareParsed(parsed, DocumentIdentity.of(parsed, ""), fileName, facts, List.of(), addedAt, started);
     }
 
-    private PreparedDocument prepareParsed(ParsedDocument parsed, String fileName, FileFacts facts, List<String> paths,
-                                           Instant addedAt, long started) {
+    private PreparedDocument prepareParsed(ParsedDocument parsed, DocumentIdentity identity, String fileName,
+                                           FileFacts facts, List<String> paths, Instant addedAt, long started) {
         long parsedAt = System.nanoTime();
         // 2. split
-        List<PreparedChunk> chunks = splitter.split(parsed);
+        List<PreparedChunk> chunks = splitter.split(parsed, identity);
         if (chunks.isEmpty()) {
             throw new RejectedDocumentException(Reason.NO_TEXT, "The document holds no text that can be searched.");
         }
@@ -88,7 +89,8 @@ public class DocumentPipeline {
         List<EmbeddedChunk> embedded = embed(chunks);
         long embeddedAt = System.nanoTime();
         // 4. describe
-        DocumentRecord record = new DocumentRecord(facts.documentId(), facts.sha256(), parsed.title(), fileName,
+        DocumentRecord record = new DocumentRecord(facts.documentId(), facts.sha256(), identity.title(),
+                identity.about(), fileName,
                 paths, parsed.contentType(), facts.sizeBytes(), parsed.pageCount(), embedded.size(), addedAt,
                 signature());
         log.info("Prepared {} ({}, {} pages, {} chunks) in {} ms: parse {} ms, split {} ms, embed {} ms",
@@ -104,7 +106,7 @@ public class DocumentPipeline {
             List<PreparedChunk> slice = chunks.subList(from, Math.min(chunks.size(), from + EMBED_SLICE));
             List<float[]> vectors = encoder.embedAll(slice.stream().map(PreparedChunk::embeddingText).toList());
             for (int i = 0; i < slice.size(); i++) {
-                embedded.add(new EmbeddedChunk(slice.get(i).chunk(), vectors.get(i)));
+                embedded.add(new EmbeddedChunk(slice.get(i).chunk(), vectors.get(i), slice.get(i).context()));
             }
         }
         return embedded;

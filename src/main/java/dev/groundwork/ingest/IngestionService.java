@@ -242,7 +242,7 @@ public class IngestionService {
 
     /** A document made ahead, under the paths and the time it is indexed with. */
     private static DocumentRecord placed(DocumentRecord made, String fileName, List<String> paths, Instant addedAt) {
-        return new DocumentRecord(made.id(), made.sha256(), made.title(), fileName, paths, made.contentType(),
+        return new DocumentRecord(made.id(), made.sha256(), made.title(), made.about(), fileName, paths, made.contentType(),
                 made.sizeBytes(), made.pages(), made.chunks(), addedAt, made.pipeline(), made.addedBy());
     }
 

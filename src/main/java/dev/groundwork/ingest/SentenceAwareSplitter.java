@@ -24,6 +24,9 @@ final class SentenceAwareSplitter implements DocumentSplitter {
     /** The title and heading prefix may take at most this share of the window. */
     private static final int PREFIX_SHARE = 4;
     private static final int MIN_BUDGET = 16;
+    /** How much of a page's opening leads its chunks. */
+    private static final int LEAD_WORDS = 12;
+    private static final int LEAD_CHARS = 100;
     /** No token of the tokenizers in use spans more characters than this (WordPiece maps longer words to [UNK]). */
     private static final int CHARS_PER_TOKEN_BOUND = 24;
 
@@ -41,7 +44,7 @@ final class SentenceAwareSplitter implements DocumentSplitter {
     @Override
     public String signature() {
         return "chunk=" + settings.chunkTokens() + "/overlap=" + settings.overlapTokens()
-                + "/prefix=" + settings.titlePrefix() + "/window=" + window;
+                + "/prefix=" + (settings.titlePrefix() ? "identity-2" : "none") + "/window=" + window;
     }
 
     /** A sentence, a line or a piece of an over-long sentence: what chunks are built from. */
@@ -52,11 +55,15 @@ final class SentenceAwareSplitter implements DocumentSplitter {
     }
 
     @Override
-    public List<PreparedChunk> split(ParsedDocument document) {
+    public List<PreparedChunk> split(ParsedDocument document, DocumentIdentity identity) {
+        PageFurniture furniture = PageFurniture.of(document);
         List<PreparedChunk> chunks = new ArrayList<>();
         for (ParsedPage page : document.pages()) {
-            for (Section section : sections(page)) {
-                String prefix = prefix(document.title(), section.headingPath());
+            List<TextBlock> content = content(page, furniture);
+            String lead = document.paged() ? lead(page, content) : "";
+            for (Section section : sections(content)) {
+                String context = context(identity, section.headingPath(), lead);
+                String prefix = context.isEmpty() ? "" : context + "\n\n";
                 int budget = Math.max(MIN_BUDGET, Math.min(settings.chunkTokens(), window - tokens.count(prefix)));
                 List<Unit> units = new ArrayList<>();
                 for (TextBlock block : section.blocks()) {
@@ -65,7 +72,7 @@ final class SentenceAwareSplitter implements DocumentSplitter {
                 pack(units, budget, (from, to) -> {
                     Chunk chunk = new Chunk(chunks.size(), page.number(), section.headingPath(), from, to,
                             page.text().substring(from, to));
-                    chunks.add(new PreparedChunk(chunk, prefix + chunk.text()));
+                    chunks.add(new PreparedChunk(chunk, prefix + chunk.text(), context));
                 });
             }
         }
@@ -113,12 +120,42 @@ final class SentenceAwareSplitter implements DocumentSplitter {
         return tail;
     }
 
-    /** Groups a page's blocks by heading path; a section of nothing but headings joins the section after it. */
-    private static List<Section> sections(ParsedPage page) {
+    /** A page's blocks without its running headers and footers. */
+    private static List<TextBlock> content(ParsedPage page, PageFurniture furniture) {
+        List<TextBlock> content = new ArrayList<>(page.blocks().size());
+        for (int i = 0; i < page.blocks().size(); i++) {
+            if (!furniture.isFurniture(page, i)) {
+                content.add(page.blocks().get(i));
+            }
+        }
+        return content;
+    }
+
+    /**
+     * The first words of a page (after its furniture): on a page without headings (a PDF's), what it opens with
+     * ("Consolidated Balance Sheet", a slide's title) says what the page is about, and every chunk of it is led by
+     * that, not only the first.
+     */
+    private static String lead(ParsedPage page, List<TextBlock> content) {
+        if (content.isEmpty()) {
+            return "";
+        }
+        TextBlock first = content.get(0);
+        String text = page.text().substring(first.start(), Math.min(first.end(), first.start() + LEAD_CHARS * 2));
+        String[] words = PlainTextStructure.collapse(text).split(" ");
+        StringBuilder lead = new StringBuilder();
+        for (int i = 0; i < Math.min(words.length, LEAD_WORDS) && lead.length() + words[i].length() < LEAD_CHARS; i++) {
+            lead.append(lead.length() == 0 ? "" : " ").append(words[i]);
+        }
+        return lead.toString();
+    }
+
+    /** Groups blocks by heading path; a section of nothing but headings joins the section after it. */
+    private static List<Section> sections(List<TextBlock> blocks) {
         List<Section> sections = new ArrayList<>();
         List<TextBlock> headingsOnly = new ArrayList<>();
         Section current = null;
-        for (TextBlock block : page.blocks()) {
+        for (TextBlock block : blocks) {
             if (current == null || !current.headingPath().equals(block.headingPath())) {
                 if (current != null && current.blocks().stream().allMatch(TextBlock::heading)) {
                     headingsOnly.addAll(current.blocks());
@@ -200,19 +237,25 @@ final class SentenceAwareSplitter implements DocumentSplitter {
         return Math.max(1, Math.min(cut, sentence.length()));
     }
 
-    /** The document title and heading path that lead the embedded text, cut to a quarter of the window. */
-    private String prefix(String title, List<String> headingPath) {
+    /**
+     * What leads a chunk, for the encoder and for BM25: the document's identity (title and what else tells it
+     * apart), then its heading path, or on a page without headings the page's first words; cut to a quarter of
+     * the window.
+     */
+    private String context(DocumentIdentity identity, List<String> headingPath, String pageLead) {
         if (!settings.titlePrefix()) {
             return "";
         }
-        StringBuilder prefix = new StringBuilder(title);
+        StringBuilder context = new StringBuilder(identity.context());
         for (String heading : headingPath) {
-            if (!heading.equals(title)) {
-                prefix.append(" > ").append(heading);
+            if (!heading.equals(identity.title())) {
+                context.append(" > ").append(heading);
             }
         }
-        String text = prefix.toString().replace('\n', ' ');
-        int end = tokens.prefixEnd(text, window / PREFIX_SHARE);
-        return text.substring(0, end).strip() + "\n\n";
+        if (headingPath.isEmpty() && !pageLead.isEmpty()) {
+            context.append(" > ").append(pageLead);
+        }
+        String text = context.toString().replace('\n', ' ');
+        return text.substring(0, tokens.prefixEnd(text, window / PREFIX_SHARE)).strip();
     }
 }

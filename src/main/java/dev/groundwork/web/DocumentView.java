@@ -9,11 +9,12 @@ import java.util.List;
  *
  * @param addedBy who uploaded it; null for a file the folder sync found
  */
-record DocumentView(String id, String title, String fileName, String contentType, long sizeBytes, Integer pages,
-                    int chunks, Instant addedAt, String addedBy, String status, String sha256, List<String> paths) {
+record DocumentView(String id, String title, String about, String fileName, String contentType, long sizeBytes,
+                    Integer pages, int chunks, Instant addedAt, String addedBy, String status, String sha256,
+                    List<String> paths) {
 
     static DocumentView of(DocumentRecord record) {
-        return new DocumentView(record.id(), record.title(), record.fileName(), record.contentType(),
+        return new DocumentView(record.id(), record.title(), record.about(), record.fileName(), record.contentType(),
                 record.sizeBytes(), record.pages(), record.chunks(), record.addedAt(), record.addedBy(), "indexed",
                 record.sha256(), record.paths());
     }

@@ -13,7 +13,7 @@ final class Chunks {
     }
 
     static DocumentRecord document(String id, String title, Integer pages) {
-        return new DocumentRecord(id, "sha-" + id, title, id + ".pdf", List.of(id + ".pdf"), "application/pdf", 1000,
+        return new DocumentRecord(id, "sha-" + id, title, "", id + ".pdf", List.of(id + ".pdf"), "application/pdf", 1000,
                 pages, 3, Instant.parse("2026-01-01T00:00:00Z"), "test");
     }
 

@@ -11,7 +11,7 @@ public final class EncoderTestSupport {
     public static synchronized Encoder sharedEncoder() {
         if (shared == null) {
             shared = new OnnxEncoder(new EncoderSettings("all-minilm-l6-v2-q", null, 256,
-                    EncoderSettings.Pooling.MEAN, "", 1, 1, 0));
+                    EncoderSettings.Pooling.MEAN, "", "", 1, 1, 0));
         }
         return shared;
     }

@@ -32,7 +32,7 @@ class OnnxEncoderTests {
     }
 
     static EncoderSettings settings(String model, Path dir, int batchSize) {
-        return new EncoderSettings(model, dir, 256, EncoderSettings.Pooling.MEAN, "", batchSize, 1, 0);
+        return new EncoderSettings(model, dir, 256, EncoderSettings.Pooling.MEAN, "", "", batchSize, 1, 0);
     }
 
     @Test

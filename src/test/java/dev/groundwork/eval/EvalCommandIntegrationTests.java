@@ -178,4 +178,25 @@ class EvalCommandIntegrationTests {
         assertThat(run.out()).contains("corpus: 2 files");
         assertThat(Files.readString(results.resolve("summary.md"))).contains("| bm25 | 1.000 | 1.000 | 1.000 | 1.000 | 1.000 |");
     }
+
+    @Test
+    void questionsOfAnotherSetAreAskedAsUnanswerableOnes() throws IOException {
+        Path other = Files.write(dir.resolve("other.jsonl"), List.of(
+                question("o1", "Who founded the moon colony?", "nobody", "x1"),
+                question("o2", "When did the comet return?", "never", "x2"),
+                question("o3", "Which river feeds the desert lake?", "none", "x3")));
+        Path results = dir.resolve("foreign");
+
+        Run run = eval(true, "--corpus", passages.toString(), "--questions", questions.toString(), "--out",
+                results.toString(), "--config", "bm25=retrieval.vector-weight=0", "--unanswerable", other.toString(),
+                "--unanswerable-limit", "2");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("7 questions and 2 unanswerable ones from " + other);
+        List<String> lines = Files.readAllLines(results.resolve("bm25.jsonl"));
+        // taken evenly over the other set, without their gold, which names passages of another corpus
+        assertThat(lines).hasSize(9);
+        assertThat(lines.get(7)).contains("\"id\":\"unanswerable-o1\"", "\"gold_kind\":\"none\"");
+        assertThat(lines.get(8)).contains("\"id\":\"unanswerable-o2\"");
+    }
 }

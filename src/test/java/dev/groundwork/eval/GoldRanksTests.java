@@ -59,4 +59,36 @@ class GoldRanksTests {
         assertThat(GoldRanks.of(new Gold(Kind.FILE, List.of("q1.pdf")), files).rankAny()).isEqualTo(1);
         assertThat(GoldRanks.of(new Gold(Kind.FILE, List.of("q3.pdf")), files).rankAny()).isNull();
     }
+
+    @Test
+    void chunkRanksFindTheFirstChunkOfTheGoldFileAndTheFirstOnAGoldPage() {
+        List<RetrievedChunk> chunks = List.of(RetrievedChunks.onPage("other.pdf", 3), RetrievedChunks.onPage("report.pdf", 7),
+                RetrievedChunks.onPage("other.pdf", 12), RetrievedChunks.onPage("report.pdf", 12));
+
+        ChunkRanks ranks = ChunkRanks.of(new Gold(Kind.FILE, List.of("report.pdf"), List.of(12, 13)), chunks);
+
+        // page 12 of other.pdf is not the gold file's page 12
+        assertThat(ranks).isEqualTo(new ChunkRanks(2, 4));
+        assertThat(ChunkRanks.of(new Gold(Kind.FILE, List.of("report.pdf")), chunks)).isEqualTo(new ChunkRanks(2, null));
+        assertThat(ChunkRanks.of(new Gold(Kind.PASSAGE, List.of("report.pdf")), chunks)).isEqualTo(ChunkRanks.NONE);
+    }
+
+    @Test
+    void chunkHitsCountDocumentsOverFileQuestionsAndPagesOverThoseWithPages() {
+        ChunkHitMetrics metrics = new ChunkHitMetrics();
+        metrics.add(new Gold(Kind.FILE, List.of("a.pdf"), List.of(3)), new ChunkRanks(1, 4));
+        metrics.add(new Gold(Kind.FILE, List.of("b.pdf"), List.of(9)), new ChunkRanks(6, null));
+        metrics.add(new Gold(Kind.FILE, List.of("c.pdf")), new ChunkRanks(2, null));
+        metrics.add(new Gold(Kind.PASSAGE, List.of("p")), ChunkRanks.NONE);
+
+        ChunkHitMetrics.Scores scores = metrics.scores();
+
+        assertThat(scores.fileQuestions()).isEqualTo(3);
+        assertThat(scores.pageQuestions()).isEqualTo(2);
+        assertThat(scores.documentHit(1)).isEqualTo(1.0 / 3);
+        assertThat(scores.documentHit(5)).isEqualTo(2.0 / 3);
+        assertThat(scores.documentHit(10)).isEqualTo(1.0);
+        assertThat(scores.pageHit(3)).isZero();
+        assertThat(scores.pageHit(5)).isEqualTo(0.5);
+    }
 }

@@ -41,6 +41,28 @@ class QuestionReaderTests {
     }
 
     @Test
+    void readsTheGoldPagesOfAGoldFile() throws IOException {
+        Path questions = file("pages.jsonl", "{\"question\": \"Capex?\", \"answers\": [\"$1577\"], "
+                + "\"gold_file\": \"3M_2018_10K.pdf\", \"gold_pages\": [60, 62]}");
+
+        Gold gold = QuestionReader.read(questions).questions().get(0).gold();
+
+        assertThat(gold).isEqualTo(new Gold(Kind.FILE, List.of("3M_2018_10K.pdf"), List.of(60, 62)));
+    }
+
+    @Test
+    void goldPagesNeedAGoldFileAndCountFromOne() throws IOException {
+        Path withPassage = file("a.jsonl", "{\"question\": \"q\", \"gold_passage_id\": \"p\", \"gold_pages\": [1]}");
+        Path pageZero = file("b.jsonl", "{\"question\": \"q\", \"gold_file\": \"a.pdf\", \"gold_pages\": [0]}");
+        Path notANumber = file("c.jsonl", "{\"question\": \"q\", \"gold_file\": \"a.pdf\", \"gold_pages\": [\"x\"]}");
+
+        // gold_pages beside a passage gold are not read: pages belong to files
+        assertThat(QuestionReader.read(withPassage).questions().get(0).gold().pages()).isEmpty();
+        assertThatThrownBy(() -> QuestionReader.read(pageZero)).hasMessageContaining("line 1: gold pages count from 1");
+        assertThatThrownBy(() -> QuestionReader.read(notANumber)).hasMessageContaining("page numbers, not 'x'");
+    }
+
+    @Test
     void readsSquadGoldContextIdAsThePassageId() throws IOException {
         Path questions = file("squad.jsonl", "{\"id\": \"56be\", \"question\": \"Which team?\", "
                 + "\"gold_context_id\": \"Super_Bowl_50#0\", \"answers\": [\"Denver Broncos\"], \"answer_starts\": [177]}");

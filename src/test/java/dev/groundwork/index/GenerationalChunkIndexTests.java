@@ -32,7 +32,7 @@ class GenerationalChunkIndexTests {
     }
 
     private static DocumentRecord record(String id, String pipeline) {
-        return new DocumentRecord(id, id.repeat(4), "Title " + id, id + ".txt", List.of(id + ".txt"), "text/plain",
+        return new DocumentRecord(id, id.repeat(4), "Title " + id, "", id + ".txt", List.of(id + ".txt"), "text/plain",
                 10, null, 1, Instant.parse("2026-01-01T00:00:00Z"), pipeline);
     }
 

@@ -47,7 +47,7 @@ class LuceneChunkIndexStorageTests {
     }
 
     private static DocumentRecord record(String id, int chunks) {
-        return new DocumentRecord(id, "0".repeat(48) + id, "Title " + id, id + ".txt", List.of("uploads/" + id + ".txt"),
+        return new DocumentRecord(id, "0".repeat(48) + id, "Title " + id, "", id + ".txt", List.of("uploads/" + id + ".txt"),
                 "text/plain", 10, null, chunks, Instant.parse("2026-01-01T00:00:00Z"), "test");
     }
 

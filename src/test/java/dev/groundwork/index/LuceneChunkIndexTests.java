@@ -45,7 +45,7 @@ class LuceneChunkIndexTests {
     }
 
     private static DocumentRecord record(String id, String title, String contentType, int chunks) {
-        return new DocumentRecord(id, (id + "0".repeat(64)).substring(0, 64), title, title + ".txt",
+        return new DocumentRecord(id, (id + "0".repeat(64)).substring(0, 64), title, "", title + ".txt",
                 List.of("docs/" + title + ".txt"), contentType, 100, null, chunks, Instant.parse("2026-01-01T00:00:00Z"), "p1");
     }
 
@@ -58,8 +58,11 @@ class LuceneChunkIndexTests {
         return chunks;
     }
 
+    /** Puts a document whose chunks are each led by its title, as the pipeline leads them. */
     private void put(String id, String title, String... texts) {
-        index.upsert(record(id, title, "text/plain", texts.length), embedded(texts));
+        List<EmbeddedChunk> chunks = embedded(texts).stream()
+                .map(chunk -> new EmbeddedChunk(chunk.chunk(), chunk.vector(), title)).toList();
+        index.upsert(record(id, title, "text/plain", texts.length), chunks);
         index.commit();
     }
 
@@ -201,7 +204,7 @@ class LuceneChunkIndexTests {
     }
 
     @Test
-    void theTitleHelpsFindAChunkThatNeverNamesItsDocument() {
+    void theContextHelpsFindAChunkThatNeverNamesItsDocument() {
         put("h1", "Zephyrine Employee Handbook", "Staff get twenty-five days of leave.");
         put("o2", "Other Policy", "Staff get a laptop.");
 
@@ -212,7 +215,8 @@ class LuceneChunkIndexTests {
 
     @Test
     void storedVectorsComeBackWithTheirChunks() {
-        List<EmbeddedChunk> chunks = embedded("first passage", "second passage");
+        List<EmbeddedChunk> chunks = embedded("first passage", "second passage").stream()
+                .map(chunk -> new EmbeddedChunk(chunk.chunk(), chunk.vector(), "Vectors > Section")).toList();
         index.upsert(record("v1", "Vectors", "text/plain", 2), chunks);
         index.commit();
 
@@ -222,6 +226,7 @@ class LuceneChunkIndexTests {
         for (int i = 0; i < 2; i++) {
             assertThat(stored.get(i).chunk()).isEqualTo(chunks.get(i).chunk());
             assertThat(stored.get(i).vector()).containsExactly(chunks.get(i).vector());
+            assertThat(stored.get(i).context()).isEqualTo(chunks.get(i).context());
         }
     }
 

@@ -54,7 +54,7 @@ class SentenceAwareSplitterTests {
     void everyChunkFitsTheBudgetAndItsOffsetsGiveBackTheExactSourceText() {
         ParsedDocument document = markdown("# Title\n\n" + prose(60, 1) + "\n\n" + prose(40, 2) + "\n");
 
-        List<PreparedChunk> chunks = splitter(64, 12).split(document);
+        List<PreparedChunk> chunks = splitter(64, 12).split(document, titleOnly(document));
 
         ParsedPage page = document.pages().get(0);
         assertThat(chunks).hasSizeGreaterThan(5);
@@ -73,7 +73,7 @@ class SentenceAwareSplitterTests {
     void chunksEndAtSentenceEndsAndTheNextRepeatsTheLastSentences() {
         ParsedDocument document = markdown(prose(80, 3));
 
-        List<PreparedChunk> chunks = splitter(80, 20).split(document);
+        List<PreparedChunk> chunks = splitter(80, 20).split(document, titleOnly(document));
 
         int overlapping = 0;
         for (int i = 0; i < chunks.size(); i++) {
@@ -92,7 +92,7 @@ class SentenceAwareSplitterTests {
     void withoutOverlapChunksTileTheText() {
         ParsedDocument document = markdown(prose(50, 4));
 
-        List<PreparedChunk> chunks = splitter(60, 0).split(document);
+        List<PreparedChunk> chunks = splitter(60, 0).split(document, titleOnly(document));
 
         for (int i = 1; i < chunks.size(); i++) {
             assertThat(chunks.get(i).chunk().start()).isGreaterThan(chunks.get(i - 1).chunk().end());
@@ -104,7 +104,7 @@ class SentenceAwareSplitterTests {
         String longSentence = String.join(" ", java.util.Collections.nCopies(300, "lorem")) + ".";
         ParsedDocument document = markdown(longSentence);
 
-        List<PreparedChunk> chunks = splitter(50, 0).split(document);
+        List<PreparedChunk> chunks = splitter(50, 0).split(document, titleOnly(document));
 
         assertThat(chunks).hasSizeGreaterThanOrEqualTo(6);
         StringBuilder joined = new StringBuilder();
@@ -121,7 +121,7 @@ class SentenceAwareSplitterTests {
         String blob = "x".repeat(20_000);
         ParsedDocument document = markdown(blob);
 
-        List<PreparedChunk> chunks = splitter(50, 0).split(document);
+        List<PreparedChunk> chunks = splitter(50, 0).split(document, titleOnly(document));
 
         assertThat(chunks.stream().mapToInt(c -> c.chunk().text().length()).sum()).isEqualTo(blob.length());
         chunks.forEach(c -> assertThat(tokens.count(c.chunk().text())).isLessThanOrEqualTo(50));
@@ -143,7 +143,7 @@ class SentenceAwareSplitterTests {
                 Stop the service first.
                 """);
 
-        List<PreparedChunk> chunks = splitter(256, 38).split(document);
+        List<PreparedChunk> chunks = splitter(256, 38).split(document, titleOnly(document));
 
         assertThat(chunks).extracting(c -> c.chunk().headingPath()).containsExactly(
                 List.of("Manual"), List.of("Manual", "Install"), List.of("Manual", "Upgrade"));
@@ -155,7 +155,7 @@ class SentenceAwareSplitterTests {
     void aHeadingWithNothingUnderItJoinsTheNextSection() {
         ParsedDocument document = markdown("# Book\n\n## Part one\n\n### Chapter one\n\nIt was a dark night.\n");
 
-        List<PreparedChunk> chunks = splitter(256, 0).split(document);
+        List<PreparedChunk> chunks = splitter(256, 0).split(document, titleOnly(document));
 
         assertThat(chunks).hasSize(1);
         assertThat(chunks.get(0).chunk().text()).startsWith("Book").endsWith("It was a dark night.");
@@ -171,10 +171,45 @@ class SentenceAwareSplitterTests {
         }
         ParsedDocument document = new ParsedDocument("application/pdf", "Paged", true, builder.build());
 
-        List<PreparedChunk> chunks = splitter(256, 38).split(document);
+        List<PreparedChunk> chunks = splitter(256, 38).split(document, titleOnly(document));
 
         assertThat(chunks).extracting(c -> c.chunk().page()).containsExactly(1, 2, 3);
         assertThat(chunks.get(1).chunk().text()).isEqualTo("Page 2 says hello. It has two sentences.");
+    }
+
+    @Test
+    void runningHeadersAndFootersAreLeftOutAndEveryChunkOfAPageIsLedByItsOpening() {
+        DocumentTextBuilder builder = new DocumentTextBuilder();
+        for (int page = 1; page <= 8; page++) {
+            builder.startPage();
+            builder.addBlock("Table of Contents", List.of(), false, false);
+            builder.addBlock(page == 5 ? "Consolidated Balance Sheet" : "Operating review " + page, List.of(), false, false);
+            builder.addBlock(prose(12, page), List.of(), false, false);
+            builder.addBlock("Page " + page + " of 8", List.of(), false, false);
+        }
+        ParsedDocument document = new ParsedDocument("application/pdf", "Annual report", true, builder.build());
+
+        List<PreparedChunk> chunks = splitter(48, 0).split(document, titleOnly(document));
+
+        assertThat(chunks).allSatisfy(chunk -> assertThat(chunk.chunk().text())
+                .doesNotContain("Table of Contents").doesNotContainPattern("Page \\d of 8"));
+        List<PreparedChunk> balanceSheet = chunks.stream().filter(c -> c.chunk().page() == 5).toList();
+        assertThat(balanceSheet).hasSizeGreaterThan(2).allSatisfy(chunk -> {
+            assertThat(chunk.context()).isEqualTo("Annual report > Consolidated Balance Sheet");
+            assertThat(chunk.embeddingText()).startsWith("Annual report > Consolidated Balance Sheet\n\n");
+        });
+    }
+
+    @Test
+    void aPageWhoseOnlyTextRepeatsOnEveryPageIsKept() {
+        DocumentTextBuilder builder = new DocumentTextBuilder();
+        for (int page = 1; page <= 5; page++) {
+            builder.startPage();
+            builder.addBlock("Slide " + page, List.of(), false, false);
+        }
+        ParsedDocument document = new ParsedDocument("application/pdf", "Deck", true, builder.build());
+
+        assertThat(splitter(64, 0).split(document, titleOnly(document))).hasSize(5);
     }
 
     @Test
@@ -183,7 +218,7 @@ class SentenceAwareSplitterTests {
         builder.addBlock("\u00a0\u2003\u200b", List.of(), false, false);
         ParsedDocument document = new ParsedDocument("text/plain", "Blank", false, builder.build());
 
-        assertThat(splitter(256, 38).split(document)).isEmpty();
+        assertThat(splitter(256, 38).split(document, titleOnly(document))).isEmpty();
     }
 
     @Test
@@ -191,7 +226,7 @@ class SentenceAwareSplitterTests {
         ParsedDocument document = markdown("# Heading\n\nBody text.");
         SentenceAwareSplitter plain = new SentenceAwareSplitter(new SplitSettings(256, 38, false), encoder);
 
-        List<PreparedChunk> chunks = plain.split(document);
+        List<PreparedChunk> chunks = plain.split(document, titleOnly(document));
 
         assertThat(chunks.get(0).embeddingText()).isEqualTo(chunks.get(0).chunk().text());
     }
@@ -204,10 +239,14 @@ class SentenceAwareSplitterTests {
         }
         ParsedDocument document = markdown(String.join("\n\n", paragraphs));
 
-        List<PreparedChunk> chunks = splitter(128, 16).split(document);
+        List<PreparedChunk> chunks = splitter(128, 16).split(document, titleOnly(document));
 
         for (int i = 1; i < chunks.size(); i++) {
             assertThat(chunks.get(i).chunk().start()).isGreaterThan(chunks.get(i - 1).chunk().start());
         }
+    }
+
+    private static DocumentIdentity titleOnly(ParsedDocument document) {
+        return new DocumentIdentity(document.title(), "");
     }
 }

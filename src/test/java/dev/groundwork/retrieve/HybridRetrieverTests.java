@@ -3,6 +3,7 @@ package dev.groundwork.retrieve;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.groundwork.embed.Calibration;
 import dev.groundwork.embed.Encoder;
 import dev.groundwork.embed.TokenCounter;
 import dev.groundwork.index.Chunk;
@@ -124,7 +125,7 @@ class HybridRetrieverTests {
         private static List<ChunkHit> hits(Map<String, Double> scores, int limit) {
             List<ChunkHit> hits = new ArrayList<>();
             scores.forEach((id, score) -> {
-                DocumentRecord document = new DocumentRecord(id, "0".repeat(64), id, id + ".txt", List.of(),
+                DocumentRecord document = new DocumentRecord(id, "0".repeat(64), id, "", id + ".txt", List.of(),
                         "text/plain", 1, null, 1, Instant.EPOCH, "");
                 hits.add(new ChunkHit(document, new Chunk(0, null, List.of(), 0, id.length(), id), score.floatValue()));
             });
@@ -206,6 +207,11 @@ class HybridRetrieverTests {
         @Override
         public int maxTokens() {
             return 16;
+        }
+
+        @Override
+        public Calibration calibration() {
+            return new Calibration(0.45, 0.6, true);
         }
 
         @Override
