@@ -100,7 +100,6 @@ class KeysModeIntegrationTests {
     @DynamicPropertySource
     static void folders(DynamicPropertyRegistry registry) {
         root = TestDirs.register(registry);
-        registry.add("groundwork.security.keys-file", () -> root.resolve("keys/api-keys.json").toString());
     }
 
     @TestConfiguration(proxyBeanMethods = false)

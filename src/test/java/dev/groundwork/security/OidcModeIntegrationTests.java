@@ -67,7 +67,6 @@ class OidcModeIntegrationTests {
         // the provider runs before the service starts: the service reads its discovery document at start-up
         provider = OidcProvider.start();
         registry.add("groundwork.security.oidc.issuer-uri", provider::issuer);
-        registry.add("groundwork.security.keys-file", () -> root.resolve("keys/api-keys.json").toString());
     }
 
     @AfterAll
