@@ -63,17 +63,14 @@ public final class SecurityBench {
                         ? context.getBean(ApiKeys.class).create("bench", Role.ADMIN, null).secret() : null;
                 clients.add(new Client(((WebServerApplicationContext) context).getWebServer().getPort(), key));
             }
-            // each mode uploads paragraphs of its own, so that every upload is a new document
-            int[] next = new int[MODES.size()];
-            for (int m = 0; m < MODES.size(); m++) {
-                next[m] = PRELOADED + m * (WARM_UP + requests);
-            }
+            // each upload is a new document: a paragraph not preloaded, with a line of its own
+            int next = PRELOADED;
             for (int i = 0; i < WARM_UP; i++) {
                 for (int m = 0; m < MODES.size(); m++) {
                     Client client = clients.get(m);
                     client.search(questions.get(i));
                     client.ask(questions.get(i));
-                    client.upload("warm-" + i + ".txt", text(paragraphs.get(next[m]++ % paragraphs.size())));
+                    client.upload("warm-" + i + ".txt", unique(paragraphs, next++, MODES.get(m)));
                 }
             }
             double[][] search = new double[MODES.size()][requests];
@@ -84,7 +81,7 @@ public final class SecurityBench {
                 for (int turn = 0; turn < MODES.size(); turn++) {
                     int m = (i + turn) % MODES.size();
                     Client client = clients.get(m);
-                    byte[] document = text(paragraphs.get(next[m]++ % paragraphs.size()));
+                    byte[] document = unique(paragraphs, next++, MODES.get(m));
                     String name = "bench-" + i + ".txt";
                     search[m][i] = timed(() -> client.search(question));
                     ask[m][i] = timed(() -> client.ask(question));
@@ -159,6 +156,13 @@ public final class SecurityBench {
             }
         }
         return paragraphs;
+    }
+
+    /** A paragraph past the preloaded ones (round again when they run out), made new by a line naming its upload. */
+    private static byte[] unique(List<String[]> paragraphs, int n, String mode) {
+        String[] paragraph = paragraphs.get(PRELOADED + (n - PRELOADED) % (paragraphs.size() - PRELOADED));
+        return (paragraph[0] + "\n\n" + paragraph[1] + "\n\nUpload " + n + " to " + mode + ".\n")
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     private static byte[] text(String[] paragraph) {
