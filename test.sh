@@ -1,14 +1,19 @@
 #!/usr/bin/env bash
 # Runs every test. On a fresh machine it first installs what the tests need beyond Java and Maven:
-# Debian's Chromium and ChromeDriver for the browser test of the web page.
+# Debian's Chromium and ChromeDriver for the browser test of the web page, and bubblewrap, which the parse workers'
+# sandbox tests run in (without it, or where it cannot make namespaces, those tests are skipped and say why).
 set -euo pipefail
 cd "$(dirname "$0")"
 
-if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; then
+missing=()
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+command -v chromedriver >/dev/null 2>&1 || missing+=(chromium-driver)
+command -v bwrap >/dev/null 2>&1 || missing+=(bubblewrap)
+if (( ${#missing[@]} > 0 )); then
   sudo_cmd=()
   [[ $(id -u) -eq 0 ]] || sudo_cmd=(sudo)
   "${sudo_cmd[@]}" apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq chromium chromium-driver >/dev/null
+  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
 mvn -B verify "$@"

@@ -352,6 +352,13 @@ export class Ask {
         `${unsupported === 1 ? 'One sentence is' : `${unsupported} sentences are`} marked “not supported”: the `
         + 'passages cited do not back it. Check before relying on it.'));
     }
+    const steered = answer.sentences.filter((sentence) => sentence.repeatsInstruction).length;
+    if (steered) {
+      this.notes.append(el('p', { class: 'notice notice-warning', role: 'note' },
+        el('span', { class: 'notice-icon', 'aria-hidden': 'true', text: '!' }),
+        `${steered === 1 ? 'One sentence repeats' : `${steered} sentences repeat`} an instruction found in a `
+        + 'document: the document may be trying to steer the answer. Read the passage before acting on it.'));
+    }
     if (answer.invalidCitations?.length) {
       this.notes.append(el('p', {
         class: 'small-note',

@@ -25,7 +25,11 @@ class AnswerChecker {
 
     /** {@code [1]}, {@code [1, 2]} and {@code [1;2]}; a run like {@code [1][2]} is two markers. */
     private static final Pattern MARKER = Pattern.compile("\\[\\s*(\\d{1,6}(?:\\s*[,;]\\s*\\d{1,6})*)\\s*]");
-    private static final Pattern SPACE_BEFORE_PUNCTUATION = Pattern.compile("[ \\t]+([.,;:!?])");
+    /**
+     * Spaces before punctuation. Tried only where a run of spaces starts, and the run taken whole (possessive):
+     * tried at every space of a long run, {@code [ \t]+} would cost time quadratic in the run.
+     */
+    private static final Pattern SPACE_BEFORE_PUNCTUATION = Pattern.compile("(?<![ \\t])[ \\t]++([.,;:!?])");
     private static final Pattern SPACES = Pattern.compile("[ \\t]{2,}");
     /** Markers put after a sentence's full stop ("claim. [1]"), which sentence splitting would give to the next. */
     private static final Pattern MARKERS_AFTER_STOP = Pattern.compile("([.!?])[ \\t]*((?:\\[\\d+](?:[ \\t]*\\[\\d+])*))");
@@ -37,6 +41,11 @@ class AnswerChecker {
     /** A sentence of an answer and the sources it cites, before scoring. */
     private record Claim(String text, Set<Integer> citations) {
     }
+
+    /** An answer sentence holding this share of an order's content words repeats it. */
+    private static final double REPEATED_SHARE = 0.5;
+    /** Orders of fewer content words are too short to tell a repeat from a coincidence. */
+    private static final int MIN_INSTRUCTION_TERMS = 3;
 
     private final Encoder encoder;
     private final AnswerSettings settings;
@@ -157,16 +166,44 @@ class AnswerChecker {
 
     private Checked score(String text, List<Claim> claims, Evidence evidence, List<Integer> invalid) {
         Map<String, float[]> vectors = vectors(claims, evidence);
+        List<Set<String>> instructions = instructionTerms(evidence);
         List<AnswerSentence> sentences = new ArrayList<>(claims.size());
         Set<Integer> cited = new TreeSet<>();
         for (Claim claim : claims) {
             cited.addAll(claim.citations());
             double support = support(claim, vectors.get(claim.text()), evidence);
             sentences.add(new AnswerSentence(claim.text(), List.copyOf(claim.citations()),
-                    support >= settings.supportThreshold(), Math.round(support * 1000) / 1000.0));
+                    support >= settings.supportThreshold(), Math.round(support * 1000) / 1000.0,
+                    repeatsAny(claim, instructions)));
         }
         List<Source> citations = evidence.sources().stream().filter(source -> cited.contains(source.n())).toList();
         return new Checked(text, sentences, citations, invalid);
+    }
+
+    /** The terms of each sentence of the sources that gives orders to an assistant; usually there is none. */
+    private static List<Set<String>> instructionTerms(Evidence evidence) {
+        List<Set<String>> instructions = new ArrayList<>();
+        for (SourceSentence sentence : evidence.sentences()) {
+            if (Instructions.isInstructionLike(sentence.text())) {
+                Set<String> terms = Terms.of(sentence.text());
+                if (terms.size() >= MIN_INSTRUCTION_TERMS) {
+                    instructions.add(terms);
+                }
+            }
+        }
+        return instructions;
+    }
+
+    /**
+     * Whether a claim repeats one of those orders: holds most of its content words, whichever source it cites (an
+     * answer that follows an order seldom cites where it came from).
+     */
+    private static boolean repeatsAny(Claim claim, List<Set<String>> instructions) {
+        if (instructions.isEmpty()) {
+            return false;
+        }
+        Set<String> terms = Terms.of(claim.text());
+        return instructions.stream().anyMatch(instruction -> Terms.coverage(instruction, terms) >= REPEATED_SHARE);
     }
 
     /** The vectors of the claims that cite something: known ones looked up, the rest embedded in one call. */

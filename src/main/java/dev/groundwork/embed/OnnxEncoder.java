@@ -168,7 +168,10 @@ final class OnnxEncoder implements Encoder, AutoCloseable {
             if (spans.length <= tokens) {
                 return text.length();
             }
-            return Math.max(0, Math.min(text.length(), spans[Math.max(tokens, 1) - 1].getEnd()));
+            // The tokenizer counts code points; a Java string counts UTF-16 units, two for each emoji and the like.
+            int codePoints = text.codePointCount(0, text.length());
+            int end = Math.max(0, Math.min(codePoints, spans[Math.max(tokens, 1) - 1].getEnd()));
+            return text.offsetByCodePoints(0, end);
         }
     };
 

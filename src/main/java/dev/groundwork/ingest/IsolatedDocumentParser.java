@@ -6,6 +6,8 @@ import dev.groundwork.ingest.ParseProtocol.Reply;
 import dev.groundwork.ingest.ParseProtocol.Request;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 
@@ -15,6 +17,8 @@ import org.springframework.context.event.EventListener;
  * gets a refusal, while the service and the other uploads go on.
  */
 final class IsolatedDocumentParser implements DocumentParser, AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(IsolatedDocumentParser.class);
 
     private final ParseWorkerPool pool;
     private final Duration timeout;
@@ -29,7 +33,12 @@ final class IsolatedDocumentParser implements DocumentParser, AutoCloseable {
     public ParsedDocument parse(Path file, String fileName) {
         Reply reply = pool.parse(new Request(file.toAbsolutePath(), fileName), timeout);
         if (reply instanceof Rejected rejected) {
-            throw new RejectedDocumentException(rejected.reason(), rejected.message());
+            String detail = RejectionDetails.forClient(rejected.reason(), rejected.message());
+            if (!detail.equals(rejected.message())) {
+                log.warn("A parse worker refused {} as {} in words of its own, not passed on: {}",
+                        WorkerOutput.escape(fileName), rejected.reason(), WorkerOutput.escape(rejected.message()));
+            }
+            throw new RejectedDocumentException(rejected.reason(), detail);
         }
         return ((Parsed) reply).document();
     }

@@ -5,13 +5,20 @@ import java.util.Locale;
 import java.util.Optional;
 import org.apache.tika.exception.EncryptedDocumentException;
 import org.apache.tika.exception.WriteLimitReachedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Tells a limit a parser enforced itself (Tika's zip-bomb guard, POI's inflate ratio, the XML parser's entity
  * limit) from a damaged file. Those limits come as plain exceptions with known messages; this is the one place
- * that reads them.
+ * that reads them. A parser's own message never reaches a client: it goes to the log, and the client is told the
+ * reason in words.
  */
 final class ParseFailures {
+
+    private static final Logger log = LoggerFactory.getLogger(ParseFailures.class);
+    /** Enough of a parser's message to tell what went wrong, not a page of the document it may quote. */
+    private static final int LOGGED_MESSAGE_CHARS = 300;
 
     private ParseFailures() {
     }
@@ -24,8 +31,9 @@ final class ParseFailures {
         }
     }
 
-    /** Why a parse that threw should be refused. */
-    static RejectedDocumentException rejection(ParseGuard guard, Throwable failure, String typeDescription) {
+    /** Why a parse that threw should be refused; what the parser said goes to the log. */
+    static RejectedDocumentException rejection(ParseGuard guard, Throwable failure, String typeDescription,
+                                               String fileName) {
         ParseLimitException tripped = guard.tripped();
         if (tripped == null) {
             tripped = limit(failure).orElse(null);
@@ -36,8 +44,23 @@ final class ParseFailures {
         if (causeOfType(failure, EncryptedDocumentException.class)) {
             return new RejectedDocumentException(Reason.ENCRYPTED, "The document is protected by a password.", failure);
         }
-        return new RejectedDocumentException(Reason.MALFORMED,
-                "The file could not be read as " + typeDescription + ": " + rootMessage(failure), failure);
+        log.warn("Refused {} as MALFORMED: reading it as {} failed with {}", WorkerOutput.escape(fileName),
+                typeDescription, describe(failure));
+        return new RejectedDocumentException(Reason.MALFORMED, "The file could not be read as " + typeDescription
+                + ": it is damaged, cut short, or not what its type says.", failure);
+    }
+
+    /** The root cause of a failure for the log: its class and the start of its message, escaped. */
+    static String describe(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? "" : root.getMessage();
+        if (message.length() > LOGGED_MESSAGE_CHARS) {
+            message = message.substring(0, LOGGED_MESSAGE_CHARS) + "...";
+        }
+        return root.getClass().getName() + (message.isEmpty() ? "" : ": " + WorkerOutput.escape(message));
     }
 
     private static Optional<ParseLimitException> limit(Throwable failure) {
@@ -72,14 +95,5 @@ final class ParseFailures {
             }
         }
         return false;
-    }
-
-    static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String message = root.getMessage();
-        return message == null || message.isBlank() ? root.getClass().getSimpleName() : message;
     }
 }

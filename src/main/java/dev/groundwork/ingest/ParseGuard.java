@@ -10,23 +10,37 @@ import dev.groundwork.ingest.RejectedDocumentException.Reason;
 final class ParseGuard {
 
     private final ParseLimits limits;
+    private final ParseDeadline deadline;
     private ParseLimitException tripped;
     private int embeddedDepth;
     private int embeddedCount;
     private int pages;
 
-    ParseGuard(ParseLimits limits) {
+    ParseGuard(ParseLimits limits, ParseDeadline deadline) {
         this.limits = limits;
+        this.deadline = deadline;
     }
 
     ParseLimits limits() {
         return limits;
     }
 
-    /** Throws again the limit already passed, so a parser that swallowed it stops at the next callback. */
+    ParseDeadline deadline() {
+        return deadline;
+    }
+
+    /**
+     * Throws again the limit already passed, so a parser that swallowed it stops at the next callback; and throws
+     * once the deadline has passed.
+     */
     void check() throws ParseLimitException {
         if (tripped != null) {
             throw tripped;
+        }
+        try {
+            deadline.check();
+        } catch (ParseLimitException late) {
+            throw trip(late.reason(), late.getMessage());
         }
     }
 

@@ -10,13 +10,17 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What the service and a parse worker say to each other over the worker's standard input and output: a
  * request names a file, a reply is the parsed document or the reason it was refused. Every message starts
  * with a magic number and every length is checked before anything is allocated, so stray output on the
- * worker's stdout is caught as a protocol error, never taken for a document.
+ * worker's stdout is caught as a protocol error, never taken for a document. A reply is held to what the service
+ * would accept from a parse of its own ({@link ReplyBudget}): a worker that was taken over cannot fill the service's
+ * heap. Heading paths go once, in a table the blocks point into, as they are shared in memory.
  */
 final class ParseProtocol {
 
@@ -25,9 +29,8 @@ final class ParseProtocol {
     private static final byte REQUEST = 2;
     private static final byte PARSED = 3;
     private static final byte REJECTED = 4;
-    /** No string or list in a reply is larger: far beyond any document the limits let through. */
-    private static final int MAX_STRING_BYTES = 512 << 20;
-    private static final int MAX_ITEMS = 10_000_000;
+    /** The longest string a request holds: a path and a file name. */
+    private static final int MAX_REQUEST_STRING_BYTES = 64 << 10;
 
     private ParseProtocol() {
     }
@@ -78,7 +81,7 @@ final class ParseProtocol {
         } catch (EOFException e) {
             return null;
         }
-        return new Request(Path.of(readString(in)), readString(in));
+        return new Request(Path.of(readString(in, MAX_REQUEST_STRING_BYTES)), readString(in, MAX_REQUEST_STRING_BYTES));
     }
 
     static void writeParsed(DataOutputStream out, ParsedDocument document) throws IOException {
@@ -87,6 +90,19 @@ final class ParseProtocol {
         writeString(out, document.contentType());
         writeString(out, document.title());
         out.writeBoolean(document.paged());
+        Map<List<String>, Integer> paths = new LinkedHashMap<>();
+        for (ParsedPage page : document.pages()) {
+            for (TextBlock block : page.blocks()) {
+                paths.putIfAbsent(block.headingPath(), paths.size());
+            }
+        }
+        out.writeInt(paths.size());
+        for (List<String> path : paths.keySet()) {
+            out.writeInt(path.size());
+            for (String heading : path) {
+                writeString(out, heading);
+            }
+        }
         out.writeInt(document.pages().size());
         for (ParsedPage page : document.pages()) {
             out.writeInt(page.number() == null ? -1 : page.number());
@@ -96,10 +112,7 @@ final class ParseProtocol {
                 out.writeInt(block.start());
                 out.writeInt(block.end());
                 out.writeBoolean(block.heading());
-                out.writeInt(block.headingPath().size());
-                for (String heading : block.headingPath()) {
-                    writeString(out, heading);
-                }
+                out.writeInt(paths.get(block.headingPath()));
             }
         }
         out.flush();
@@ -113,46 +126,58 @@ final class ParseProtocol {
         out.flush();
     }
 
-    static Reply readReply(DataInputStream in) throws IOException {
+    /** Reads a reply, held to what the service would accept from a parse of its own under {@code limits}. */
+    static Reply readReply(DataInputStream in, ParseLimits limits) throws IOException {
         int magic = in.readInt();
         if (magic != MAGIC) {
             throw new ProtocolException("not a reply of a parse worker");
         }
+        ReplyBudget budget = new ReplyBudget(limits);
         byte kind = in.readByte();
         if (kind == REJECTED) {
-            String reason = readString(in);
+            String reason = budget.readString(in, ReplyBudget.MAX_NAME_CHARS);
             try {
-                return new Rejected(Reason.valueOf(reason), readString(in));
+                return new Rejected(Reason.valueOf(reason), budget.readString(in, ReplyBudget.MAX_MESSAGE_CHARS));
             } catch (IllegalArgumentException e) {
-                throw new ProtocolException("unknown reason " + reason);
+                throw new ProtocolException("unknown reason " + WorkerOutput.escape(reason));
             }
         }
         if (kind != PARSED) {
             throw new ProtocolException("unexpected message " + kind);
         }
-        String contentType = readString(in);
-        String title = readString(in);
+        String contentType = budget.readString(in, ReplyBudget.MAX_NAME_CHARS);
+        String title = budget.readString(in, ReplyBudget.MAX_TITLE_CHARS);
         boolean paged = in.readBoolean();
-        int pageCount = count(in);
+        int pathCount = budget.count(in, "heading paths", budget.maxBlocks());
+        List<List<String>> paths = new ArrayList<>(Math.min(pathCount, 4096));
+        for (int p = 0; p < pathCount; p++) {
+            int headings = budget.count(in, "headings in a path", budget.maxHeadingDepth());
+            List<String> path = new ArrayList<>(headings);
+            for (int h = 0; h < headings; h++) {
+                path.add(budget.readString(in, Integer.MAX_VALUE));
+            }
+            paths.add(List.copyOf(path));
+        }
+        int pageCount = budget.count(in, "pages", budget.maxPages());
         List<ParsedPage> pages = new ArrayList<>(Math.min(pageCount, 4096));
         for (int p = 0; p < pageCount; p++) {
             int number = in.readInt();
-            String text = readString(in);
-            int blockCount = count(in);
+            String text = budget.readString(in, Integer.MAX_VALUE);
+            int blockCount = budget.count(in, "blocks", budget.maxBlocks());
+            budget.spendBlocks(blockCount);
             List<TextBlock> blocks = new ArrayList<>(Math.min(blockCount, 4096));
             for (int b = 0; b < blockCount; b++) {
                 int start = in.readInt();
                 int end = in.readInt();
                 boolean heading = in.readBoolean();
-                int headings = count(in);
-                List<String> headingPath = new ArrayList<>(Math.min(headings, 16));
-                for (int h = 0; h < headings; h++) {
-                    headingPath.add(readString(in));
-                }
+                int path = in.readInt();
                 if (start < 0 || end <= start || end > text.length()) {
                     throw new ProtocolException("block " + start + ".." + end + " outside its page");
                 }
-                blocks.add(new TextBlock(start, end, headingPath, heading));
+                if (path < 0 || path >= paths.size()) {
+                    throw new ProtocolException("heading path " + path + " not in the table");
+                }
+                blocks.add(new TextBlock(start, end, paths.get(path), heading));
             }
             pages.add(new ParsedPage(number < 0 ? null : number, text, blocks));
         }
@@ -167,23 +192,15 @@ final class ParseProtocol {
         }
     }
 
-    private static int count(DataInputStream in) throws IOException {
-        int count = in.readInt();
-        if (count < 0 || count > MAX_ITEMS) {
-            throw new ProtocolException("count out of range: " + count);
-        }
-        return count;
-    }
-
     private static void writeString(DataOutputStream out, String value) throws IOException {
         byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
         out.writeInt(bytes.length);
         out.write(bytes);
     }
 
-    private static String readString(DataInputStream in) throws IOException {
+    private static String readString(DataInputStream in, int maxBytes) throws IOException {
         int length = in.readInt();
-        if (length < 0 || length > MAX_STRING_BYTES) {
+        if (length < 0 || length > maxBytes) {
             throw new ProtocolException("string length out of range: " + length);
         }
         return new String(in.readNBytes(length), StandardCharsets.UTF_8);

@@ -27,8 +27,9 @@ import org.springframework.util.unit.DataSize;
  * @param workerHeap          heap of each worker; a document that needs more is refused with EXPANDS_TOO_MUCH
  * @param workerMaxDocuments  a worker is replaced by a fresh one after this many documents
  * @param textInService       with {@code process}: plain text and Markdown (told from the bytes) are read in the
- *                            service, under the same limits, since reading them is linear; every other format
- *                            still goes to a worker
+ *                            service, under the same limits and time limit, since reading them is linear; every
+ *                            other format still goes to a worker
+ * @param sandbox             with {@code process}: how workers are confined beyond their own JVM and environment
  */
 public record ParseSettings(
         @DefaultValue("2000") @Min(1) int maxPages,
@@ -42,13 +43,24 @@ public record ParseSettings(
         @DefaultValue("2") @Min(1) @Max(32) int workers,
         @DefaultValue("512MB") @NotNull DataSize workerHeap,
         @DefaultValue("200") @Min(1) int workerMaxDocuments,
-        @DefaultValue("true") boolean textInService) {
+        @DefaultValue("true") boolean textInService,
+        @DefaultValue("auto") @NotNull Sandbox sandbox) {
 
     /** Where documents are parsed. */
     public enum Isolation {
         /** In worker JVMs: a crash, an out-of-memory error or an endless loop there costs one document. */
         PROCESS,
         /** In the service's own JVM: no memory or time limit. */
+        NONE
+    }
+
+    /** How parse workers are confined (with {@code isolation: process}). */
+    public enum Sandbox {
+        /** Bubblewrap where it is installed and works, else none (said at start-up, with the reason). */
+        AUTO,
+        /** Bubblewrap or no start: for hosts where an unconfined worker is not acceptable. */
+        BUBBLEWRAP,
+        /** No sandbox: a worker sees the service's files and network (never its environment). */
         NONE
     }
 

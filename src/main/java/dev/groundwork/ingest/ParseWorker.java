@@ -9,10 +9,10 @@ import java.io.DataOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.SynchronousQueue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The main class of a parse worker: a JVM of its own, started by the service with a small heap, that parses
@@ -22,51 +22,50 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ParseWorker {
 
-    static final String PARENT_PID = "parent-pid=";
+    private static final Logger log = LoggerFactory.getLogger(ParseWorker.class);
 
     private ParseWorker() {
     }
 
-    public static void main(String[] args) throws IOException {
+    public static void main(String[] args) throws IOException, InterruptedException {
         // Replies go to the real stdout; anything a parser prints goes to stderr instead of into a reply.
         DataOutputStream out = new DataOutputStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16));
         System.setOut(System.err);
         DataInputStream in = new DataInputStream(new BufferedInputStream(System.in, 1 << 16));
-        List<String> limitArguments = new ArrayList<>();
-        for (String arg : args) {
-            if (arg.startsWith(PARENT_PID)) {
-                exitWhenGone(Long.parseLong(arg.substring(PARENT_PID.length())));
-            } else {
-                limitArguments.add(arg);
-            }
-        }
-        TikaDocumentParser parser = new TikaDocumentParser(ParseLimits.fromArguments(limitArguments));
+        TikaDocumentParser parser = new TikaDocumentParser(ParseLimits.fromArguments(List.of(args)));
+        SynchronousQueue<Request> requests = new SynchronousQueue<>();
+        readRequests(in, requests);
         ParseProtocol.writeReady(out);
-        for (Request request = ParseProtocol.readRequest(in); request != null; request = ParseProtocol.readRequest(in)) {
+        while (true) {
+            Request request = requests.take();
             try {
                 ParseProtocol.writeParsed(out, parser.parse(request.file(), request.fileName()));
             } catch (RejectedDocumentException e) {
                 ParseProtocol.writeRejected(out, e.reason(), e.getMessage());
             } catch (RuntimeException e) {
-                ParseProtocol.writeRejected(out, Reason.MALFORMED, "The file could not be read: " + ParseFailures.rootMessage(e));
+                log.warn("A parser failed on {}: {}", WorkerOutput.escape(request.fileName()), ParseFailures.describe(e));
+                ParseProtocol.writeRejected(out, Reason.MALFORMED, RejectionDetails.standard(Reason.MALFORMED));
             }
         }
     }
 
-    /** A worker must not outlive the service (kill -9 leaves no one to close its stdin while it parses). */
-    private static void exitWhenGone(long parentPid) {
-        Optional<ProcessHandle> parent = ProcessHandle.of(parentPid);
-        Thread watcher = new Thread(() -> {
-            while (parent.map(ProcessHandle::isAlive).orElse(false)) {
-                try {
-                    TimeUnit.MILLISECONDS.sleep(500);
-                } catch (InterruptedException e) {
-                    return;
+    /**
+     * Reads requests on a thread of their own, so the end of stdin is seen even while a file is being parsed: a
+     * worker must not outlive the service (kill -9 leaves no one to stop it), and in a sandbox with a process
+     * namespace of its own it cannot watch the service's process, but its stdin ends with the service all the same.
+     */
+    private static void readRequests(DataInputStream in, SynchronousQueue<Request> requests) {
+        Thread reader = new Thread(() -> {
+            try {
+                for (Request request = ParseProtocol.readRequest(in); request != null; request = ParseProtocol.readRequest(in)) {
+                    requests.put(request);
                 }
+            } catch (IOException | InterruptedException e) {
+                // a broken pipe or a garbled request: the service is gone or no longer to be trusted
             }
             Runtime.getRuntime().halt(0);
-        }, "parent-watch");
-        watcher.setDaemon(true);
-        watcher.start();
+        }, "requests");
+        reader.setDaemon(true);
+        reader.start();
     }
 }

@@ -24,6 +24,8 @@ final class ParseWorkerPool implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ParseWorkerPool.class);
 
     private final WorkerCommand command;
+    /** The limits a worker's replies are held to: those it parses under. */
+    private final ParseLimits limits;
     private final int size;
     private final int maxDocumentsPerWorker;
     private final Duration startTimeout;
@@ -32,8 +34,9 @@ final class ParseWorkerPool implements AutoCloseable {
     private final ScheduledExecutorService watchdog;
     private volatile boolean closed;
 
-    ParseWorkerPool(WorkerCommand command, int size, int maxDocumentsPerWorker, Duration startTimeout) {
+    ParseWorkerPool(WorkerCommand command, ParseLimits limits, int size, int maxDocumentsPerWorker, Duration startTimeout) {
         this.command = command;
+        this.limits = limits;
         this.size = size;
         this.maxDocumentsPerWorker = maxDocumentsPerWorker;
         this.startTimeout = startTimeout;
@@ -58,7 +61,7 @@ final class ParseWorkerPool implements AutoCloseable {
                 ParseWorkerProcess worker = borrow();
                 long started = System.nanoTime();
                 try {
-                    Reply reply = worker.parse(request, timeout, watchdog);
+                    Reply reply = worker.parse(request, timeout, watchdog, limits);
                     log.debug("Worker {} parsed {} in {} ms", worker.pid(), request.fileName(),
                             (System.nanoTime() - started) / 1_000_000);
                     if (!worker.isAlive()) {

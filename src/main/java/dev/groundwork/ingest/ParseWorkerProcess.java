@@ -9,14 +9,17 @@ import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.lang.ProcessBuilder.Redirect;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-/** One running worker JVM and its pipes. Not thread-safe: the pool lends it to one parse at a time. */
+/**
+ * One running worker JVM (inside its sandbox, if any) and its pipes. Not thread-safe: the pool lends it to one parse
+ * at a time.
+ */
 final class ParseWorkerProcess {
 
     /** The exit code of a JVM ended by {@code -XX:+ExitOnOutOfMemoryError}. */
@@ -25,6 +28,8 @@ final class ParseWorkerProcess {
     private final Process process;
     private final DataOutputStream toWorker;
     private final DataInputStream fromWorker;
+    /** Where a confined worker finds each file; null for a worker that sees the service's files. */
+    private final WorkerInbox inbox;
     private int served;
 
     /** The worker died before it got the request (it was killed while idle): the file is not to blame. */
@@ -34,27 +39,37 @@ final class ParseWorkerProcess {
         }
     }
 
-    private ParseWorkerProcess(Process process) {
+    private ParseWorkerProcess(Process process, WorkerInbox inbox) {
         this.process = process;
+        this.inbox = inbox;
         this.toWorker = new DataOutputStream(new BufferedOutputStream(process.getOutputStream(), 1 << 16));
         this.fromWorker = new DataInputStream(new BufferedInputStream(process.getInputStream(), 1 << 16));
     }
 
     /** Starts a worker and waits until it has loaded its parsers. */
     static ParseWorkerProcess start(WorkerCommand command, Duration startTimeout, ScheduledExecutorService watchdog) {
+        WorkerInbox inbox = command.sandbox().confinesFiles() ? WorkerInbox.create() : null;
         Process process;
         try {
-            process = new ProcessBuilder(command.arguments()).redirectError(Redirect.INHERIT).start();
+            ProcessBuilder builder = new ProcessBuilder(command.sandbox().wrap(command.arguments(),
+                    inbox == null ? null : inbox.dir()));
+            builder.environment().clear();
+            builder.environment().putAll(command.environment());
+            process = builder.start();
+            WorkerOutput.follow(process.getErrorStream(), process.pid());
         } catch (IOException e) {
+            if (inbox != null) {
+                inbox.close();
+            }
             throw new ParserUnavailableException("Cannot start a parse worker: " + e.getMessage(), e);
         }
-        ParseWorkerProcess worker = new ParseWorkerProcess(process);
-        ScheduledFuture<?> kill = watchdog.schedule(process::destroyForcibly, startTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        ParseWorkerProcess worker = new ParseWorkerProcess(process, inbox);
+        ScheduledFuture<?> kill = watchdog.schedule(worker::kill, startTimeout.toMillis(), TimeUnit.MILLISECONDS);
         try {
             ParseProtocol.readReady(worker.fromWorker);
             return worker;
         } catch (IOException e) {
-            process.destroyForcibly();
+            worker.kill();
             throw new ParserUnavailableException("A parse worker did not start (exit code "
                     + exitCode(process) + "): " + e.getMessage(), e);
         } finally {
@@ -64,33 +79,45 @@ final class ParseWorkerProcess {
 
     /**
      * Parses one file, killing the worker if it takes longer than {@code timeout}. A worker that dies on the
-     * file (out of memory, a crash) or is killed for it gives a refusal; only a worker already dead before
-     * the request throws.
+     * file (out of memory, a crash) or is killed for it gives a refusal, as does one whose reply is larger than a
+     * parse under {@code limits} could give; only a worker already dead before the request throws.
      */
-    Reply parse(Request request, Duration timeout, ScheduledExecutorService watchdog) throws WorkerGoneException {
+    Reply parse(Request request, Duration timeout, ScheduledExecutorService watchdog, ParseLimits limits)
+            throws WorkerGoneException {
         served++;
+        Request sent = inbox == null ? request : new Request(inbox.place(request.file()), request.fileName());
+        try {
+            return exchange(sent, timeout, watchdog, limits);
+        } finally {
+            if (inbox != null) {
+                inbox.clear();
+            }
+        }
+    }
+
+    private Reply exchange(Request request, Duration timeout, ScheduledExecutorService watchdog, ParseLimits limits)
+            throws WorkerGoneException {
         try {
             ParseProtocol.writeRequest(toWorker, request);
         } catch (IOException e) {
-            process.destroyForcibly();
+            kill();
             throw new WorkerGoneException(e);
         }
         AtomicBoolean timedOut = new AtomicBoolean();
         ScheduledFuture<?> kill = watchdog.schedule(() -> {
             timedOut.set(true);
-            process.destroyForcibly();
+            kill();
         }, timeout.toMillis(), TimeUnit.MILLISECONDS);
         try {
-            return ParseProtocol.readReply(fromWorker);
+            return ParseProtocol.readReply(fromWorker, limits);
         } catch (IOException e) {
             // A worker out of memory is still exiting: give it a moment, for its exit code. One that answered
             // out of turn may still be running: a short wait, then it is killed anyway.
             boolean garbled = e instanceof ParseProtocol.ProtocolException;
             int exit = exitCode(process, garbled ? Duration.ofSeconds(2) : Duration.ofSeconds(10));
-            process.destroyForcibly();
+            kill();
             if (timedOut.get()) {
-                return new Rejected(Reason.TIMEOUT, "The document was still being read after " + describe(timeout)
-                        + ", the time limit.");
+                return new Rejected(Reason.TIMEOUT, ParseDeadline.exceeded(timeout));
             }
             if (exit == OUT_OF_MEMORY_EXIT) {
                 return new Rejected(Reason.EXPANDS_TOO_MUCH,
@@ -126,16 +153,28 @@ final class ParseWorkerProcess {
         }
         try {
             if (!process.waitFor(1, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
+                kill();
             }
         } catch (InterruptedException e) {
-            process.destroyForcibly();
+            kill();
             Thread.currentThread().interrupt();
+        }
+        if (inbox != null) {
+            inbox.close();
         }
     }
 
+    /**
+     * Kills the worker and every process under it: in a sandbox the JVM is bubblewrap's grandchild, and would go on
+     * running (and parsing) if only bubblewrap were killed.
+     */
     void kill() {
+        List<ProcessHandle> below = process.descendants().toList();
         process.destroyForcibly();
+        below.forEach(ProcessHandle::destroyForcibly);
+        if (inbox != null) {
+            inbox.close();
+        }
     }
 
     private static int exitCode(Process process) {
@@ -149,9 +188,5 @@ final class ParseWorkerProcess {
             Thread.currentThread().interrupt();
             return -1;
         }
-    }
-
-    private static String describe(Duration timeout) {
-        return timeout.toMillis() % 1000 == 0 ? timeout.toSeconds() + " s" : timeout.toMillis() + " ms";
     }
 }

@@ -1,6 +1,8 @@
 package dev.groundwork.ingest;
 
 import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -8,6 +10,7 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class ParserConfiguration {
 
+    private static final Logger log = LoggerFactory.getLogger(ParserConfiguration.class);
     /** A worker that has not loaded its parsers by then is taken as broken. */
     private static final Duration WORKER_START_TIMEOUT = Duration.ofSeconds(60);
 
@@ -18,11 +21,33 @@ class ParserConfiguration {
             case NONE -> new TikaDocumentParser(limits);
             case PROCESS -> {
                 IsolatedDocumentParser isolated = new IsolatedDocumentParser(new ParseWorkerPool(
-                        WorkerCommand.parseWorker(limits, parse.workerHeap()), parse.workers(),
+                        WorkerCommand.parseWorker(limits, parse.workerHeap(), sandbox(parse.sandbox())), limits, parse.workers(),
                         parse.workerMaxDocuments(), WORKER_START_TIMEOUT), parse.timeout());
                 yield parse.textInService()
-                        ? new TextRoutingParser(TikaDocumentParser.plainTextOnly(limits), isolated) : isolated;
+                        ? new TextRoutingParser(TikaDocumentParser.plainTextOnly(limits, parse.timeout()), isolated) : isolated;
             }
         };
+    }
+
+    /** The sandbox the settings ask for, where the machine has it; says at start-up which one workers run in. */
+    static WorkerSandbox sandbox(ParseSettings.Sandbox setting) {
+        return sandbox(setting, setting == ParseSettings.Sandbox.NONE ? null : Bubblewrap.detect());
+    }
+
+    static WorkerSandbox sandbox(ParseSettings.Sandbox setting, Bubblewrap.Availability bubblewrap) {
+        if (setting == ParseSettings.Sandbox.NONE) {
+            log.info("Parse workers run without a sandbox (groundwork.parse.sandbox: none)");
+            return WorkerSandbox.NONE;
+        }
+        if (bubblewrap.sandbox().isPresent()) {
+            log.info("Parse workers run in {}: no network, no files but their input", bubblewrap.sandbox().get());
+            return bubblewrap.sandbox().get();
+        }
+        if (setting == ParseSettings.Sandbox.BUBBLEWRAP) {
+            throw new IllegalStateException("groundwork.parse.sandbox is bubblewrap, but " + bubblewrap.reason());
+        }
+        log.warn("Parse workers run without a sandbox: {}. They see the service's files and network, never its "
+                + "environment (groundwork.parse.sandbox: auto)", bubblewrap.reason());
+        return WorkerSandbox.NONE;
     }
 }

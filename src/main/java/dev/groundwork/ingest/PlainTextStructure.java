@@ -4,7 +4,6 @@ import dev.groundwork.embed.Texts;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -14,7 +13,6 @@ import java.util.regex.Pattern;
  */
 final class PlainTextStructure {
 
-    private static final Pattern ATX_HEADING = Pattern.compile("^ {0,3}(#{1,6})[ \\t]+(.*?)[ \\t]*#*[ \\t]*$");
     private static final Pattern SETEXT_UNDERLINE = Pattern.compile("^ {0,3}(=+|-+)[ \\t]*$");
     private static final Pattern OWN_LINE = Pattern.compile("^\\s*([-*+•]\\s|\\d{1,3}[.)]\\s|\\||>)");
     private static final Pattern FENCE = Pattern.compile("^ {0,3}(```|~~~)");
@@ -30,16 +28,27 @@ final class PlainTextStructure {
         this.markdown = markdown;
     }
 
-    /** Reads raw text into blocks; returns the first heading, or null. */
+    /** Reads trusted raw text into blocks, with no deadline; returns the first heading, or null. */
     static String read(String raw, boolean markdown, DocumentTextBuilder text) {
+        try {
+            return read(raw, markdown, text, ParseDeadline.NONE);
+        } catch (ParseLimitException e) {
+            throw new IllegalStateException("no deadline, yet past it", e);
+        }
+    }
+
+    /** Reads raw text into blocks, line by line until the deadline; returns the first heading, or null. */
+    static String read(String raw, boolean markdown, DocumentTextBuilder text, ParseDeadline deadline)
+            throws ParseLimitException {
         PlainTextStructure structure = new PlainTextStructure(text, markdown);
-        structure.readLines(normalise(raw).split("\n", -1));
+        structure.readLines(normalise(raw).split("\n", -1), deadline);
         return structure.firstHeading;
     }
 
-    private void readLines(String[] lines) {
+    private void readLines(String[] lines, ParseDeadline deadline) throws ParseLimitException {
         boolean inFence = false;
         for (int i = 0; i < lines.length; i++) {
+            deadline.check();
             String line = lines[i];
             if (markdown && FENCE.matcher(line).find()) {
                 inFence = !inFence;
@@ -58,10 +67,10 @@ final class PlainTextStructure {
                 continue;
             }
             if (markdown) {
-                Matcher atx = ATX_HEADING.matcher(line);
-                if (atx.matches() && !atx.group(2).isBlank()) {
+                AtxHeading atx = AtxHeading.parse(line);
+                if (atx != null && !atx.text().isBlank()) {
                     flushParagraph(false);
-                    heading(atx.group(1).length(), atx.group(2));
+                    heading(atx.level(), atx.text());
                     continue;
                 }
                 boolean underlined = i + 1 < lines.length && SETEXT_UNDERLINE.matcher(lines[i + 1]).matches();

@@ -28,13 +28,29 @@ final class SafeFileNames {
                 .filter(cp -> !Character.isISOControl(cp) && Character.getType(cp) != Character.FORMAT)
                 .forEach(kept::appendCodePoint);
         name = UNSAFE.matcher(kept).replaceAll("_").replaceAll("\\s+", " ").replaceAll("_{2,}", "_");
-        name = name.replaceAll("^[ .]+", "").replaceAll("[ .]+$", "");
+        name = stripDotsAndSpaces(name);
         name = shorten(name);
         if (name.isEmpty() || name.chars().allMatch(c -> c == '_')) {
             return FALLBACK;
         }
         String base = name.contains(".") ? name.substring(0, name.indexOf('.')) : name;
         return RESERVED.contains(base.toLowerCase(Locale.ROOT)) ? "_" + name : name;
+    }
+
+    /**
+     * Strips leading and trailing dots and spaces. A loop, not {@code [ .]+$}: that pattern is tried at every
+     * position of a long run of dots and spaces not at the end, in time quadratic in the run.
+     */
+    private static String stripDotsAndSpaces(String name) {
+        int start = 0;
+        int end = name.length();
+        while (start < end && (name.charAt(start) == ' ' || name.charAt(start) == '.')) {
+            start++;
+        }
+        while (end > start && (name.charAt(end - 1) == ' ' || name.charAt(end - 1) == '.')) {
+            end--;
+        }
+        return name.substring(start, end);
     }
 
     /** Shortens the base name, keeping a short extension, without splitting a surrogate pair. */

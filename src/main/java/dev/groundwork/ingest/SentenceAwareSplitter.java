@@ -29,6 +29,8 @@ final class SentenceAwareSplitter implements DocumentSplitter {
     private static final int LEAD_CHARS = 100;
     /** No token of the tokenizers in use spans more characters than this (WordPiece maps longer words to [UNK]). */
     private static final int CHARS_PER_TOKEN_BOUND = 24;
+    /** Where the window for a piece of an over-long sentence starts: a few characters a token, doubled as needed. */
+    private static final int FIRST_WINDOW_CHARS_PER_TOKEN = 4;
 
     private final SplitSettings settings;
     private final TokenCounter tokens;
@@ -189,6 +191,12 @@ final class SentenceAwareSplitter implements DocumentSplitter {
     }
 
     private void addTrimmed(List<Unit> units, String text, int start, int end, int budget) {
+        // Pieces of an over-long sentence are looked for in a bounded window, so a huge run of text without a full
+        // stop is cut in linear time. The window starts small and doubles while the budget's last token is not
+        // safely inside it: tokenizing the largest window for every piece cost twelve times the text where words
+        // are short (a file of a million one-letter lines spent 37 s here).
+        int maxWindow = budget * CHARS_PER_TOKEN_BOUND;
+        int window = Math.min(maxWindow, budget * FIRST_WINDOW_CHARS_PER_TOKEN);
         while (true) {
             while (start < end && Texts.isSpace(text.charAt(start))) {
                 start++;
@@ -199,17 +207,29 @@ final class SentenceAwareSplitter implements DocumentSplitter {
             if (start == end) {
                 return;
             }
-            // Look at a bounded window, so a huge run of text without a full stop is cut in linear time.
-            int windowEnd = Math.min(end, start + budget * CHARS_PER_TOKEN_BOUND);
-            String piece = text.substring(start, windowEnd);
-            int count = tokens.count(piece);
-            if (count <= budget && windowEnd == end) {
-                if (count > 0) { // a run of characters the tokenizer ignores has nothing to embed or find
-                    units.add(new Unit(start, end, count));
-                }
-                return;
+            int windowEnd = Math.min(end, start + window);
+            if (windowEnd < end && Character.isHighSurrogate(text.charAt(windowEnd - 1))) {
+                windowEnd--; // half an emoji throws the tokenizer's offsets out for the whole window
             }
-            int cut = count <= budget ? piece.length() : cutPoint(piece, budget);
+            String piece = text.substring(start, windowEnd);
+            boolean whole = windowEnd == end;
+            if (whole) {
+                int count = tokens.count(piece);
+                if (count <= budget) {
+                    if (count > 0) { // a run of characters the tokenizer ignores has nothing to embed or find
+                        units.add(new Unit(start, end, count));
+                    }
+                    return;
+                }
+            }
+            int limit = tokens.prefixEnd(piece, budget);
+            boolean fits = limit >= piece.length();
+            if (!whole && window < maxWindow && (fits || limit > lastSpace(piece))) {
+                // The budget may reach past the window, or end in its last word, which the window may have cut.
+                window = Math.min(maxWindow, window * 2);
+                continue;
+            }
+            int cut = fits ? piece.length() : cutPoint(piece, limit);
             int pieceEnd = start + cut;
             int trimmedEnd = pieceEnd;
             while (trimmedEnd > start && Texts.isSpace(text.charAt(trimmedEnd - 1))) {
@@ -223,9 +243,25 @@ final class SentenceAwareSplitter implements DocumentSplitter {
         }
     }
 
-    /** Where to cut an over-long sentence: after the last space within the budget, or at the budget itself. */
-    private int cutPoint(String sentence, int budget) {
-        int limit = tokens.prefixEnd(sentence, budget);
+    /**
+     * The last ASCII space, tab or line break of a piece: where the tokenizer surely starts a new word, which it does
+     * not at every space (a no-break space can sit inside one of its words, and a word of over 100 characters is one
+     * unknown token, however many pieces a window's cut leaves of it).
+     */
+    private static int lastSpace(String piece) {
+        int i = piece.length() - 1;
+        while (i >= 0 && " \t\n\r".indexOf(piece.charAt(i)) < 0) {
+            i--;
+        }
+        return i;
+    }
+
+    /**
+     * Where to cut an over-long sentence: after the last space within the budget, or at the budget itself.
+     *
+     * @param limit where the budget's tokens end in {@code sentence}
+     */
+    private static int cutPoint(String sentence, int limit) {
         int space = limit;
         while (space > limit / 2 && !Texts.isSpace(sentence.charAt(space - 1))) {
             space--;

@@ -6,7 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Set;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
@@ -24,14 +24,17 @@ import org.apache.tika.mime.MediaType;
 import org.apache.tika.mime.MimeTypes;
 import org.apache.tika.parser.AutoDetectParser;
 import org.apache.tika.parser.AutoDetectParserConfig;
+import org.apache.tika.parser.CompositeParser;
 import org.apache.tika.parser.ParseContext;
 import org.apache.tika.parser.Parser;
 import org.apache.tika.parser.ocr.TesseractOCRConfig;
 import org.apache.tika.parser.pdf.PDFParserConfig;
 import org.apache.tika.parser.txt.TXTParser;
 import org.apache.tika.sax.BodyContentHandler;
+import org.apache.tika.sax.ContentHandlerDecorator;
 import org.apache.tika.sax.WriteOutContentHandler;
 import org.apache.tika.utils.XMLReaderUtils;
+import org.xml.sax.ContentHandler;
 import org.xml.sax.SAXException;
 
 /**
@@ -43,16 +46,6 @@ import org.xml.sax.SAXException;
  */
 final class TikaDocumentParser implements DocumentParser {
 
-    private static final Set<String> DOCUMENT_TYPES = Set.of(
-            "application/pdf", "application/rtf", "application/epub+zip", "application/xhtml+xml",
-            "message/rfc822", "application/vnd.ms-outlook", "application/mbox",
-            "application/msword", "application/vnd.ms-excel", "application/vnd.ms-powerpoint",
-            "application/vnd.ms-word.document.macroenabled.12", "application/vnd.ms-excel.sheet.macroenabled.12",
-            "application/vnd.ms-excel.sheet.binary.macroenabled.12",
-            "application/vnd.ms-powerpoint.presentation.macroenabled.12", "application/vnd.ms-tnef",
-            "message/x-emlx", "multipart/related", "application/xml", "application/json");
-    private static final List<String> DOCUMENT_TYPE_FAMILIES = List.of(
-            "application/vnd.openxmlformats-officedocument.", "application/vnd.oasis.opendocument.");
     private static final Set<String> MARKDOWN = Set.of("text/x-web-markdown", "text/markdown");
     private static final Set<String> HTML = Set.of("text/html", "application/xhtml+xml");
     private static final Set<String> MAIL = Set.of("message/rfc822", "application/vnd.ms-outlook");
@@ -64,27 +57,39 @@ final class TikaDocumentParser implements DocumentParser {
     private static final long TIKA_OUTPUT_GRACE = 1_000_000;
 
     private final AutoDetectParser parser;
+    /** The same parsers, for attachments and embedded files, whose type is checked before and kept. */
+    private final AutoDetectParser embeddedParser;
     /** Reads the types {@link #isPlainText} names, without the detection the auto-detecting parser repeats. */
     private final Parser textParser = new TXTParser();
     private final Detector detector;
+    /** Handed to parsers, which would otherwise load Tika's default one, external parsers and all. */
+    private final TikaConfig tikaConfig;
     private final ParseLimits limits;
+    /** Null in a worker, whose time limit the service's watchdog enforces by killing it. */
+    private final Duration timeout;
     private final String signature;
 
     TikaDocumentParser(ParseLimits limits) {
-        this(new AutoDetectParser(TikaConfig.getDefaultConfig()), TikaConfig.getDefaultConfig().getDetector(), limits);
+        this(DocumentTypes.tikaConfig(), DocumentTypes.tikaConfig().getDetector(), DocumentTypes.tikaConfig().getParser(),
+                limits, null);
         // These two are JVM-wide in Tika and POI; in a worker process the JVM is the parser's alone.
         XMLReaderUtils.setMaxEntityExpansions(limits.maxEntityExpansions());
         ZipSecureFile.setMinInflateRatio(1.0 / limits.maxCompressionRatio());
     }
 
-    private TikaDocumentParser(AutoDetectParser parser, Detector detector, ParseLimits limits) {
-        this.parser = parser;
+    private TikaDocumentParser(TikaConfig tikaConfig, Detector detector, Parser parsers, ParseLimits limits,
+                               Duration timeout) {
+        this.tikaConfig = tikaConfig;
         this.detector = detector;
+        this.parser = new AutoDetectParser(detector, parsers);
         this.limits = limits;
+        this.timeout = timeout;
         this.signature = currentSignature();
         // Tika's own guard against bombs, wrapped around every document and every embedded one.
-        parser.setAutoDetectParserConfig(new AutoDetectParserConfig(null, TIKA_OUTPUT_GRACE,
-                limits.maxCompressionRatio(), limits.maxNestingDepth(), limits.maxEmbeddedDepth() + 2));
+        AutoDetectParserConfig bombGuard = new AutoDetectParserConfig(null, TIKA_OUTPUT_GRACE,
+                limits.maxCompressionRatio(), limits.maxNestingDepth(), limits.maxEmbeddedDepth() + 2);
+        parser.setAutoDetectParserConfig(bombGuard);
+        this.embeddedParser = GuardedEmbeddedExtractor.readingCheckedTypes(parsers, bombGuard);
     }
 
     /**
@@ -92,10 +97,12 @@ final class TikaDocumentParser implements DocumentParser {
      * its detector looks at magic bytes and the name only (it never opens a container), its one parser is Tika's
      * text parser (charset detection, then a linear read stopped at the character limit), and it changes no
      * JVM-wide setting. Same code path as the full parser for these types, so the same text and the same refusals.
+     * No watchdog can kill it, so it stops itself at {@code timeout}, with the workers' reason.
      */
-    static TikaDocumentParser plainTextOnly(ParseLimits limits) {
+    static TikaDocumentParser plainTextOnly(ParseLimits limits, Duration timeout) {
         MimeTypes types = MimeTypes.getDefaultMimeTypes();
-        return new TikaDocumentParser(new AutoDetectParser(types, new TXTParser()), types, limits);
+        return new TikaDocumentParser(DocumentTypes.tikaConfig(), types,
+                new CompositeParser(types.getMediaTypeRegistry(), new TXTParser()), limits, timeout);
     }
 
     /** Whether a type is read in the service by {@link #plainTextOnly}: plain text and Markdown. */
@@ -125,7 +132,7 @@ final class TikaDocumentParser implements DocumentParser {
     ParsedDocument parse(Path file, String fileName, MediaType detected) {
         Metadata metadata = new Metadata();
         metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, fileName);
-        ParseGuard guard = new ParseGuard(limits);
+        ParseGuard guard = new ParseGuard(limits, timeout == null ? ParseDeadline.NONE : ParseDeadline.after(timeout));
         try (TikaInputStream in = TikaInputStream.get(file, metadata)) {
             if (Files.size(file) == 0) {
                 throw new RejectedDocumentException(Reason.UNSUPPORTED_TYPE, "The file is empty.");
@@ -136,7 +143,8 @@ final class TikaDocumentParser implements DocumentParser {
             requireShallowMarkup(type, file);
             DocumentTextBuilder text = new DocumentTextBuilder();
             String firstHeading = isPlainText(type)
-                    ? PlainTextStructure.read(readText(in, metadata, guard), MARKDOWN.contains(type.toString()), text)
+                    ? PlainTextStructure.read(readText(in, metadata, guard), MARKDOWN.contains(type.toString()), text,
+                            guard.deadline())
                     : readStructured(in, metadata, text, guard);
             guard.check(); // a limit passed inside a part that a parser skipped still refuses the document
             if (MAIL.contains(type.toString())) {
@@ -156,16 +164,14 @@ final class TikaDocumentParser implements DocumentParser {
             throw new RejectedDocumentException(Reason.TOO_DEEP, "The document nests too deeply to be read.");
         } catch (TikaException | SAXException | IOException | RuntimeException e) {
             // Parsers of damaged files fail in many ways, unchecked exceptions included.
-            throw ParseFailures.rejection(guard, e, describe(metadata));
+            throw ParseFailures.rejection(guard, e, describe(metadata), fileName);
         }
     }
 
     private void requireDocumentType(MediaType type, TikaInputStream in, String fileName, boolean bytesChecked)
             throws IOException {
         String name = type.toString();
-        boolean document = DOCUMENT_TYPES.contains(name) || "text".equals(type.getType())
-                || DOCUMENT_TYPE_FAMILIES.stream().anyMatch(name::startsWith);
-        if (!document) {
+        if (!DocumentTypes.isDocument(type)) {
             throw new RejectedDocumentException(Reason.UNSUPPORTED_TYPE,
                     "Files of type " + name + " cannot be read; send a document (PDF, Office, OpenDocument, "
                             + "RTF, EPUB, HTML, Markdown, text or e-mail).");
@@ -195,7 +201,14 @@ final class TikaDocumentParser implements DocumentParser {
             throws IOException, TikaException, SAXException {
         int limit = (int) Math.min(Integer.MAX_VALUE - 1L, limits.maxCharacters());
         BodyContentHandler handler = new BodyContentHandler(new WriteOutContentHandler(limit));
-        textParser.parse(in, handler, metadata, context(guard));
+        ContentHandler timed = new ContentHandlerDecorator(handler) {
+            @Override
+            public void characters(char[] ch, int start, int length) throws SAXException {
+                guard.check(); // the deadline, between the pieces the text parser hands over
+                super.characters(ch, start, length);
+            }
+        };
+        textParser.parse(in, timed, metadata, context(guard));
         return handler.toString();
     }
 
@@ -209,7 +222,10 @@ final class TikaDocumentParser implements DocumentParser {
     private ParseContext context(ParseGuard guard) {
         ParseContext context = new ParseContext();
         context.set(Parser.class, parser); // read attachments and embedded documents too
-        context.set(EmbeddedDocumentExtractor.class, new GuardedEmbeddedExtractor(guard, parser, context));
+        context.set(TikaConfig.class, tikaConfig);
+        context.set(Detector.class, detector);
+        context.set(EmbeddedDocumentExtractor.class,
+                new GuardedEmbeddedExtractor(guard, embeddedParser, detector, context));
         TesseractOCRConfig ocr = new TesseractOCRConfig();
         ocr.setSkipOcr(true); // OCR is slow and optional; a scan without text is reported as NO_TEXT
         context.set(TesseractOCRConfig.class, ocr);

@@ -8,12 +8,12 @@ import java.util.Set;
  */
 public enum Prompt {
 
-    /** The system message sent to the LLM: the rules of a grounded answer. */
-    SYSTEM("system.txt", Set.of(), Set.of()),
+    /** The system message sent to the LLM: the rules of a grounded answer, naming this request's source tag. */
+    SYSTEM("system.txt", Set.of("tag"), Set.of()),
     /** The user message sent to the LLM: the question and the numbered sources. */
     ANSWER("answer.txt", Set.of("question", "sources"), Set.of()),
-    /** How one numbered source is written inside {@code {{sources}}}. */
-    SOURCE("source.txt", Set.of("n", "title", "page", "text"), Set.of("fileName")),
+    /** How one numbered source is written inside {@code {{sources}}}, between tags named {@code {{tag}}}. */
+    SOURCE("source.txt", Set.of("n", "title", "page", "text", "tag"), Set.of("fileName")),
     /** The answer when the documents do not hold one. */
     NO_ANSWER("no-answer.txt", Set.of(), Set.of()),
     /** The answer when nothing is indexed yet. */

@@ -94,12 +94,4 @@ public final class PromptCatalog {
     public String text(Prompt prompt) {
         return render(prompt, Map.of());
     }
-
-    /**
-     * The line that follows a placeholder in a prompt, e.g. the closing delimiter after {@code {{text}}} in
-     * {@code source.txt}: a source that contains it could close its block early, so callers defuse it.
-     */
-    public String lineAfter(Prompt prompt, String placeholder) {
-        return templates.get(prompt).lineAfter(placeholder);
-    }
 }

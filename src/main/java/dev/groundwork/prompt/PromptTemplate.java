@@ -66,18 +66,4 @@ final class PromptTemplate {
         }
         return out.toString();
     }
-
-    /** The first non-blank line of literal text after a placeholder, or empty: the closing delimiter of a block. */
-    String lineAfter(String placeholder) {
-        for (int i = 0; i < parts.size() - 1; i++) {
-            if (placeholder.equals(parts.get(i).name()) && parts.get(i + 1).name() == null) {
-                for (String line : parts.get(i + 1).literal().split("\n")) {
-                    if (!line.isBlank()) {
-                        return line.strip();
-                    }
-                }
-            }
-        }
-        return "";
-    }
 }

@@ -6,6 +6,7 @@ import dev.groundwork.ingest.IngestionService;
 import dev.groundwork.schedule.SyncStatus.State;
 import jakarta.annotation.PreDestroy;
 import java.time.Clock;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -147,8 +148,10 @@ public class FolderSync {
             }
             failure = null;
         } catch (RuntimeException e) {
-            failure = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            log.error("Sync run {} failed: {}", run.number(), failure, e);
+            // the status is read by clients: a reason worded for them, else words that give nothing of the inside away
+            failure = e instanceof SyncFailedException || e instanceof CancellationException && e.getMessage() != null
+                    ? e.getMessage() : "The run stopped on an unexpected error; it is in the service's log.";
+            log.error("Sync run {} failed: {}", run.number(), e.getMessage(), e);
         } finally {
             SyncReport report = run.finish(failure);
             synchronized (this) {

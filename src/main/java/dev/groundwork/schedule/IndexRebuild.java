@@ -85,7 +85,7 @@ final class IndexRebuild {
                 .filter(failure -> !DOCUMENT_REJECTIONS.contains(failure.code()) && served.contains(failure.file()))
                 .map(failure -> failure.file() + " (" + failure.code() + ")").toList();
         if (!lost.isEmpty()) {
-            throw new IllegalStateException("The rebuilt index would lose " + lost.size() + " served document file(s): "
+            throw new SyncFailedException("The rebuilt index would lose " + lost.size() + " served document file(s): "
                     + String.join(", ", lost.subList(0, Math.min(5, lost.size())))
                     + "; the serving index stays and the rebuild is tried again on a later run");
         }

@@ -189,23 +189,29 @@ final class SyncPass {
         batch.commitIfDue();
     }
 
+    /**
+     * Records why a file failed: a code and a sentence for the status, which clients read; the exception goes to the
+     * log, since its message can hold absolute paths, class names or what a parser said.
+     */
     private void failed(ScannedFile file, RuntimeException e, RunTracker run, PassCounts counts) {
         String path = file.recordedPath();
         if (e instanceof RejectedDocumentException rejected) {
-            fail(file, rejected.reason().name(), e.getMessage(), run, counts);
+            fail(file, rejected.reason().name(), e.getMessage(), null, run, counts);
         } else if (e instanceof IndexUnavailableException) {
-            fail(file, "INDEX_UNAVAILABLE", e.getMessage(), run, counts);
+            fail(file, "INDEX_UNAVAILABLE", "The index could not take the file; it is tried again on the next run.", e,
+                    run, counts);
         } else if (e instanceof UncheckedIOException) {
             if (FileStamp.of(file.file()).isEmpty()) {
                 // deleted since the listing: not a failure, the next pass no longer sees it
                 log.debug("{} went away while it was being read", path);
             } else {
-                fail(file, "UNREADABLE", e.getMessage(), run, counts);
+                fail(file, "UNREADABLE", "The file could not be read (its permissions, or a disk error).", e, run, counts);
             }
         } else if (e instanceof CancellationException) {
             throw e;
         } else {
-            fail(file, "INDEXING_FAILED", e.getClass().getSimpleName() + ": " + e.getMessage(), run, counts);
+            fail(file, "INDEXING_FAILED", "Indexing the file failed on the service's side; the error is in its log.", e,
+                    run, counts);
         }
     }
 
@@ -293,7 +299,8 @@ final class SyncPass {
                 log.warn("Committing {} indexed file(s) failed ({}); they are indexed again on the next run",
                         written.size(), e.getMessage());
                 for (Written lost : written) {
-                    fail(lost.file(), "INDEX_UNAVAILABLE", "The commit failed: " + e.getMessage(), run, counts);
+                    fail(lost.file(), "INDEX_UNAVAILABLE", "The index could not commit the file; it is indexed again "
+                            + "on the next run.", null, run, counts);
                 }
             } finally {
                 written.clear();
@@ -344,16 +351,23 @@ final class SyncPass {
                 moves.forgotten(document.id());
             }
         } catch (RuntimeException e) {
-            counts.failed(new FailedFile(path, "INDEX_UNAVAILABLE", "Cannot remove the path: " + e.getMessage(), 1, false));
+            counts.failed(new FailedFile(path, "INDEX_UNAVAILABLE",
+                    "The index could not drop the path; it is tried again on the next run.", 1, false));
             log.warn("Cannot drop {} from document {}: {}", path, document.id(), e.getMessage());
         }
     }
 
-    private void fail(ScannedFile file, String code, String detail, RunTracker run, PassCounts counts) {
+    /** @param cause what went wrong inside, for the log only; null when the detail says it all */
+    private void fail(ScannedFile file, String code, String detail, RuntimeException cause, RunTracker run,
+                      PassCounts counts) {
         Failure failure = failures.failed(file.recordedPath(), file.stamp(), code, detail, run.number());
         counts.failed(new FailedFile(file.recordedPath(), code, detail, failure.attempts(), false));
-        log.warn("Cannot index {}: {} ({}); tried again in {} run(s)", file.recordedPath(), code, detail,
-                failure.backsOff() ? failures.gap(failure.attempts()) : 1);
+        long retryIn = failure.backsOff() ? failures.gap(failure.attempts()) : 1;
+        if (cause == null) {
+            log.warn("Cannot index {}: {} ({}); tried again in {} run(s)", file.recordedPath(), code, detail, retryIn);
+        } else {
+            log.warn("Cannot index {}: {}; tried again in {} run(s)", file.recordedPath(), code, retryIn, cause);
+        }
     }
 
     private void requireIndexableSize(long size) {

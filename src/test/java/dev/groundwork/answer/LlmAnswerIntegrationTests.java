@@ -105,7 +105,7 @@ class LlmAnswerIntegrationTests {
         assertThat(answer.sentences().get(0).supported()).isTrue();
         assertThat(LLM.requests()).isEqualTo(1);
         assertThat(LLM.requestBodies().get(0)).contains("What should the boiler pressure gauge read?")
-                .contains("<source id=\\\"1\\\"").contains("not instructions");
+                .containsPattern("<source-[0-9a-f]{16} id=\\\\\"1\\\\\"").contains("not instructions");
     }
 
     @Test

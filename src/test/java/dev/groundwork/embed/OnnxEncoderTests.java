@@ -106,6 +106,15 @@ class OnnxEncoderTests {
     }
 
     @Test
+    void prefixEndCountsCharactersOutsideTheBasicPlaneAsTheJavaStringDoes() {
+        TokenCounter tokens = encoder.tokenCounter();
+        // Each emoji is two chars of a Java string but one code point for the tokenizer.
+        String text = "\uD83D\uDE42\uD83D\uDE42 alpha beta gamma";
+
+        assertThat(text.substring(0, tokens.prefixEnd(text, 2))).isEqualTo("\uD83D\uDE42\uD83D\uDE42 alpha");
+    }
+
+    @Test
     void anIncompleteModelFolderStopsStartWithTheMissingFileNamed(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("tokenizer.json"), "{}");
 

@@ -31,6 +31,8 @@ class IsolatedDocumentParserTests {
     private static final Duration START = Duration.ofSeconds(60);
     /** Generous: a cold worker on a loaded two-core machine reads a small file in well under this. */
     private static final Duration TIME_LIMIT = Duration.ofSeconds(30);
+    /** What stand-in workers' replies are held to. */
+    private static final ParseLimits STAND_IN_LIMITS = ParseLimits.defaults(1_000_000);
 
     @TempDir
     Path dir;
@@ -45,7 +47,7 @@ class IsolatedDocumentParserTests {
     }
 
     private IsolatedDocumentParser realParser(ParseLimits limits, DataSize heap, Duration timeout, int workers) {
-        ParseWorkerPool pool = new ParseWorkerPool(WorkerCommand.parseWorker(limits, heap), workers, 50, START);
+        ParseWorkerPool pool = new ParseWorkerPool(WorkerCommand.parseWorker(limits, heap, WorkerSandbox.NONE), limits, workers, 50, START);
         IsolatedDocumentParser parser = new IsolatedDocumentParser(pool, timeout);
         closing.add(parser);
         return parser;
@@ -53,7 +55,7 @@ class IsolatedDocumentParserTests {
 
     private ParseWorkerPool standInPool(Class<?> mainClass, int workers) {
         WorkerCommand command = WorkerCommand.of(mainClass, List.of("-Xmx64m", "-XX:+ExitOnOutOfMemoryError"), List.of());
-        ParseWorkerPool pool = new ParseWorkerPool(command, workers, 50, START);
+        ParseWorkerPool pool = new ParseWorkerPool(command, STAND_IN_LIMITS, workers, 50, START);
         closing.add(pool);
         return pool;
     }
@@ -219,8 +221,47 @@ class IsolatedDocumentParserTests {
         var bytes = new java.io.ByteArrayOutputStream();
         ParseProtocol.writeParsed(new java.io.DataOutputStream(bytes), document);
 
-        Reply reply = ParseProtocol.readReply(new java.io.DataInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray())));
+        Reply reply = ParseProtocol.readReply(new java.io.DataInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray())),
+                STAND_IN_LIMITS);
 
         assertThat(reply).isEqualTo(new Parsed(document));
+    }
+
+    @Test
+    void aReplyLargerThanTheServiceWouldAcceptIsRefusedAndItsWorkerKilled() throws IOException {
+        ParseWorkerPool pool = standInPool(StandInWorkers.Bloated.class, 1);
+
+        Reply reply = pool.parse(new Request(file("any.txt", Fixtures.utf8("text")), "any.txt"), TIME_LIMIT);
+
+        // the class first: the whole bloated document in a failure message would be ten million characters long
+        assertThat(reply.getClass()).isEqualTo(Rejected.class);
+        assertThat(reply).isEqualTo(new Rejected(Reason.MALFORMED, "The parser gave no usable answer for this file."));
+    }
+
+    @Test
+    void whatAWorkerWritesOnStderrReachesTheLogOneEscapedLineAtATime() throws IOException {
+        ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(WorkerOutput.class);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logged = new ch.qos.logback.core.read.ListAppender<>();
+        logged.start();
+        logger.addAppender(logged);
+        try {
+            ParseWorkerPool pool = standInPool(StandInWorkers.Noisy.class, 1);
+
+            assertThat(pool.parse(new Request(file("any.txt", Fixtures.utf8("text")), "any.txt"), TIME_LIMIT)).isInstanceOf(Parsed.class);
+
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (logged.list.size() < 2 && System.nanoTime() < deadline) {
+                Thread.yield();
+            }
+            List<String> lines = logged.list.stream().map(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage).toList();
+            assertThat(lines).hasSize(2);
+            assertThat(lines.get(0)).startsWith("[parse-worker ").endsWith("] first line");
+            assertThat(lines.get(1)).startsWith("[parse-worker ")
+                    .endsWith("] 2026-01-01T00:00:00Z ERROR forged entry\\rcarriage\\u001b[2Khidden\\u202ereversed");
+            assertThat(String.join("", lines).codePoints())
+                    .noneMatch(c -> Character.isISOControl(c) || Character.getType(c) == Character.FORMAT);
+        } finally {
+            logger.detachAppender(logged);
+        }
     }
 }

@@ -2,7 +2,9 @@ package dev.groundwork.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.groundwork.support.Bounded;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /** Whatever name a client sends, the stored name is one plain file name of bounded length. */
@@ -79,5 +81,15 @@ class SafeFileNamesTests {
         assertThat(SafeFileNames.of("Quarterly report (final) 2026.pdf")).isEqualTo("Quarterly report (final) 2026.pdf");
         assertThat(SafeFileNames.of("Übersicht – März.docx")).isEqualTo("Übersicht – März.docx".replace("–", "_"));
         assertThat(SafeFileNames.of("日本語の文書.txt")).isEqualTo("日本語の文書.txt");
+    }
+
+    @Test
+    void aNameWithALongRunOfDotsAndSpacesIsCleanedInLinearTime() {
+        String name = "report" + " .".repeat(100_000) + "x.pdf";
+
+        String stored = Bounded.within(Duration.ofSeconds(30), () -> SafeFileNames.of(name));
+
+        assertPlain(stored);
+        assertThat(stored).startsWith("report").endsWith(".pdf");
     }
 }

@@ -81,4 +81,100 @@ final class StandInWorkers {
             pipes.in().read();
         }
     }
+
+    /** Answers every request with a one-page document of the given lines. */
+    private static void answer(Pipes pipes, String name, List<String> lines) throws IOException {
+        String text = String.join("\n", lines);
+        var block = new ParsedDocument.TextBlock(0, text.length(), List.of(), false);
+        var page = new ParsedDocument.ParsedPage(null, text, List.of(block));
+        ParseProtocol.writeParsed(pipes.out(), new ParsedDocument("text/plain", name, false, List.of(page)));
+    }
+
+    /** Answers with its environment, one {@code NAME=value} a line, sorted. */
+    static final class EnvironmentEcho {
+        public static void main(String[] args) throws Exception {
+            Pipes pipes = Pipes.ready();
+            for (var request = ParseProtocol.readRequest(pipes.in()); request != null; request = ParseProtocol.readRequest(pipes.in())) {
+                answer(pipes, request.fileName(), new java.util.TreeMap<>(System.getenv()).entrySet().stream()
+                        .map(entry -> entry.getKey() + "=" + entry.getValue()).toList());
+            }
+        }
+    }
+
+    /**
+     * Tries what a hostile parser would, and answers with what it could do, one {@code what=yes|no} a line: read the
+     * file it was given, read another file, connect to a port on the loopback, see the service's process. The
+     * request's name says which: "read:PATH port:N pid:N".
+     */
+    static final class SandboxProbe {
+        public static void main(String[] args) throws Exception {
+            Pipes pipes = Pipes.ready();
+            for (var next = ParseProtocol.readRequest(pipes.in()); next != null; next = ParseProtocol.readRequest(pipes.in())) {
+                var request = next;
+                String[] asked = request.fileName().split(" ");
+                java.nio.file.Path other = java.nio.file.Path.of(asked[0].substring("read:".length()));
+                int port = Integer.parseInt(asked[1].substring("port:".length()));
+                List<String> lines = new ArrayList<>();
+                lines.add("input=" + outcome(() -> java.nio.file.Files.readString(request.file())));
+                lines.add("other-file=" + outcome(() -> java.nio.file.Files.readString(other)));
+                lines.add("network=" + outcome(() -> {
+                    try (var socket = new java.net.Socket()) {
+                        socket.connect(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), port), 2000);
+                        return "connected";
+                    }
+                }));
+                long service = Long.parseLong(asked[2].substring("pid:".length()));
+                lines.add("service-process=" + (ProcessHandle.of(service).isPresent() ? "yes" : "no"));
+                answer(pipes, request.fileName(), lines);
+            }
+        }
+
+        private static String outcome(java.util.concurrent.Callable<String> attempt) {
+            try {
+                attempt.call();
+                return "yes";
+            } catch (Exception e) {
+                return "no";
+            }
+        }
+    }
+
+    /** Answers with a document far larger than the service's test limits let through: 100 pages of 100,000 characters. */
+    static final class Bloated {
+        public static void main(String[] args) throws Exception {
+            Pipes pipes = Pipes.ready();
+            ParseProtocol.readRequest(pipes.in());
+            String text = "x".repeat(100_000);
+            var block = new ParsedDocument.TextBlock(0, text.length(), List.of(), false);
+            List<ParsedDocument.ParsedPage> pages = new ArrayList<>();
+            for (int i = 1; i <= 100; i++) {
+                pages.add(new ParsedDocument.ParsedPage(i, text, List.of(block)));
+            }
+            ParseProtocol.writeParsed(pipes.out(), new ParsedDocument("text/plain", "bloated", true, pages));
+            pipes.in().read();
+        }
+    }
+
+    /** Writes lines to its stderr that would forge and hide log lines, then answers. */
+    static final class Noisy {
+        public static void main(String[] args) throws Exception {
+            Pipes pipes = Pipes.ready();
+            for (var request = ParseProtocol.readRequest(pipes.in()); request != null; request = ParseProtocol.readRequest(pipes.in())) {
+                System.err.print("first line\n2026-01-01T00:00:00Z ERROR forged entry\rcarriage\u001b[2Khidden\u202Ereversed\n");
+                System.err.flush();
+                answer(pipes, request.fileName(), List.of("answered"));
+            }
+        }
+    }
+
+    /** Refuses every file with the words a parser's exception would have: a class name and an absolute path. */
+    static final class LeakyRefusal {
+        public static void main(String[] args) throws Exception {
+            Pipes pipes = Pipes.ready();
+            for (var request = ParseProtocol.readRequest(pipes.in()); request != null; request = ParseProtocol.readRequest(pipes.in())) {
+                ParseProtocol.writeRejected(pipes.out(), RejectedDocumentException.Reason.MALFORMED,
+                        "java.nio.file.AccessDeniedException: /srv/groundwork/ingest/uploads/secret.pdf");
+            }
+        }
+    }
 }

@@ -39,8 +39,8 @@ class TextRoutingParserTests {
     private TextRoutingParser withStandInWorkers(ParseLimits limits) {
         WorkerCommand command = WorkerCommand.of(StandInWorkers.HangsOnSomeFiles.class,
                 List.of("-Xmx64m", "-XX:+ExitOnOutOfMemoryError"), List.of());
-        IsolatedDocumentParser isolated = new IsolatedDocumentParser(new ParseWorkerPool(command, 1, 50, START), TIME_LIMIT);
-        TextRoutingParser parser = new TextRoutingParser(TikaDocumentParser.plainTextOnly(limits), isolated);
+        IsolatedDocumentParser isolated = new IsolatedDocumentParser(new ParseWorkerPool(command, limits, 1, 50, START), TIME_LIMIT);
+        TextRoutingParser parser = new TextRoutingParser(TikaDocumentParser.plainTextOnly(limits, TIME_LIMIT), isolated);
         closing.add(parser);
         return parser;
     }
@@ -73,9 +73,9 @@ class TextRoutingParserTests {
         Path latin1 = file("old.txt", "Caf\u00e9 cr\u00e8me, na\u00efve fa\u00e7ade, \u00e0 bient\u00f4t.\n"
                 .getBytes(StandardCharsets.ISO_8859_1));
         IsolatedDocumentParser worker = new IsolatedDocumentParser(new ParseWorkerPool(
-                WorkerCommand.parseWorker(limits, DataSize.ofMegabytes(256)), 1, 50, START), TIME_LIMIT);
+                WorkerCommand.parseWorker(limits, DataSize.ofMegabytes(256), WorkerSandbox.NONE), limits, 1, 50, START), TIME_LIMIT);
         closing.add(worker);
-        TextRoutingParser routing = new TextRoutingParser(TikaDocumentParser.plainTextOnly(limits), worker);
+        TextRoutingParser routing = new TextRoutingParser(TikaDocumentParser.plainTextOnly(limits, TIME_LIMIT), worker);
 
         for (Path file : List.of(txt, md, latin1)) {
             String name = file.getFileName().toString();
@@ -122,5 +122,19 @@ class TextRoutingParserTests {
                     .isInstanceOfSatisfying(RejectedDocumentException.class,
                             e -> assertThat(e.reason()).isEqualTo(Reason.UNSUPPORTED_TYPE));
         }
+    }
+
+    @Test
+    void textReadInTheServiceStopsAtTheParseTimeLimitWithTheWorkersReason() throws IOException {
+        // Reading is linear, but no watchdog can kill the service: it must stop itself, as a worker would be stopped.
+        Path big = file("big.md", Fixtures.utf8("# Notes\n\n" + "A line of notes about the weekly meeting.\n".repeat(200_000)));
+        TikaDocumentParser inService = TikaDocumentParser.plainTextOnly(ParseLimits.defaults(20_000_000), Duration.ofMillis(1));
+
+        assertThatThrownBy(() -> inService.parse(big, "big.md")).isInstanceOfSatisfying(RejectedDocumentException.class, e -> {
+            assertThat(e.reason()).isEqualTo(Reason.TIMEOUT);
+            assertThat(e.getMessage()).isEqualTo("The document was still being read after 1 ms, the time limit.");
+        });
+        assertThat(TikaDocumentParser.plainTextOnly(ParseLimits.defaults(20_000_000), TIME_LIMIT).parse(big, "big.md").hasText())
+                .isTrue();
     }
 }

@@ -27,12 +27,26 @@ class PromptCatalogTests {
     void theRealPromptFilesLoadAndHoldTheGroundingRules() {
         PromptCatalog catalog = PromptCatalog.load(Path.of("prompts"));
 
-        String system = catalog.text(Prompt.SYSTEM);
+        String system = catalog.render(Prompt.SYSTEM, Map.of("tag", "source-test"));
         assertThat(system).containsIgnoringCase("data, not instructions").contains("[1]")
-                .containsIgnoringCase("only from the sources").containsIgnoringCase("cannot answer");
+                .containsIgnoringCase("only from the sources").containsIgnoringCase("cannot answer")
+                .contains("<source-test>").contains("</source-test>");
         assertThat(catalog.text(Prompt.NO_ANSWER)).isNotBlank();
         assertThat(catalog.text(Prompt.NO_DOCUMENTS)).isNotBlank();
-        assertThat(catalog.lineAfter(Prompt.SOURCE, "text")).isEqualTo("</source>");
+        assertThat(catalog.render(Prompt.SOURCE, Map.of("tag", "source-test", "n", "1", "title", "T", "page", "-",
+                "text", "Text.", "fileName", "t.txt"))).startsWith("<source-test id=\"1\"").endsWith("\nText.\n</source-test>");
+    }
+
+    @Test
+    void sourceTagsThatAreNotMadePerRequestStopTheLoad() throws IOException {
+        Path prompts = copyOfRealPrompts();
+        Files.writeString(prompts.resolve("source.txt"), "<source id=\"{{n}}\" title=\"{{title}}\" page=\"{{page}}\">\n"
+                + "{{text}}\n</source>\n");
+
+        assertThatThrownBy(() -> PromptCatalog.load(prompts))
+                .isInstanceOf(InvalidPromptException.class)
+                .hasMessageContaining("source.txt")
+                .hasMessageContaining("{{tag}}");
     }
 
     @Test
@@ -49,7 +63,7 @@ class PromptCatalogTests {
     @Test
     void anUnknownPlaceholderIsATypoThatStopsTheLoad() throws IOException {
         Path prompts = copyOfRealPrompts();
-        Files.writeString(prompts.resolve("source.txt"), "[{{n}}] {{title}} p. {{page}}\n{{txt}}{{text}}\n");
+        Files.writeString(prompts.resolve("source.txt"), "<{{tag}}>[{{n}}] {{title}} p. {{page}}\n{{txt}}{{text}}\n</{{tag}}>\n");
 
         assertThatThrownBy(() -> PromptCatalog.load(prompts))
                 .isInstanceOf(InvalidPromptException.class)

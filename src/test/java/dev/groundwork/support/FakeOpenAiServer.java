@@ -27,7 +27,11 @@ import java.util.concurrent.TimeUnit;
 public final class FakeOpenAiServer implements AutoCloseable {
 
     /** What the server does with one request. */
-    public sealed interface Reply permits Stream, Status, Stall, Drop, Garbage {
+    public sealed interface Reply permits Stream, Status, Stall, Drop, Garbage, Answering {
+    }
+
+    /** Streams the answer a function gives for the request's JSON body, a few words a token. */
+    public record Answering(java.util.function.Function<String, String> answer) implements Reply {
     }
 
     /** Streams the tokens, then a finish reason and {@code [DONE]}. */
@@ -79,6 +83,11 @@ public final class FakeOpenAiServer implements AutoCloseable {
 
     public static Reply garbage() {
         return new Garbage();
+    }
+
+    /** Answers each request with what {@code answer} makes of its body (a model stood in for by a function). */
+    public static Reply answering(java.util.function.Function<String, String> answer) {
+        return new Answering(answer);
     }
 
     private final ServerSocket server;
@@ -168,6 +177,9 @@ public final class FakeOpenAiServer implements AutoCloseable {
                 reply = replies.isEmpty() ? stream("OK") : replies.get(Math.min(next, replies.size() - 1));
                 next++;
             }
+            if (reply instanceof Answering answering) {
+                reply = new Stream(tokens(answering.answer().apply(new String(body, StandardCharsets.UTF_8))), Duration.ZERO);
+            }
             serve(reply, out);
         } catch (IOException | InterruptedException e) {
             // The client went away or the server is closing: nothing to do.
@@ -215,6 +227,16 @@ public final class FakeOpenAiServer implements AutoCloseable {
             chunk(out, "data: [DONE]\n\n");
             endChunks(out);
         }
+    }
+
+    /** An answer cut into tokens of up to four words, each keeping its trailing space. */
+    private static List<String> tokens(String answer) {
+        List<String> tokens = new ArrayList<>();
+        String[] words = answer.split("(?<= )");
+        for (int i = 0; i < words.length; i += 4) {
+            tokens.add(String.join("", java.util.Arrays.copyOfRange(words, i, Math.min(words.length, i + 4))));
+        }
+        return tokens;
     }
 
     private static String delta(String delta, String finishReason) {

@@ -137,6 +137,11 @@ public final class HostileFiles {
 
     /** An e-mail carrying {@code attachment} as a base64 attachment: e-mails are read with their attachments. */
     public static byte[] emailWithAttachment(String subject, String attachmentName, byte[] attachment) {
+        return emailWithAttachment(subject, attachmentName, "application/zip", attachment);
+    }
+
+    /** An e-mail with a text body and one attachment, declared as {@code contentType}. */
+    public static byte[] emailWithAttachment(String subject, String attachmentName, String contentType, byte[] attachment) {
         String boundary = "groundwork-boundary";
         String message = "From: Mallory <mallory@example.org>\r\n"
                 + "To: Ada <ada@example.org>\r\n"
@@ -148,7 +153,7 @@ public final class HostileFiles {
                 + "Content-Type: text/plain; charset=UTF-8\r\n\r\n"
                 + "Please see the attached file.\r\n"
                 + "--" + boundary + "\r\n"
-                + "Content-Type: application/zip; name=\"" + attachmentName + "\"\r\n"
+                + "Content-Type: " + contentType + "; name=\"" + attachmentName + "\"\r\n"
                 + "Content-Disposition: attachment; filename=\"" + attachmentName + "\"\r\n"
                 + "Content-Transfer-Encoding: base64\r\n\r\n"
                 + Base64.getMimeEncoder().encodeToString(attachment) + "\r\n"
@@ -249,7 +254,8 @@ public final class HostileFiles {
         return bytes.toByteArray();
     }
 
-    private static byte[] zip(String name, byte[] content) {
+    /** A zip archive of one entry. */
+    public static byte[] zip(String name, byte[] content) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
             zip.putNextEntry(new ZipEntry(name));
@@ -267,5 +273,46 @@ public final class HostileFiles {
         for (long left = count; left > 0; left -= block.length) {
             out.write(block, 0, (int) Math.min(block.length, left));
         }
+    }
+
+    /**
+     * An MP3 file that is only an ID3v2.3 tag with a title and an artist, then a few silent MPEG frames: Tika's MP3
+     * parser writes the tag's text out as the file's text.
+     */
+    public static byte[] mp3WithTags(String title, String artist) {
+        ByteArrayOutputStream frames = new ByteArrayOutputStream();
+        writeId3Frame(frames, "TIT2", title);
+        writeId3Frame(frames, "TPE1", artist);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(new byte[] {'I', 'D', '3', 3, 0, 0});
+        int size = frames.size();
+        out.writeBytes(new byte[] {(byte) ((size >> 21) & 0x7f), (byte) ((size >> 14) & 0x7f), (byte) ((size >> 7) & 0x7f),
+                (byte) (size & 0x7f)});
+        out.writeBytes(frames.toByteArray());
+        byte[] frame = new byte[417]; // MPEG-1 layer III, 128 kbit/s, 44.1 kHz, no padding
+        frame[0] = (byte) 0xFF;
+        frame[1] = (byte) 0xFB;
+        frame[2] = (byte) 0x90;
+        frame[3] = (byte) 0x64;
+        for (int i = 0; i < 8; i++) {
+            out.writeBytes(frame);
+        }
+        return out.toByteArray();
+    }
+
+    private static void writeId3Frame(ByteArrayOutputStream out, String id, String text) {
+        byte[] value = text.getBytes(StandardCharsets.ISO_8859_1);
+        int size = value.length + 1;
+        out.writeBytes(id.getBytes(StandardCharsets.US_ASCII));
+        out.writeBytes(new byte[] {(byte) (size >> 24), (byte) (size >> 16), (byte) (size >> 8), (byte) size, 0, 0, 0});
+        out.writeBytes(value);
+    }
+
+    /** The first bytes of an AVI video (a RIFF header with the AVI form type), as detectors see one. */
+    public static byte[] aviHeader() {
+        byte[] avi = new byte[4096];
+        byte[] head = {'R', 'I', 'F', 'F', (byte) 0xF8, 0x0F, 0, 0, 'A', 'V', 'I', ' ', 'L', 'I', 'S', 'T'};
+        System.arraycopy(head, 0, avi, 0, head.length);
+        return avi;
     }
 }

@@ -103,7 +103,10 @@ class HostileUploadIntegrationTests {
                 new Expected("plums.txt", Fixtures.utf8("Plum notes: the vorpalite plums were sweet."), 201, null),
                 new Expected("cherries.md", Fixtures.utf8("# Cherries\n\nThe brindlewick cherries split in the rain."), 201, null),
                 new Expected("figs.eml", Fixtures.eml("a@example.org", "b@example.org", "Figs", "The mulberrine figs arrive Monday."), 201, null),
-                new Expected("grapes.pptx", Fixtures.pptx("Grapes", "The tessaline grapes made good wine."), 201, null));
+                new Expected("grapes.pptx", Fixtures.pptx("Grapes", "The tessaline grapes made good wine."), 201, null),
+                // read in the service: 200 heading lines a backtracking pattern took hours over
+                new Expected("padded.md", Fixtures.utf8(("# a" + " ".repeat(3_000) + "x\n").repeat(200)
+                        + "\nThe glimmerfen quinces keep all winter.\n"), 201, null));
 
         int documentsBefore = JSON.readTree(get("/api/documents").body()).path("documents").size();
         List<CompletableFuture<Outcome>> sent = new ArrayList<>();
@@ -129,7 +132,8 @@ class HostileUploadIntegrationTests {
                         type -> assertThat(type).startsWith("application/problem+json"));
             }
         }
-        for (String word : List.of("zanzibarite", "quillworth", "vorpalite", "brindlewick", "mulberrine", "tessaline")) {
+        for (String word : List.of("zanzibarite", "quillworth", "vorpalite", "brindlewick", "mulberrine", "tessaline",
+                "glimmerfen")) {
             JsonNode hits = JSON.readTree(get("/api/search?q=" + word).body()).path("hits");
             assertThat(hits.isEmpty()).as(word).isFalse();
             assertThat(hits.get(0).path("text").asString()).containsIgnoringCase(word);

@@ -132,7 +132,7 @@ public final class QueryIndexBuilder {
 
     private static void write(ChunkIndex index, String id, String title, List<EmbeddedChunk> chunks, String signature) {
         String sha = HexFormat.of().formatHex(sha256(id));
-        DocumentRecord record = new DocumentRecord(sha.substring(0, 16), sha, title, id + ".txt", List.of(id + ".txt"),
+        DocumentRecord record = new DocumentRecord(sha.substring(0, 16), sha, title, "", id + ".txt", List.of(id + ".txt"),
                 "text/plain", 1000, null, chunks.size(), Instant.EPOCH, signature);
         index.upsert(record, chunks);
     }

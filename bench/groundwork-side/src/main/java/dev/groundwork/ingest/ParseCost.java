@@ -2,6 +2,7 @@ package dev.groundwork.ingest;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 import org.apache.tika.io.TikaInputStream;
@@ -18,7 +19,7 @@ public final class ParseCost {
             files = all.sorted().toList();
         }
         MimeTypes types = MimeTypes.getDefaultMimeTypes();
-        TikaDocumentParser text = TikaDocumentParser.plainTextOnly(ParseLimits.defaults(20_000_000));
+        TikaDocumentParser text = TikaDocumentParser.plainTextOnly(ParseLimits.defaults(20_000_000), Duration.ofSeconds(60));
         for (int pass = 1; pass <= 3; pass++) {
             long t0 = System.nanoTime();
             for (Path file : files) {

@@ -1,0 +1,80 @@
+package dev.groundwork.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.groundwork.ingest.ParseProtocol.Parsed;
+import dev.groundwork.ingest.ParseProtocol.ProtocolException;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** A worker's reply is held to what the service itself would accept, before anything of it is allocated. */
+class ParseProtocolTests {
+
+    /** A million characters of text: with the breaks between blocks and some headroom, 4 million in a reply. */
+    private static final ParseLimits LIMITS = new ParseLimits(1_000_000, 10, 3, 50, 100, 256, 20);
+
+    private static byte[] reply(ParsedDocument document) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        ParseProtocol.writeParsed(new DataOutputStream(bytes), document);
+        return bytes.toByteArray();
+    }
+
+    private static ParsedDocument document(int pages, String pageText, List<String> headingPath) {
+        List<ParsedDocument.ParsedPage> all = new ArrayList<>();
+        for (int i = 1; i <= pages; i++) {
+            all.add(new ParsedDocument.ParsedPage(i, pageText,
+                    List.of(new ParsedDocument.TextBlock(0, pageText.length(), headingPath, false))));
+        }
+        return new ParsedDocument("application/pdf", "A title", true, all);
+    }
+
+    private static ParseProtocol.Reply read(byte[] reply) throws IOException {
+        return ParseProtocol.readReply(new DataInputStream(new ByteArrayInputStream(reply)), LIMITS);
+    }
+
+    @Test
+    void aDocumentWithinTheLimitsComesThroughWhole() throws IOException {
+        ParsedDocument document = document(3, "Some text of a page.", List.of("Chapter", "Section"));
+
+        assertThat(read(reply(document))).isEqualTo(new Parsed(document));
+    }
+
+    @Test
+    void moreTextThanTheServiceAcceptsIsAProtocolError() throws IOException {
+        byte[] tooLong = reply(document(1, "x".repeat(4_100_000), List.of()));
+
+        assertThatThrownBy(() -> read(tooLong)).isInstanceOf(ProtocolException.class);
+    }
+
+    @Test
+    void moreTextInAllThanTheServiceAcceptsIsAProtocolErrorEvenInSmallPieces() throws IOException {
+        byte[] manySmall = reply(document(10, "y".repeat(450_000), List.of()));
+
+        assertThatThrownBy(() -> read(manySmall)).isInstanceOf(ProtocolException.class);
+    }
+
+    @Test
+    void morePagesThanTheLimitIsAProtocolError() throws IOException {
+        byte[] manyPages = reply(document(11, "z", List.of()));
+
+        assertThatThrownBy(() -> read(manyPages)).isInstanceOf(ProtocolException.class);
+    }
+
+    @Test
+    void aHugeDeclaredLengthIsRefusedBeforeItIsRead() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        DataOutputStream out = new DataOutputStream(bytes);
+        out.writeInt(0x47574B31);
+        out.writeByte(3);
+        out.writeInt(400 << 20); // a content type of 400 MB, and nothing after it
+
+        assertThatThrownBy(() -> read(bytes.toByteArray())).isInstanceOf(ProtocolException.class);
+    }
+}
