@@ -15,9 +15,12 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -98,12 +101,25 @@ class SecurityConfiguration {
                 .shouldObserveAuthorizations(false).shouldObserveAuthentications(true).build();
     }
 
-    /** Every failed authentication becomes an event, which {@link SignInFailures} writes to the audit log. */
+    /**
+     * Every failed authentication becomes an event, which {@link SignInFailures} writes to the audit log. A bearer
+     * token that passes is no event: it happens on every API call, and publishing it cost more than checking it.
+     */
     @Bean
-    DefaultAuthenticationEventPublisher authenticationEventPublisher(ApplicationEventPublisher publisher) {
+    AuthenticationEventPublisher authenticationEventPublisher(ApplicationEventPublisher publisher) {
         DefaultAuthenticationEventPublisher events = new DefaultAuthenticationEventPublisher(publisher);
         events.setDefaultAuthenticationFailureEvent(AuthenticationFailureBadCredentialsEvent.class);
-        return events;
+        return new AuthenticationEventPublisher() {
+            @Override
+            public void publishAuthenticationSuccess(Authentication authentication) {
+                // not an event worth its cost; sign-ins on the page are audited where they happen
+            }
+
+            @Override
+            public void publishAuthenticationFailure(AuthenticationException failure, Authentication authentication) {
+                events.publishAuthenticationFailure(failure, authentication);
+            }
+        };
     }
 
     @Bean
@@ -112,7 +128,7 @@ class SecurityConfiguration {
     }
 
     @Bean
-    KeyAuthenticator keyAuthenticator(ApiKeys keys, DefaultAuthenticationEventPublisher events) {
+    KeyAuthenticator keyAuthenticator(ApiKeys keys, AuthenticationEventPublisher events) {
         return new KeyAuthenticator(keys, events);
     }
 
@@ -167,7 +183,7 @@ class SecurityConfiguration {
     @Bean
     SecurityFilterChain groundworkSecurity(HttpSecurity http, SecuritySettings settings, JsonMapper json, Clock clock,
                                            AuditLog audit, KeyAuthenticator keys, CsrfTokenRepository csrf,
-                                           SecurityContextRepository contexts, DefaultAuthenticationEventPublisher events,
+                                           SecurityContextRepository contexts, AuthenticationEventPublisher events,
                                            Environment environment) {
         Problems problems = new Problems(json);
         Refusals refusals = new Refusals(settings.mode(), problems);
