@@ -2,7 +2,7 @@
 // written by a model, a fallback, an abstention). Model output is rendered as text nodes only.
 
 import { streamAnswer } from './api.js';
-import { alignSentences, claimBefore, safeLength, splitMarkers } from './answer-text.js';
+import { pieces } from './answer-text.js';
 import { announce, byId, el, on, replace } from './dom.js';
 import { formatDuration, plural } from './format.js';
 import { describe, fallbackWords } from './problems.js';
@@ -54,7 +54,7 @@ export class Ask {
     this.answer.addEventListener('click', (event) => {
       const button = event.target.closest('button.cite');
       if (button) {
-        this.sources.show(Number(button.dataset.n), button.dataset.claim || '', button);
+        this.sources.show(Number(button.dataset.n), this.citedFrom(button), button);
       }
     });
     this.copy.addEventListener('click', () => this.copyAnswer());
@@ -187,7 +187,8 @@ export class Ask {
     const run = {
       controller: new AbortController(),
       streamed: '',
-      shown: 0,
+      tail: document.createTextNode(''),
+      tailFrom: 0,
       failed: false,
       sourcesByN: new Map(),
     };
@@ -197,7 +198,7 @@ export class Ask {
     this.button.classList.add('is-stop');
     this.copy.hidden = true;
     replace(this.notes);
-    replace(this.answer);
+    replace(this.answer, run.tail);
     this.answer.setAttribute('aria-busy', 'true');
     this.answer.classList.remove('is-abstained', 'is-error');
     this.answer.classList.add('is-streaming');
@@ -258,12 +259,7 @@ export class Ask {
         ? `Writing the answer from ${plural(data.sources.length, 'passage', 'passages')}…`
         : 'Writing the answer…', 'busy');
     } else if (name === 'token') {
-      run.streamed += data.text;
-      const cut = safeLength(run.streamed);
-      if (cut > run.shown) {
-        this.write(this.answer, run.streamed.slice(run.shown, cut), run, null, run.streamed.slice(0, run.shown));
-        run.shown = cut;
-      }
+      this.stream(run, data);
     } else if (name === 'done') {
       this.showAnswer(run, data);
     } else if (name === 'error') {
@@ -273,41 +269,69 @@ export class Ask {
   }
 
   /**
-   * Writes answer text into `target`: text as text nodes, each [n] as a button that opens source n.
-   * `claim`: the sentence the markers back; when null, the sentence written just before each marker.
+   * Shows a streamed token. Text after the last marker stays in one text node that grows with each token; a marker
+   * the server reports as complete ends that node and becomes a button, and a new node follows it.
    */
-  write(target, text, run, claim, before = '') {
-    let written = before;
-    for (const part of splitMarkers(text)) {
-      if (part.text !== undefined) {
-        target.append(part.text);
-        written += part.text;
+  stream(run, token) {
+    run.streamed += token.text;
+    for (const marker of token.markers || []) {
+      if (marker.start < run.tailFrom) {
         continue;
       }
-      const group = el('span', { class: 'cites' });
-      for (const n of part.cites) {
-        const source = run.sourcesByN.get(n);
-        if (!source) {
-          group.append(`[${n}]`);
-          continue;
-        }
-        group.append(el('button', {
-          type: 'button',
-          class: 'cite',
-          'aria-label': citationLabel(source),
-          'aria-controls': 'sources-panel',
-          dataset: { n: String(n), claim: claim ?? claimBefore(written) },
-        }, String(n)));
+      run.tail.textContent = run.streamed.slice(run.tailFrom, marker.start);
+      this.answer.append(this.citations(marker.citations, run, null));
+      run.tail = document.createTextNode('');
+      this.answer.append(run.tail);
+      run.tailFrom = marker.end;
+    }
+    run.tail.textContent = run.streamed.slice(run.tailFrom);
+  }
+
+  /** A marker's citations as buttons that open their source; `sentence`: the index of the sentence they belong to. */
+  citations(numbers, run, sentence) {
+    const group = el('span', { class: 'cites' });
+    for (const n of numbers) {
+      const source = run.sourcesByN.get(n);
+      if (!source) {
+        group.append(`[${n}]`);
+        continue;
       }
-      target.append(group);
+      group.append(el('button', {
+        type: 'button',
+        class: 'cite',
+        'aria-label': citationLabel(source),
+        'aria-controls': 'sources-panel',
+        dataset: sentence === null ? { n: String(n) } : { n: String(n), sentence: String(sentence) },
+      }, String(n)));
+    }
+    return group;
+  }
+
+  /**
+   * What a citation button stands for: the sentence of the checked answer it belongs to, and the sentence of its
+   * source that supports that one (as the server found it); null while the answer streams.
+   */
+  citedFrom(button) {
+    const sentence = this.final?.sentences?.[Number(button.dataset.sentence)];
+    if (button.dataset.sentence === undefined || !sentence) {
+      return null;
+    }
+    const n = Number(button.dataset.n);
+    return {
+      supported: sentence.supported,
+      support: (sentence.supportedBy || []).find((supporting) => supporting.n === n) || null,
+    };
+  }
+
+  /** Writes text[from, to) into `target`: plain text as text nodes, the given markers as citation buttons. */
+  writeWithMarkers(target, text, markers, from, to, run, sentence) {
+    for (const piece of pieces(text, markers, from, to)) {
+      target.append(piece.marker ? this.citations(piece.marker.citations, run, sentence) : piece.text);
     }
   }
 
   finishStreaming(run) {
-    if (run.shown < run.streamed.length) {
-      this.answer.append(run.streamed.slice(run.shown));
-      run.shown = run.streamed.length;
-    }
+    run.tail.textContent = run.streamed.slice(run.tailFrom);
   }
 
   /** The checked answer replaces what was streamed: sentences, their support, and what kind of answer it is. */
@@ -379,15 +403,17 @@ export class Ask {
       + `${unsupported ? `; ${plural(unsupported, 'sentence is', 'sentences are')} not supported` : ''}.`);
   }
 
+  /** The checked answer, sentence by sentence, at the places the server gives for each sentence and marker. */
   renderSentences(run, answer) {
     const text = answer.answer;
-    const ranges = alignSentences(text, answer.sentences);
     let position = 0;
-    for (const range of ranges) {
-      const sentence = answer.sentences[range.index];
-      this.write(this.answer, text.slice(position, range.start), run, null, text.slice(0, position));
+    answer.sentences.forEach((sentence, index) => {
+      const start = Math.max(position, sentence.start);
+      if (start > position) {
+        this.answer.append(text.slice(position, start));
+      }
       const span = el('span', { class: `sentence${sentence.supported ? '' : ' is-unsupported'}` });
-      this.write(span, text.slice(range.start, range.end), run, sentence.text);
+      this.writeWithMarkers(span, text, sentence.markers || [], start, sentence.end, run, index);
       this.answer.append(span);
       if (!sentence.supported) {
         const why = sentence.citations.length
@@ -398,9 +424,11 @@ export class Ask {
           sentence.citations.length ? 'not supported' : 'no source',
           el('span', { class: 'visually-hidden', text: `: ${why}` })));
       }
-      position = range.end;
+      position = Math.max(position, sentence.end);
+    });
+    if (position < text.length) {
+      this.answer.append(text.slice(position));
     }
-    this.write(this.answer, text.slice(position), run, null, text.slice(0, position));
   }
 
   showFailure(problem) {

@@ -1,7 +1,6 @@
 // The sources panel beside the answer: the list of passages an answer drew on, and one passage at a time with
 // the cited sentence marked. Passage text goes in as text nodes around a <mark>, never as HTML.
 
-import { locate } from './answer-text.js';
 import { byId, el, prefersReducedMotion, replace, outOfView } from './dom.js';
 
 const SNIPPET = 160;
@@ -76,7 +75,7 @@ export class SourcesPanel {
     if (this.back.hidden) {
       this.showList();
     } else if (this.current) {
-      this.show(this.current.n, this.current.claim);
+      this.show(this.current.n, this.current.cited);
     }
   }
 
@@ -111,7 +110,7 @@ export class SourcesPanel {
           type: 'button',
           class: `source-item${this.isCited(source) ? ' is-cited' : ''}`,
           'aria-label': `${citationLabel(source)}${this.isCited(source) ? ', cited' : ''}`,
-          onclick: (event) => this.show(source.n, '', event.currentTarget),
+          onclick: (event) => this.show(source.n, null, event.currentTarget),
         },
         el('span', { class: 'badge', 'aria-hidden': 'true', text: source.n }),
         el('span', { class: 'source-item-body' },
@@ -123,37 +122,42 @@ export class SourcesPanel {
     }
   }
 
-  /** Shows passage n with `claim` (an answer sentence) marked in it. `trigger`: where focus goes back to. */
-  show(n, claim, trigger = null, { step = null } = {}) {
+  /**
+   * Shows passage n. `cited` ({supported, support}, or null) is what a citation of a checked answer sentence stands
+   * for: the sentence of this passage that supports it, as the server found it, is marked. `trigger`: where focus
+   * goes back to.
+   */
+  show(n, cited, trigger = null, { step = null } = {}) {
     const source = this.source(n);
     if (!source) {
       return;
     }
-    this.current = { n, claim };
+    this.current = { n, cited };
     if (trigger) {
       this.trigger = trigger;
     }
     this.back.hidden = false;
     this.heading.textContent = `Source ${n}`;
-    const found = claim ? locate(source.chunkText, claim) : null;
     const text = source.chunkText;
+    const support = cited?.supported ? cited.support : null;
+    const found = support && support.end <= text.length ? support : null;
     const passage = el('div', {
       class: 'passage-text', tabindex: '0', role: 'region', 'aria-label': `Passage of source ${n}`,
     });
     let mark = null;
     if (found) {
-      mark = el('mark', { class: found.exact ? 'quote' : 'quote is-near', text: text.slice(found.start, found.end) });
+      mark = el('mark', { class: found.quoted ? 'quote' : 'quote is-near', text: text.slice(found.start, found.end) });
       passage.append(text.slice(0, found.start), mark, text.slice(found.end));
     } else {
       passage.append(text);
     }
     let note = null;
-    if (claim && found?.exact) {
+    if (found?.quoted) {
       note = 'The highlighted sentence is the one the answer cites.';
-    } else if (claim && found) {
+    } else if (found) {
       note = 'The answer puts it in its own words; the closest sentence of the passage is highlighted.';
-    } else if (claim) {
-      note = 'The cited sentence could not be matched word for word in this passage.';
+    } else if (cited) {
+      note = 'No sentence of this passage backs the cited sentence.';
     }
     const index = this.sources.findIndex((item) => item.n === n);
     const previous = this.sources[index - 1];
@@ -171,14 +175,14 @@ export class SourcesPanel {
         el('button', {
           type: 'button', class: 'button button-quiet button-small', disabled: !previous,
           dataset: { step: 'previous' },
-          onclick: () => this.show(previous.n, '', null, { step: 'previous' }),
+          onclick: () => this.show(previous.n, null, null, { step: 'previous' }),
           'aria-label': previous ? `Previous: ${citationLabel(previous)}` : 'No previous source',
         }, '← Previous'),
         el('span', { class: 'small-note', text: `${index + 1} of ${this.sources.length}` }),
         el('button', {
           type: 'button', class: 'button button-quiet button-small', disabled: !next,
           dataset: { step: 'next' },
-          onclick: () => this.show(next.n, '', null, { step: 'next' }),
+          onclick: () => this.show(next.n, null, null, { step: 'next' }),
           'aria-label': next ? `Next: ${citationLabel(next)}` : 'No next source',
         }, 'Next →')));
     if (mark) {

@@ -1,7 +1,6 @@
 package dev.groundwork.answer;
 
 import dev.groundwork.answer.AnswerChecker.Checked;
-import dev.groundwork.answer.Evidence.SourceSentence;
 import dev.groundwork.embed.Encoder;
 import dev.groundwork.index.ChunkFilter;
 import dev.groundwork.prompt.Prompt;
@@ -16,8 +15,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * Answers a question from the documents: retrieve, number the sources, weigh the evidence (abstain when it is
- * too weak), answer (LLM when configured, else extractive; extractive again when the LLM fails), check the
+ * Answers a question from the documents: retrieve, number the sources, weigh the evidence (abstain when it is too
+ * weak), let the {@link Answerer} write the answer (quotes, or a language model that falls back to quotes), check the
  * citations and the support of every sentence.
  */
 @Service
@@ -29,26 +28,24 @@ public class AnswerService {
     private final Encoder encoder;
     private final PromptCatalog catalog;
     private final GroundedPrompts prompts;
-    private final ExtractiveAnswerer extractive;
-    private final LlmAnswerer llm;
+    private final Answerer answerer;
     private final AnswerChecker checker;
     private final AnswerSettings settings;
 
     AnswerService(Retriever retriever, Encoder encoder, PromptCatalog catalog, GroundedPrompts prompts,
-                  ExtractiveAnswerer extractive, LlmAnswerer llm, AnswerChecker checker, AnswerSettings settings) {
+                  Answerer answerer, AnswerChecker checker, AnswerSettings settings) {
         this.retriever = retriever;
         this.encoder = encoder;
         this.catalog = catalog;
         this.prompts = prompts;
-        this.extractive = extractive;
-        this.llm = llm;
+        this.answerer = answerer;
         this.checker = checker;
         this.settings = settings;
     }
 
     /** The mode answers are written in when all goes well. */
     public Mode mode() {
-        return llm.enabled() ? Mode.LLM : Mode.EXTRACTIVE;
+        return answerer.mode();
     }
 
     /**
@@ -70,82 +67,46 @@ public class AnswerService {
         return answer(prepare(question), listener);
     }
 
-    /** Answers a question whose chunks are retrieved, telling the listener the sources and the tokens. */
-    public Answer answer(PreparedQuestion question, AnswerListener listener) {
-        Retrieval retrieval = question.retrieval();
-        long generationStarted = System.nanoTime();
-        // 1. nothing to answer from
-        if (retrieval.chunks().isEmpty()) {
-            listener.sources(List.of());
-            log.info("Question with no documents to search: abstained");
-            return abstention(Prompt.NO_DOCUMENTS, List.of(), null, retrieval.tookMs(), generationStarted);
-        }
-        // 2. number the sources within the budget
-        List<Source> sources = prompts.fit(retrieval.chunks());
-        listener.sources(sources);
-        // 3. weigh the evidence
-        Evidence evidence = Evidence.of(retrieval.query(), sources, encoder);
-        double strength = evidence.strength(settings);
-        if (strength < settings.evidenceThreshold()) {
-            log.info("Evidence {} below {} over {} sources: abstained", round(strength), settings.evidenceThreshold(),
-                    sources.size());
-            return abstention(Prompt.NO_ANSWER, sources, strength, retrieval.tookMs(), generationStarted);
-        }
-        // 4. answer and check
-        Answer answer = llm.enabled()
-                ? withLlm(evidence, strength, listener, retrieval.tookMs(), generationStarted)
-                : extractively(evidence, strength, listener, null, true, retrieval.tookMs(), generationStarted);
-        log.info("Answered ({}) with {} sentences, {} citations, {} unsupported, {} invalid markers; retrieval {} ms, "
-                        + "generation {} ms, check {} ms", answer.mode().name().toLowerCase(), answer.sentences().size(),
-                answer.citations().size(), answer.sentences().stream().filter(s -> !s.supported()).count(),
-                answer.invalidCitations().size(), answer.timings().retrievalMs(), answer.timings().generationMs(),
-                answer.timings().checkMs());
-        return answer;
-    }
-
     /** Answers a question when only the final answer is wanted. */
     public Answer answer(Question question) {
         return answer(question, AnswerListener.NONE);
     }
 
-    private Answer withLlm(Evidence evidence, double strength, AnswerListener listener, long retrievalMs,
-                           long started) {
-        StreamWatch watch = new StreamWatch(listener);
-        try {
-            String draft = llm.answer(prompts.write(evidence.question(), evidence.sources()), watch);
-            long checkStarted = System.nanoTime();
-            Checked checked = checker.check(draft, evidence);
-            return answer(checked, Mode.LLM, null, evidence, strength, retrievalMs, started, checkStarted);
-        } catch (LlmFailure failure) {
-            // Tokens already streamed stay on the client's screen until "done" replaces them.
-            return extractively(evidence, strength, listener, failure.reason(), !watch.streamed, retrievalMs, started);
+    /** Answers a question whose chunks are retrieved, telling the listener the sources and the tokens. */
+    public Answer answer(PreparedQuestion question, AnswerListener listener) {
+        Retrieval retrieval = question.retrieval();
+        long started = System.nanoTime();
+        // 1. nothing to answer from
+        if (retrieval.chunks().isEmpty()) {
+            listener.sources(List.of());
+            log.info("Question with no documents to search: abstained");
+            return abstention(Prompt.NO_DOCUMENTS, List.of(), null, retrieval.tookMs(), started);
         }
-    }
-
-    private Answer extractively(Evidence evidence, double strength, AnswerListener listener, FallbackReason reason,
-                                boolean stream, long retrievalMs, long started) {
-        List<SourceSentence> quotes = extractive.answer(evidence);
+        // 2. number the sources within the budget
+        List<Source> sources = prompts.fit(retrieval.chunks());
+        listener.sources(sources);
+        // 3. weigh the evidence
+        Evidence evidence = Evidence.of(retrieval.query(), retrieval.queryVector(), sources, encoder);
+        double strength = evidence.strength(settings, retrieval.closest());
+        if (strength < settings.evidenceThreshold()) {
+            log.info("Evidence {} below {} over {} sources: abstained", round(strength), settings.evidenceThreshold(),
+                    sources.size());
+            return abstention(Prompt.NO_ANSWER, sources, strength, retrieval.tookMs(), started);
+        }
+        // 4. write
+        Draft draft = answerer.answer(evidence, listener);
+        // 5. check
         long checkStarted = System.nanoTime();
-        Checked checked = checker.check(quotes, evidence);
-        if (stream) {
-            SourceSentence previous = null;
-            for (SourceSentence quote : quotes) {
-                String token = AnswerChecker.separator(previous, quote) + quote.text() + " [" + quote.source().n() + "]";
-                if (!listener.token(token)) {
-                    break;
-                }
-                previous = quote;
-            }
-        }
-        return answer(checked, Mode.EXTRACTIVE, reason, evidence, strength, retrievalMs, started, checkStarted);
-    }
-
-    private static Answer answer(Checked checked, Mode mode, FallbackReason reason, Evidence evidence,
-                                 double strength, long retrievalMs, long started, long checkStarted) {
+        Checked checked = checker.check(draft, evidence);
         long now = System.nanoTime();
-        Timings timings = new Timings(retrievalMs, (now - started) / 1_000_000, (now - checkStarted) / 1_000_000);
-        return new Answer(checked.text(), checked.citations(), checked.sentences(), mode, false, reason,
-                checked.invalidCitations(), evidence.sources(), timings, strength);
+        Timings timings = new Timings(retrieval.tookMs(), (now - started) / 1_000_000, (now - checkStarted) / 1_000_000);
+        Answer answer = new Answer(checked.text(), checked.citations(), checked.sentences(), draft.mode(), false,
+                draft.fallbackReason(), checked.invalidCitations(), sources, timings, strength);
+        log.info("Answered ({}) with {} sentences, {} citations, {} unsupported, {} invalid markers; retrieval {} ms, "
+                        + "generation {} ms, check {} ms", answer.mode().name().toLowerCase(), answer.sentences().size(),
+                answer.citations().size(), answer.sentences().stream().filter(s -> !s.supported()).count(),
+                answer.invalidCitations().size(), timings.retrievalMs(), timings.generationMs(), timings.checkMs());
+        return answer;
     }
 
     private Answer abstention(Prompt text, List<Source> sources, Double strength, long retrievalMs, long started) {
@@ -156,21 +117,5 @@ public class AnswerService {
 
     private static double round(double value) {
         return Math.round(value * 1000) / 1000.0;
-    }
-
-    /** Passes tokens on and remembers whether any went out. */
-    private static final class StreamWatch implements AnswerListener {
-        private final AnswerListener listener;
-        private volatile boolean streamed;
-
-        StreamWatch(AnswerListener listener) {
-            this.listener = listener;
-        }
-
-        @Override
-        public boolean token(String text) {
-            streamed = true;
-            return listener.token(text);
-        }
     }
 }

@@ -1,7 +1,9 @@
 package dev.groundwork.answer;
 
 import dev.groundwork.embed.Encoder;
-import dev.groundwork.embed.Texts;
+import dev.groundwork.text.Sentences;
+import dev.groundwork.text.TableRows;
+import dev.groundwork.text.Texts;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -13,25 +15,26 @@ import java.util.Set;
 /**
  * The sentences of the numbered sources with their vectors and terms, and the question's: what the extractive
  * answerer picks from, what abstention weighs and what the support check compares answers with. Built with one
- * batched encoder call, so each sentence is embedded once per question.
+ * batched encoder call, so each sentence is embedded once per question; the question's own vector comes from its
+ * retrieval when that embedded it.
  */
-final class Evidence {
+public final class Evidence {
 
     /**
      * A sentence of a source: {@code text} is {@code source.text().substring(start, end)}. A table row is scored
      * with its table's header row ({@code header}), since "Team | 290 EUR" alone does not say what 290 EUR is;
      * {@code vector} and {@code terms} are then those of both rows.
      */
-    record SourceSentence(Source source, int start, int end, String text, String header, float[] vector,
-                          Set<String> terms) {
+    public record SourceSentence(Source source, int start, int end, String text, String header, float[] vector,
+                                 Set<String> terms) {
 
         boolean tableRow() {
-            return isTableRow(text);
+            return TableRows.isRow(text);
         }
     }
 
-    /** How the parser writes table cells: "Item | Price". */
-    private static final String CELL_SEPARATOR = " | ";
+    /** The weight of the closest passage's similarity in the evidence; the best sentence's relevance has the rest. */
+    static final double PASSAGE_WEIGHT = 0.7;
 
     private final String question;
     private final float[] questionVector;
@@ -57,6 +60,15 @@ final class Evidence {
 
     /** Splits the sources into sentences and embeds them and the question. */
     static Evidence of(String question, List<Source> sources, Encoder encoder) {
+        return of(question, null, sources, encoder);
+    }
+
+    /**
+     * Splits the sources into sentences and embeds them, and the question unless its vector is given.
+     *
+     * @param questionVector the question as its retrieval embedded it, or null when the retrieval did not
+     */
+    static Evidence of(String question, float[] questionVector, List<Source> sources, Encoder encoder) {
         record Unit(Source source, Sentences.Span span, String text, String header) {
             String scored() {
                 return header == null ? text : header + "\n" + text;
@@ -74,9 +86,9 @@ final class Evidence {
                     continue;
                 }
                 // A table is a run of rows on consecutive lines; its first row is the header.
-                boolean row = isTableRow(text);
+                boolean row = TableRows.isRow(text);
                 boolean continuesTable = row && header != null && previous != null
-                        && isTableRow(source.text().substring(previous.start(), previous.end()))
+                        && TableRows.isRow(source.text().substring(previous.start(), previous.end()))
                         && source.text().substring(previous.end(), span.start()).chars().filter(c -> c == '\n').count() == 1;
                 if (row && !continuesTable) {
                     header = text;
@@ -102,18 +114,17 @@ final class Evidence {
                     unit.header(), vector, Terms.of(unit.scored())));
             byText.putIfAbsent(unit.text(), vector);
         }
-        return new Evidence(question, encoder.embedQuery(question), sources, sentences, byText);
+        return new Evidence(question, questionVector != null ? questionVector : encoder.embedQuery(question), sources,
+                sentences, byText);
     }
 
-    static boolean isTableRow(String text) {
-        return text.contains(CELL_SEPARATOR) && text.indexOf('\n') < 0;
-    }
-
-    String question() {
+    /** The question as searched. */
+    public String question() {
         return question;
     }
 
-    List<Source> sources() {
+    /** The numbered sources, best first. */
+    public List<Source> sources() {
         return sources;
     }
 
@@ -144,12 +155,21 @@ final class Evidence {
         return questionTerms;
     }
 
-    /** The best relevance of any source sentence: below the evidence threshold, the service abstains. */
-    double strength(AnswerSettings settings) {
+    /**
+     * How strongly the documents answer the question: how close the closest passage came to the question (when
+     * vectors were searched), weighed {@link #PASSAGE_WEIGHT} against the best relevance of any source sentence.
+     * Below the evidence threshold the service abstains. A sentence alone misjudges long questions (few of their
+     * many terms are in any one sentence) and short off-topic ones (a common word or two is much of them); the
+     * passage's similarity, which includes what its document is, misjudges questions whose words the passages share
+     * by topic alone. Together they tell both apart on every public set (docs/answers.md).
+     *
+     * @param closest the cosine similarity of the closest passage of the retrieval, or null
+     */
+    double strength(AnswerSettings settings, Float closest) {
         double best = 0;
         for (SourceSentence sentence : sentences) {
             best = Math.max(best, relevance(sentence, settings));
         }
-        return best;
+        return closest == null ? best : PASSAGE_WEIGHT * closest + (1 - PASSAGE_WEIGHT) * best;
     }
 }

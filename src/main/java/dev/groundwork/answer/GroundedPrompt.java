@@ -3,9 +3,9 @@ package dev.groundwork.answer;
 import java.util.Objects;
 
 /** The two messages sent to the LLM: the rules, and the question with its numbered sources. */
-record GroundedPrompt(String system, String user) {
+public record GroundedPrompt(String system, String user) {
 
-    GroundedPrompt {
+    public GroundedPrompt {
         Objects.requireNonNull(system, "system");
         Objects.requireNonNull(user, "user");
     }

@@ -6,6 +6,7 @@ import dev.groundwork.index.Chunk;
 import dev.groundwork.prompt.Prompt;
 import dev.groundwork.prompt.PromptCatalog;
 import dev.groundwork.retrieve.RetrievedChunk;
+import dev.groundwork.text.Sentences;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -26,7 +27,7 @@ import org.springframework.stereotype.Component;
  * ({@link PromptText}).
  */
 @Component
-class GroundedPrompts {
+public class GroundedPrompts {
 
     private static final Logger log = LoggerFactory.getLogger(GroundedPrompts.class);
     /** Sources are set apart by a blank line; the delimiters themselves come from source.txt. */
@@ -127,7 +128,7 @@ class GroundedPrompts {
     }
 
     /** The system and user messages for a question and its sources, with source tags of this request's own. */
-    GroundedPrompt write(String question, List<Source> sources) {
+    public GroundedPrompt write(String question, List<Source> sources) {
         String tag = tags.get();
         String blocks = sources.stream().map(source -> block(source, tag)).collect(Collectors.joining(BETWEEN_SOURCES));
         String user = catalog.render(Prompt.ANSWER, Map.of("question", PromptText.neutraliseTags(oneLine(question), tag),

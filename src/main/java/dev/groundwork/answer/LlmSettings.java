@@ -110,7 +110,7 @@ public record LlmSettings(
     }
 
     /** Text from the LLM's side (an error message) with the API key and the base URL's secrets taken out. */
-    String redacted(String text) {
+    public String redacted(String text) {
         if (text == null) {
             return null;
         }

@@ -1,8 +1,6 @@
 package dev.groundwork.answer;
 
 import dev.groundwork.retrieve.Retrieval;
-import dev.groundwork.retrieve.RetrievedChunk;
-import java.util.List;
 
 /**
  * A question whose chunks are retrieved: the part of answering that can refuse the question (blank, too long),
@@ -16,9 +14,9 @@ public final class PreparedQuestion {
         this.retrieval = retrieval;
     }
 
-    /** A question with chunks found elsewhere (the evaluation retrieves them itself), best first. */
-    public static PreparedQuestion of(String question, List<RetrievedChunk> chunks) {
-        return new PreparedQuestion(new Retrieval(question.strip(), chunks, 0));
+    /** A question whose chunks were retrieved elsewhere (the evaluation retrieves them itself). */
+    public static PreparedQuestion of(Retrieval retrieval) {
+        return new PreparedQuestion(retrieval);
     }
 
     Retrieval retrieval() {

@@ -9,8 +9,8 @@ import dev.groundwork.ingest.ParseSettings;
 import dev.groundwork.ingest.SplitSettings;
 import dev.groundwork.prompt.PromptSettings;
 import dev.groundwork.retrieve.RetrievalSettings;
-import dev.groundwork.schedule.ScheduleSettings;
 import dev.groundwork.security.SecuritySettings;
+import dev.groundwork.sync.SyncSettings;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -31,7 +31,7 @@ public record GroundworkProperties(
         @Valid @NotNull @DefaultValue EncoderSettings encoder,
         @Valid @NotNull @DefaultValue IndexSettings index,
         @Valid @NotNull @DefaultValue RetrievalSettings retrieval,
-        @Valid @NotNull @DefaultValue ScheduleSettings schedule,
+        @Valid @NotNull @DefaultValue SyncSettings sync,
         @Valid @NotNull @DefaultValue PromptSettings prompts,
         @Valid @NotNull @DefaultValue AnswerSettings answer,
         @Valid @NotNull @DefaultValue LlmSettings llm,

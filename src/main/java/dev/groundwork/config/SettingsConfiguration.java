@@ -10,16 +10,41 @@ import dev.groundwork.ingest.ParseSettings;
 import dev.groundwork.ingest.SplitSettings;
 import dev.groundwork.prompt.PromptSettings;
 import dev.groundwork.retrieve.RetrievalSettings;
-import dev.groundwork.schedule.ScheduleSettings;
 import dev.groundwork.security.SecuritySettings;
+import dev.groundwork.sync.SyncSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.ConfigurableEnvironment;
 
-/** Hands each feature its own part of {@link GroundworkProperties}. */
+/**
+ * Hands each feature its own part of {@link GroundworkProperties}, once every {@code groundwork.*} key set anywhere is
+ * known to name a setting.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(GroundworkProperties.class)
 class SettingsConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(SettingsConfiguration.class);
+
+    /**
+     * Start-up step, before any bean is made: a key that names no setting stops the start, naming it. One set in the
+     * environment only warns: the environment is shared with other programs (docker compose reads GROUNDWORK_UID).
+     */
+    @Bean
+    static BeanFactoryPostProcessor unknownSettingsStopTheStart(ConfigurableEnvironment environment) {
+        return beanFactory -> {
+            for (SettingKeys.Unknown unknown : SettingKeys.unknownIn(environment)) {
+                if (!unknown.environment()) {
+                    throw new UnknownSettingException(unknown);
+                }
+                log.warn("Ignoring the environment's {}: it names no setting", unknown.key());
+            }
+        };
+    }
 
     @Bean
     IngestSettings ingestSettings(GroundworkProperties properties) {
@@ -52,8 +77,8 @@ class SettingsConfiguration {
     }
 
     @Bean
-    ScheduleSettings scheduleSettings(GroundworkProperties properties) {
-        return properties.schedule();
+    SyncSettings syncSettings(GroundworkProperties properties) {
+        return properties.sync();
     }
 
     @Bean

@@ -1,14 +1,37 @@
 package dev.groundwork.embed;
 
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
-/** Creates the one encoder of the application; start-up fails with a clear message when it cannot load. */
+/**
+ * Creates the one encoder of the application, and the threads its runs go to beside their callers'; start-up fails
+ * with a clear message when it cannot load.
+ */
 @Configuration(proxyBeanMethods = false)
 class EncoderConfiguration {
 
+    static final String RUNS = "encoderRuns";
+
     @Bean(destroyMethod = "close")
-    OnnxEncoder encoder(EncoderSettings settings) {
-        return new OnnxEncoder(settings);
+    OnnxEncoder encoder(EncoderSettings settings, @Qualifier(RUNS) ThreadPoolTaskExecutor encoderRuns) {
+        return new OnnxEncoder(settings, encoderRuns.getThreadPoolExecutor());
+    }
+
+    /** As many as callers ask for (the encoder's own permits bound the runs); idle ones end after a minute. */
+    @Bean(RUNS)
+    ThreadPoolTaskExecutor encoderRuns() {
+        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+        executor.setThreadNamePrefix("encoder-");
+        executor.setCorePoolSize(0);
+        executor.setMaxPoolSize(Integer.MAX_VALUE);
+        executor.setQueueCapacity(0);
+        executor.setKeepAliveSeconds(60);
+        executor.setDaemon(true);
+        // a search or an upload still being answered while the application stops needs them; the stop does not
+        // wait for them, as it never waited for the encoder
+        executor.setAcceptTasksAfterContextClose(true);
+        return executor;
     }
 }

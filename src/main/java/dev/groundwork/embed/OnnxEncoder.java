@@ -20,11 +20,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
+import dev.groundwork.text.Texts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,11 +63,12 @@ final class OnnxEncoder implements Encoder, AutoCloseable {
     private final Semaphore running;
     private final ExecutorService helpers;
 
-    OnnxEncoder(EncoderSettings settings) {
-        this(ModelSource.of(settings), settings);
+    /** @param helpers where runs go beside the caller's own (see {@link #embedAll}); not shut down by the encoder */
+    OnnxEncoder(EncoderSettings settings, ExecutorService helpers) {
+        this(ModelSource.of(settings), settings, helpers);
     }
 
-    OnnxEncoder(ModelSource source, EncoderSettings settings) {
+    OnnxEncoder(ModelSource source, EncoderSettings settings, ExecutorService helpers) {
         long started = System.nanoTime();
         EncoderSettings.Resolved resolved = settings.resolve(source);
         this.modelId = source.modelId();
@@ -79,12 +80,7 @@ final class OnnxEncoder implements Encoder, AutoCloseable {
         this.calibration = source.calibration();
         this.workers = settings.effectiveWorkers();
         this.running = new Semaphore(workers);
-        AtomicInteger helperNumber = new AtomicInteger();
-        this.helpers = Executors.newCachedThreadPool(runnable -> {
-            Thread thread = new Thread(runnable, "encoder-" + helperNumber.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.helpers = helpers;
         this.signature = source.fingerprint() + "/" + pooling.name().toLowerCase() + "/" + maxTokens
                 + (queryPrefix.isEmpty() ? "" : "/q=" + queryPrefix)
                 + (passagePrefix.isEmpty() ? "" : "/p=" + passagePrefix);
@@ -347,7 +343,6 @@ final class OnnxEncoder implements Encoder, AutoCloseable {
 
     @Override
     public void close() {
-        helpers.shutdownNow();
         try {
             session.close();
         } catch (OrtException e) {

@@ -1,7 +1,6 @@
 package dev.groundwork.eval;
 
-import dev.groundwork.retrieve.RetrievedChunk;
-import java.util.List;
+import dev.groundwork.retrieve.Retrieval;
 
 /**
  * Answers a question from the chunks retrieved for it, for the answer metrics. The evaluation calls it with
@@ -10,9 +9,10 @@ import java.util.List;
 public interface AnswerStage {
 
     /**
-     * @param sources the retrieved chunks, best first; citations refer to them by number from 1
+     * @param retrieved the question and the chunks it is answered from, best first; citations refer to them by
+     *                  number from 1
      */
-    AnswerOutcome answer(String question, List<RetrievedChunk> sources);
+    AnswerOutcome answer(Retrieval retrieved);
 
     /** A short name for the report, e.g. {@code extractive}. */
     String name();

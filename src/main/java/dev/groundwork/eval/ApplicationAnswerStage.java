@@ -6,8 +6,7 @@ import dev.groundwork.answer.AnswerService;
 import dev.groundwork.answer.PreparedQuestion;
 import dev.groundwork.answer.Source;
 import dev.groundwork.eval.AnswerOutcome.SentenceSupport;
-import dev.groundwork.retrieve.RetrievedChunk;
-import java.util.List;
+import dev.groundwork.retrieve.Retrieval;
 
 /**
  * The application's answerer as the evaluation's answer stage: the same source fitting, abstention, answerer
@@ -22,8 +21,8 @@ final class ApplicationAnswerStage implements AnswerStage {
     }
 
     @Override
-    public AnswerOutcome answer(String question, List<RetrievedChunk> sources) {
-        Answer answer = answers.answer(PreparedQuestion.of(question, sources), AnswerListener.NONE);
+    public AnswerOutcome answer(Retrieval retrieved) {
+        Answer answer = answers.answer(PreparedQuestion.of(retrieved), AnswerListener.NONE);
         if (answer.abstained()) {
             return AnswerOutcome.abstention(answer.evidence());
         }

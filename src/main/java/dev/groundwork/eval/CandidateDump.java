@@ -3,7 +3,7 @@ package dev.groundwork.eval;
 import dev.groundwork.embed.Encoder;
 import dev.groundwork.index.ChunkFilter;
 import dev.groundwork.index.ChunkHit;
-import dev.groundwork.index.ChunkIndex;
+import dev.groundwork.index.ChunkSearch;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -32,13 +32,13 @@ final class CandidateDump implements AutoCloseable {
                         boolean answerable, List<Candidate> text, List<Candidate> vector) {
     }
 
-    private final ChunkIndex index;
+    private final ChunkSearch index;
     private final Encoder encoder;
     private final int depth;
     private final BufferedWriter out;
     private final Path file;
 
-    CandidateDump(ChunkIndex index, Encoder encoder, int depth, Path file) {
+    CandidateDump(ChunkSearch index, Encoder encoder, int depth, Path file) {
         this.index = index;
         this.encoder = encoder;
         this.depth = depth;
@@ -52,7 +52,7 @@ final class CandidateDump implements AutoCloseable {
 
     void write(Question question) {
         List<Candidate> text = candidates(index.searchText(question.text(), depth, ChunkFilter.NONE));
-        List<Candidate> vector = index.vectorSearchAvailable()
+        List<Candidate> vector = index.vectorsComparable()
                 ? candidates(index.searchVector(encoder.embedQuery(question.text()), depth, ChunkFilter.NONE))
                 : List.of();
         Gold gold = question.gold();

@@ -4,6 +4,7 @@ import dev.groundwork.embed.Encoder;
 import dev.groundwork.eval.Gold.Kind;
 import dev.groundwork.index.ChunkFilter;
 import dev.groundwork.index.ChunkIndex;
+import dev.groundwork.index.ServingIndex;
 import dev.groundwork.ingest.DocumentPipeline;
 import dev.groundwork.retrieve.InvalidQueryException;
 import dev.groundwork.retrieve.Retrieval;
@@ -76,8 +77,8 @@ final class ConfigRunner {
         }
         try (ConfigurableApplicationContext context = start(config, home)) {
             // 1. index
-            CorpusIndexer.Built built = new CorpusIndexer(context.getBean(DocumentPipeline.class),
-                    context.getBean(ChunkIndex.class)).ensure(corpus, marker, bars);
+            CorpusIndexer.Built built = servingIndex(context).use(index -> new CorpusIndexer(
+                    context.getBean(DocumentPipeline.class), index).ensure(corpus, marker, bars));
             // 2. ask
             Retriever retriever = context.getBean(Retriever.class);
             RetrievalSettings settings = context.getBean(RetrievalSettings.class);
@@ -152,8 +153,9 @@ final class ConfigRunner {
                 chunkHits.add(question.gold(), chunkRanks);
                 QuestionResult.Answer answer = null;
                 if (answerer.isPresent()) {
-                    List<RetrievedChunk> sources = found.chunks().subList(0, Math.min(settings.topK(), found.chunks().size()));
-                    AnswerOutcome outcome = answerer.get().answer(question.text(), sources);
+                    Retrieval given = found.top(settings.topK());
+                    List<RetrievedChunk> sources = given.chunks();
+                    AnswerOutcome outcome = answerer.get().answer(given);
                     AnswerMetrics.Judgement judged = answers.add(question, sources, outcome);
                     answer = new QuestionResult.Answer(outcome.text(), outcome.abstained(), outcome.evidence(),
                             outcome.citations(),
@@ -174,10 +176,19 @@ final class ConfigRunner {
     }
 
     private void dumpCandidates(EvalConfig config, ConfigurableApplicationContext context) {
-        try (CandidateDump dump = new CandidateDump(context.getBean(ChunkIndex.class), context.getBean(Encoder.class),
+        ServingIndex<ChunkIndex> serving = servingIndex(context);
+        ChunkIndex index = serving.acquire();
+        try (CandidateDump dump = new CandidateDump(index, context.getBean(Encoder.class),
                 options.dumpCandidates(), options.out().resolve(config.name() + ".candidates.jsonl"))) {
             questions.forEach(dump::write);
+        } finally {
+            serving.release(index);
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static ServingIndex<ChunkIndex> servingIndex(ConfigurableApplicationContext context) {
+        return context.getBean(ServingIndex.class);
     }
 
     private static List<QuestionResult.Hit> top(Gold gold, GoldRanks ranks) {

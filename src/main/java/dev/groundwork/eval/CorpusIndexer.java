@@ -1,6 +1,6 @@
 package dev.groundwork.eval;
 
-import dev.groundwork.index.ChunkIndex;
+import dev.groundwork.index.ChunkStore;
 import dev.groundwork.index.DocumentRecord;
 import dev.groundwork.ingest.DocumentPipeline;
 import dev.groundwork.ingest.DocumentPipeline.PreparedDocument;
@@ -34,9 +34,9 @@ final class CorpusIndexer {
     }
 
     private final DocumentPipeline pipeline;
-    private final ChunkIndex index;
+    private final ChunkStore index;
 
-    CorpusIndexer(DocumentPipeline pipeline, ChunkIndex index) {
+    CorpusIndexer(DocumentPipeline pipeline, ChunkStore index) {
         this.pipeline = pipeline;
         this.index = index;
     }

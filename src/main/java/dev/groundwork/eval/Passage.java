@@ -1,6 +1,6 @@
 package dev.groundwork.eval;
 
-import dev.groundwork.embed.Texts;
+import dev.groundwork.text.Texts;
 import java.util.Objects;
 
 /** A passage of a corpus given as text: what a question set's gold ids point to. */

@@ -9,13 +9,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
-import java.util.function.Function;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -23,19 +22,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The chunk index as a series of generations: {@code <index dir>/gen-000001/}, {@code gen-000002/}, ... each a
- * whole Lucene index, and {@code <index dir>/CURRENT} naming the one that serves. A rebuild fills the next
- * generation while the current one keeps serving, then {@link #switchTo switches}: the pointer file is replaced
- * atomically (so a restart opens one generation or the other, never a mix) and searches move over without an error:
- * every call runs on one generation, and the switch waits for the calls in progress. On failure the next generation
- * is {@link #discard discarded} and the old one stays.
+ * The chunk index as a series of generations: {@code <index dir>/gen-000001/}, {@code gen-000002/}, ... each a whole
+ * Lucene index, and {@code <index dir>/CURRENT} naming the one that serves. A rebuild fills the next generation while
+ * the serving one keeps serving, then {@link #switchTo switches}: the pointer file is replaced atomically (so a restart
+ * opens one generation or the other, never a mix) and the serving index is handed out from then on. The serving index
+ * is lent, never forwarded to: {@link #acquire()} and {@link #release} count its users like Lucene's
+ * {@code SearcherManager} counts a searcher's, and a replaced generation is closed and deleted when its last user
+ * releases it. On failure the next generation is {@link #discard discarded} and the old one stays.
  *
- * <p>Each generation records in its commit data the pipeline signature it was built with ({@link #builtWith}).
- * While the serving generation was built by another encoder, its vectors cannot be compared with the configured
- * encoder's: vector search is then unavailable (text search still works) and new chunks are written without
- * vectors, until the rebuilt generation switches in.
+ * <p>Each generation records in its commit data the pipeline signature it was built with. While the serving
+ * generation was built by another encoder, its vectors cannot be compared with the configured encoder's: its vector
+ * search is unavailable (text search still works) and new chunks are written without vectors, until the rebuilt
+ * generation switches in.
  */
-public final class GenerationalChunkIndex implements ChunkIndex, AutoCloseable {
+public final class GenerationalChunkIndex implements ServingIndex<ChunkIndex>, IndexGenerations, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(GenerationalChunkIndex.class);
     static final String POINTER = "CURRENT";
@@ -46,29 +46,50 @@ public final class GenerationalChunkIndex implements ChunkIndex, AutoCloseable {
 
     private final Path root;
     private final IndexSettings settings;
-    /** Shared by every call on the serving generation, exclusive for the moment of a switch. */
-    private final ReentrantReadWriteLock switching = new ReentrantReadWriteLock();
+    /** Every open generation by its index, to find what a released index belongs to. */
+    private final Map<ChunkIndex, Generation> open = new ConcurrentHashMap<>();
     private volatile Generation serving;
-    private volatile boolean vectorsComparable = true;
     private Generation next;
 
-    /** One Lucene index of the series. */
-    public static final class Generation {
+    /** One Lucene index of the series, with the count of those holding it (its slot as serving or next is one). */
+    private final class Generation implements NextGeneration {
         private final String name;
         private final LuceneChunkIndex index;
+        private final AtomicInteger holders = new AtomicInteger(1);
 
         private Generation(String name, LuceneChunkIndex index) {
             this.name = name;
             this.index = index;
         }
 
+        @Override
         public String name() {
             return name;
         }
 
-        /** The generation's own index, to fill before it is switched in. */
-        public ChunkIndex index() {
+        @Override
+        public ChunkStore store() {
             return index;
+        }
+
+        /** Takes a hold, unless the generation is closed already (a switch retired it meanwhile). */
+        boolean tryHold() {
+            for (int count = holders.get(); count > 0; count = holders.get()) {
+                if (holders.compareAndSet(count, count + 1)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** Gives a hold back; the last one closes and deletes a retired generation. */
+        void release() {
+            int left = holders.decrementAndGet();
+            if (left == 0) {
+                closeAndDelete(this);
+            } else if (left < 0) {
+                throw new IllegalStateException("Index generation " + name + " released more often than acquired");
+            }
         }
     }
 
@@ -86,32 +107,78 @@ public final class GenerationalChunkIndex implements ChunkIndex, AutoCloseable {
         }
     }
 
-    // ---- generations
+    // ---- the serving index, lent
 
-    /** The pipeline signature the serving generation was built with, when it records one. */
-    public Optional<String> builtWith() {
-        return Optional.ofNullable(committedUserData().get(PIPELINE));
+    @Override
+    public ChunkIndex acquire() {
+        while (true) {
+            Generation current = serving;
+            if (current.tryHold()) {
+                return current.index;
+            }
+            // retired and closed between the read and the hold: the field names its successor by now
+        }
     }
 
-    /** Records that the serving generation holds what {@code pipeline} makes (it is empty, or all of it was). */
-    public void adopt(String pipeline) {
-        commit(Map.of(PIPELINE, pipeline));
+    @Override
+    public void release(ChunkIndex index) {
+        Generation generation = open.get(index);
+        if (generation == null) {
+            throw new IllegalStateException("Not an index of this series, or released after it closed");
+        }
+        generation.release();
+    }
+
+    /** Brings searches of the serving and the next generation up to date with writes not yet committed. */
+    public void refresh() {
+        Generation building;
+        synchronized (this) {
+            building = next;
+        }
+        for (Generation generation : building == null ? List.of(serving) : List.of(serving, building)) {
+            if (generation.tryHold()) {
+                try {
+                    generation.index.refresh();
+                } finally {
+                    generation.release();
+                }
+            }
+        }
+    }
+
+    // ---- the generations
+
+    @Override
+    public ServingGeneration serving() {
+        while (true) {
+            Generation current = serving;
+            if (current.tryHold()) { // held, so a switch cannot close it while it is read
+                try {
+                    return new ServingGeneration(current.name, builtWith(current), current.index.vectorsComparable());
+                } finally {
+                    current.release();
+                }
+            }
+        }
+    }
+
+    private static Optional<String> builtWith(Generation generation) {
+        return Optional.ofNullable(generation.index.committedUserData().get(PIPELINE));
+    }
+
+    @Override
+    public synchronized void recordBuiltWith(String pipeline) {
+        serving.index.commit(Map.of(PIPELINE, pipeline));
         log.info("Index generation {} is recorded as built with the configured pipeline", serving.name);
     }
 
-    /** Whether the serving generation's vectors can be compared with the configured encoder's (see class notes). */
-    public void vectorsComparable(boolean comparable) {
-        this.vectorsComparable = comparable;
-        serving.index.writeVectors(comparable);
+    @Override
+    public synchronized void vectorsComparable(boolean comparable) {
+        serving.index.vectorsComparable(comparable);
     }
 
-    /** The serving generation's name. */
-    public String generation() {
-        return serving.name;
-    }
-
-    /** Starts an empty next generation, private to the caller until {@link #switchTo} or {@link #discard}. */
-    public synchronized Generation startNext() {
+    @Override
+    public synchronized NextGeneration startNext() {
         if (next != null) {
             throw new IllegalStateException("Generation " + next.name + " is already being built");
         }
@@ -126,59 +193,55 @@ public final class GenerationalChunkIndex implements ChunkIndex, AutoCloseable {
     }
 
     /**
-     * Makes a filled generation the serving one: merges it into one segment (when the settings say so), commits it
-     * with the pipeline it was built with, points {@code CURRENT} at it atomically, moves searches over, then
-     * closes and deletes the old generation. If this throws, the old generation still serves and the pointer still
-     * names it.
+     * Merges the next generation into one segment (when the settings say so), commits it with the pipeline it was
+     * built with, points {@code CURRENT} at it atomically, and hands it out from then on. The old generation closes
+     * and is deleted once its last user releases it.
      */
-    public synchronized void switchTo(Generation built, String pipeline) {
-        requireNext(built);
+    @Override
+    public synchronized void switchTo(NextGeneration built, String pipeline) {
+        Generation switching = requireNext(built);
         if (settings.mergeAfterRebuild()) {
             // one HNSW graph instead of one per segment: faster, better searches; paid while the old one serves
             long started = System.nanoTime();
-            built.index.forceMerge(1);
-            log.info("Index generation {} merged into one segment in {} ms", built.name,
+            switching.index.forceMerge(1);
+            log.info("Index generation {} merged into one segment in {} ms", switching.name,
                     (System.nanoTime() - started) / 1_000_000);
         }
-        built.index.commit(Map.of(PIPELINE, pipeline));
+        switching.index.commit(Map.of(PIPELINE, pipeline));
         try {
-            writePointer(built.name);
+            writePointer(switching.name);
         } catch (IOException e) {
-            throw new IndexUnavailableException("Cannot point the index at generation " + built.name + ": "
+            throw new IndexUnavailableException("Cannot point the index at generation " + switching.name + ": "
                     + e.getMessage(), e);
         }
-        Generation old;
-        switching.writeLock().lock();
-        try {
-            old = serving;
-            serving = built;
-            vectorsComparable = true;
-            next = null;
-        } finally {
-            switching.writeLock().unlock();
-        }
-        log.info("Index switched from generation {} to {}", old.name, built.name);
-        closeAndDelete(old);
-    }
-
-    /** Throws a generation away; the serving one is untouched. */
-    public synchronized void discard(Generation built) {
-        requireNext(built);
+        Generation old = serving;
+        serving = switching;
         next = null;
-        closeAndDelete(built);
-        log.info("Index generation {} discarded; generation {} keeps serving", built.name, serving.name);
+        log.info("Index switched from generation {} to {}", old.name, switching.name);
+        old.release();
     }
 
-    private void requireNext(Generation built) {
+    @Override
+    public synchronized void discard(NextGeneration built) {
+        Generation discarded = requireNext(built);
+        next = null;
+        discarded.release();
+        log.info("Index generation {} discarded; generation {} keeps serving", discarded.name, serving.name);
+    }
+
+    private Generation requireNext(NextGeneration built) {
         if (built == null || built != next) {
-            throw new IllegalStateException("Not the generation being built: " + (built == null ? null : built.name));
+            throw new IllegalStateException("Not the generation being built: " + (built == null ? null : built.name()));
         }
+        return next;
     }
 
     private Generation open(String name) throws IOException {
         Path dir = root.resolve(name);
         Files.createDirectories(dir);
-        return new Generation(name, new LuceneChunkIndex(settings.in(dir)));
+        Generation generation = new Generation(name, new LuceneChunkIndex(settings.in(dir)));
+        open.put(generation.index, generation);
+        return generation;
     }
 
     /** Before generations the index lived straight in the folder: it becomes the first generation, unchanged. */
@@ -261,6 +324,7 @@ public final class GenerationalChunkIndex implements ChunkIndex, AutoCloseable {
     }
 
     private void closeAndDelete(Generation generation) {
+        open.remove(generation.index);
         try {
             generation.index.close();
             deleteRecursively(generation.index.directoryPath());
@@ -282,107 +346,16 @@ public final class GenerationalChunkIndex implements ChunkIndex, AutoCloseable {
         return String.format("gen-%06d", number);
     }
 
-    // ---- the chunk index, on the serving generation
-
-    private <T> T onServing(Function<LuceneChunkIndex, T> work) {
-        switching.readLock().lock();
-        try {
-            return work.apply(serving.index);
-        } finally {
-            switching.readLock().unlock();
-        }
-    }
-
-    @Override
-    public void upsert(DocumentRecord document, List<EmbeddedChunk> chunks, Collection<String> replacing) {
-        onServing(index -> {
-            index.upsert(document, chunks, replacing);
-            return null;
-        });
-    }
-
-    @Override
-    public void updateRecord(DocumentRecord document) {
-        onServing(index -> {
-            index.updateRecord(document);
-            return null;
-        });
-    }
-
-    @Override
-    public boolean delete(String documentId) {
-        return onServing(index -> index.delete(documentId));
-    }
-
-    @Override
-    public void forceMerge(int maxSegments) {
-        onServing(index -> {
-            index.forceMerge(maxSegments);
-            return null;
-        });
-    }
-
-    @Override
-    public void commit(Map<String, String> userData) {
-        onServing(index -> {
-            index.commit(userData);
-            return null;
-        });
-    }
-
-    @Override
-    public Map<String, String> committedUserData() {
-        return onServing(LuceneChunkIndex::committedUserData);
-    }
-
-    @Override
-    public Optional<DocumentRecord> find(String documentId) {
-        return onServing(index -> index.find(documentId));
-    }
-
-    @Override
-    public List<DocumentRecord> documents() {
-        return onServing(LuceneChunkIndex::documents);
-    }
-
-    @Override
-    public IndexStats stats() {
-        return onServing(LuceneChunkIndex::stats);
-    }
-
-    @Override
-    public List<ChunkHit> searchText(String query, int limit, ChunkFilter filter) {
-        return onServing(index -> index.searchText(query, limit, filter));
-    }
-
-    @Override
-    public boolean vectorSearchAvailable() {
-        return vectorsComparable;
-    }
-
-    @Override
-    public List<ChunkHit> searchVector(float[] vector, int limit, ChunkFilter filter) {
-        return onServing(index -> {
-            if (!vectorsComparable) {
-                throw new IndexUnavailableException("Vector search is unavailable until the index rebuilt for the "
-                        + "configured encoder is switched in; text search works meanwhile.", null);
-            }
-            return index.searchVector(vector, limit, filter);
-        });
-    }
-
-    @Override
-    public List<EmbeddedChunk> chunks(String documentId) {
-        return onServing(index -> index.chunks(documentId));
-    }
-
+    /** Closes the serving generation (and one being built), whoever still holds them: the application is stopping. */
     @Override
     public synchronized void close() throws IOException {
         try {
             if (next != null) {
+                open.remove(next.index);
                 next.index.close();
             }
         } finally {
+            open.remove(serving.index);
             serving.index.close();
         }
     }

@@ -8,16 +8,16 @@ import org.springframework.stereotype.Component;
 @Component
 class IndexHealthIndicator implements HealthIndicator {
 
-    private final ChunkIndex index;
+    private final ServingIndex<? extends ChunkStore> index;
 
-    IndexHealthIndicator(ChunkIndex index) {
+    IndexHealthIndicator(ServingIndex<? extends ChunkStore> index) {
         this.index = index;
     }
 
     @Override
     public Health health() {
         try {
-            IndexStats stats = index.stats();
+            IndexStats stats = index.use(ChunkStore::stats);
             return Health.up()
                     .withDetail("open", true)
                     .withDetail("documents", stats.documents())

@@ -1,6 +1,6 @@
 package dev.groundwork.ingest;
 
-import dev.groundwork.embed.Texts;
+import dev.groundwork.text.Texts;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

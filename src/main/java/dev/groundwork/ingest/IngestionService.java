@@ -1,26 +1,29 @@
 package dev.groundwork.ingest;
 
-import dev.groundwork.index.ChunkIndex;
+import dev.groundwork.index.ChunkStore;
 import dev.groundwork.index.DocumentRecord;
 import dev.groundwork.index.IndexStats;
+import dev.groundwork.index.ServingIndex;
 import dev.groundwork.ingest.DocumentPipeline.PreparedDocument;
 import dev.groundwork.ingest.IngestFolder.Staged;
 import dev.groundwork.ingest.RejectedDocumentException.Reason;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * Brings documents into the index and takes them out. Every change is committed before the method returns,
- * and a failure leaves nothing behind: no file in the ingest folder, no chunks in the index.
+ * Brings documents into the index and takes them out. Every change is committed before the method returns (a folder
+ * pass batches its commits through a {@link WriteBatch}, which commits them), and a failure leaves nothing behind: no
+ * file in the ingest folder, no chunks in the index.
  */
 @Service
 public class IngestionService {
@@ -47,20 +50,29 @@ public class IngestionService {
 
     private final IngestFolder folder;
     private final DocumentPipeline pipeline;
-    private final ChunkIndex index;
+    private final ServingIndex<? extends ChunkStore> serving;
     private final IngestSettings settings;
     private final KeyedLocks locks = new KeyedLocks(64);
 
-    IngestionService(IngestFolder folder, DocumentPipeline pipeline, ChunkIndex index, IngestSettings settings) {
+    IngestionService(IngestFolder folder, DocumentPipeline pipeline, ServingIndex<? extends ChunkStore> serving,
+                     IngestSettings settings) {
         this.folder = folder;
         this.pipeline = pipeline;
-        this.index = index;
+        this.serving = serving;
         this.settings = settings;
     }
 
     /** {@link #upload(String, InputStream, String)} by no one in particular (tools, tests). */
     public IngestOutcome upload(String clientFileName, InputStream content) {
         return upload(clientFileName, content, null);
+    }
+
+    /**
+     * Runs {@code work} on the serving index, acquired for it. Writers acquire it under their document's lock, so an
+     * index switched in under {@link #exclusively} is never written through one acquired before.
+     */
+    private <T> T withIndex(Function<ChunkStore, T> work) {
+        return serving.use(work::apply);
     }
 
     /**
@@ -79,11 +91,11 @@ public class IngestionService {
                 throw new RejectedDocumentException(Reason.UNSUPPORTED_TYPE, "The file is empty.");
             }
             String id = staged.facts().documentId();
-            return locks.withLock(id, () -> {
+            return locks.withLock(id, () -> withIndex(index -> {
                 // 2. the same bytes are the same document
                 Optional<DocumentRecord> known = index.find(id);
                 if (known.isPresent()) {
-                    return new IngestOutcome(keepUploadedCopy(known.get(), staged, fileName), Change.KNOWN);
+                    return new IngestOutcome(keepUploadedCopy(index, known.get(), staged, fileName), Change.KNOWN);
                 }
                 // 3. parse, split, embed
                 PreparedDocument prepared = pipeline.prepare(staged.path(), fileName, staged.facts(), List.of(), Instant.now());
@@ -106,7 +118,7 @@ public class IngestionService {
                 log.info("Uploaded {} as {}: {} chunks in {} ms", fileName, id, record.chunks(),
                         (System.nanoTime() - started) / 1_000_000);
                 return new IngestOutcome(record, Change.CREATED);
-            });
+            }));
         } finally {
             folder.discard(staged.path());
         }
@@ -116,7 +128,7 @@ public class IngestionService {
      * An upload of bytes already known is acknowledged, so it must outlive the file it duplicates: when the
      * document has no uploaded copy yet (it came from a folder, where it may be deleted), this one is kept.
      */
-    private DocumentRecord keepUploadedCopy(DocumentRecord known, Staged staged, String fileName) {
+    private DocumentRecord keepUploadedCopy(ChunkStore index, DocumentRecord known, Staged staged, String fileName) {
         if (known.paths().stream().anyMatch(path -> path.startsWith(IngestFolder.UPLOADS + "/"))) {
             return known;
         }
@@ -135,42 +147,57 @@ public class IngestionService {
     }
 
     /**
-     * Indexes a file of a source folder, unless its bytes are already indexed under the current pipeline: known
+     * What a file of a source folder needs (see {@link FilePlan}): nothing, a new path for known bytes, or making.
+     *
+     * @param previous the document that held the file's path when the caller last looked, if any
+     */
+    public FilePlan plan(SourceFile source, DocumentRecord previous) {
+        return FilePlan.of(source.recordedPath(), source.facts(), previous, () -> find(source.facts().documentId()),
+                pipeline.signature());
+    }
+
+    /**
+     * Parses, splits and embeds a source file's document ahead of its write, without locks and without touching the
+     * index: a folder pass makes the next files while it writes the current one.
+     */
+    public PreparedDocument prepare(SourceFile source) {
+        requireIndexableSize(source.facts().sizeBytes());
+        String path = source.recordedPath();
+        return pipeline.prepare(source.file(), fileNameOf(path), source.facts(), List.of(path), Instant.now());
+    }
+
+    /**
+     * Indexes a file of a source folder as its {@link #plan} says, looked at again under the document's lock: known
      * bytes at a new path only gain that path (no parsing, no embedding); new or changed bytes are parsed, embedded
-     * and put in place of the document the path held before, in one step. Nothing is written when the file
-     * changed or went away since it was hashed ({@link Change#STALE}), or when making the new version fails (the
-     * old one stays until a later pass succeeds).
+     * and put in place of the document the path held before, in one step. Nothing is written when the file changed
+     * or went away since it was hashed ({@link Change#STALE}), or when making the new version fails (the old one
+     * stays until a later pass succeeds).
      *
      * @param previous the document the path held when the caller last looked, if any; if it still holds the path
      *                 and the bytes changed, the path is taken from it (and the document removed with its last path)
      */
     public IngestOutcome ingestFile(SourceFile source, DocumentRecord previous) {
-        return ingestFile(source, previous, null, true);
+        return write(source, previous, null, true);
     }
 
     /**
-     * Parses, splits and embeds a source file's document ahead of {@link #ingestFile(SourceFile, DocumentRecord,
-     * PreparedDocument, boolean) writing it}, without locks and without touching the index: a folder pass prepares
-     * the next files while it writes the current one. Null when there is nothing to prepare: the bytes are indexed
-     * under the current pipeline already, or the file changed since it was hashed.
+     * Writes of source files committed together (see {@link WriteBatch}): what a folder pass uses, so that a commit
+     * is not paid per file.
      */
-    public PreparedDocument prepareFile(SourceFile source) {
-        FileFacts facts = source.facts();
-        requireIndexableSize(facts.sizeBytes());
-        Optional<DocumentRecord> known = index.find(facts.documentId());
-        if (known.isPresent() && known.get().pipeline().equals(pipeline.signature()) || !source.unchanged()) {
-            return null;
-        }
-        String path = source.recordedPath();
-        return pipeline.prepare(source.file(), fileNameOf(path), facts, List.of(path), Instant.now());
+    public <F> WriteBatch<F> writeBatch(Duration commitAfter, WriteBatch.Listener<F> listener) {
+        return new WriteBatch<>(this, commitAfter, listener);
     }
 
     /**
-     * {@link #ingestFile(SourceFile, DocumentRecord)}, with the document made ahead by {@link #prepareFile} when
-     * given (else made here), and committed only when asked. A caller that does not commit must commit on this thread
-     * before it counts the change as done; until then a crash loses it, and the next pass indexes the file again.
+     * {@link #ingestFile} without the commit, with the document made ahead by {@link #prepare} when given (else made
+     * here): for {@link WriteBatch}, which commits.
      */
-    public IngestOutcome ingestFile(SourceFile source, DocumentRecord previous, PreparedDocument ahead, boolean commit) {
+    IngestOutcome write(SourceFile source, DocumentRecord previous, PreparedDocument ahead) {
+        return write(source, previous, ahead, false);
+    }
+
+    /** @param commit whether to commit, under the lock, before it returns */
+    private IngestOutcome write(SourceFile source, DocumentRecord previous, PreparedDocument ahead, boolean commit) {
         FileFacts facts = source.facts();
         requireIndexableSize(facts.sizeBytes());
         String id = facts.documentId();
@@ -178,32 +205,37 @@ public class IngestionService {
         String previousId = previous == null ? id : previous.id();
         // Both documents are locked: the path may move from one to the other, and a concurrent delete of either must
         // not interleave with that.
-        return locks.withLocks(id, previousId, () -> {
+        return locks.withLocks(id, previousId, () -> withIndex(index -> {
             // 1. the file must still be the one that was hashed
             if (!source.unchanged()) {
                 return new IngestOutcome(null, Change.STALE);
             }
-            // 2. what the index holds now (not what the caller saw)
+            // 2. what the index holds now (not what the caller saw), and what the file needs
             Optional<DocumentRecord> known = index.find(id);
             Optional<DocumentRecord> losing = previousId.equals(id) ? Optional.empty()
                     : index.find(previousId).filter(document -> document.paths().contains(path));
+            DocumentRecord holding = losing.or(() -> known.filter(document -> document.paths().contains(path)))
+                    .orElse(null);
+            FilePlan plan = FilePlan.of(path, facts, holding, () -> known, pipeline.signature());
             List<String> replacing = losing.filter(document -> document.paths().size() == 1)
                     .map(document -> List.of(document.id())).orElse(List.of());
             Optional<DocumentRecord> detached = losing.filter(document -> document.paths().size() > 1)
                     .map(document -> withoutPath(document, path));
             // 3. known bytes under the current pipeline: at most a new path, never parsed or embedded again
-            if (known.isPresent() && known.get().pipeline().equals(pipeline.signature())) {
-                boolean pathAdded = !known.get().paths().contains(path);
-                DocumentRecord record = pathAdded ? withPath(known.get(), path) : known.get();
-                if (!pathAdded && losing.isEmpty()) {
-                    return new IngestOutcome(record, Change.KNOWN);
-                }
+            if (plan instanceof FilePlan.Unchanged unchanged) {
+                return new IngestOutcome(unchanged.document(), Change.KNOWN);
+            }
+            if (plan instanceof FilePlan.NewPath newPath) {
+                boolean pathAdded = !newPath.document().paths().contains(path);
+                DocumentRecord record = pathAdded ? withPath(newPath.document(), path) : newPath.document();
                 if (pathAdded) {
                     index.updateRecord(record);
                 }
                 detached.ifPresent(index::updateRecord);
                 replacing.forEach(index::delete);
-                commitIf(commit);
+                if (commit) {
+                    index.commit();
+                }
                 return new IngestOutcome(record, pathAdded ? Change.PATH_ADDED : Change.KNOWN);
             }
             // 4. new or changed bytes, or made under another pipeline: parse, split, embed
@@ -220,24 +252,23 @@ public class IngestionService {
             if (!source.unchanged()) {
                 return new IngestOutcome(null, Change.STALE);
             }
-            // 5. replace the old versions in one step and commit (or leave the commit to the caller)
+            // 5. replace the old versions in one step, and commit or leave the commit to the batch
             index.upsert(prepared.record(), prepared.chunks(), replacing);
             detached.ifPresent(index::updateRecord);
-            commitIf(commit);
+            if (commit) {
+                index.commit();
+            }
             Change change = known.isPresent() || losing.isPresent() ? Change.REPLACED : Change.CREATED;
             return new IngestOutcome(prepared.record(), change);
-        });
+        }));
     }
 
-    /** Makes every write so far durable; see {@link ChunkIndex#commit()}. */
-    public void commit() {
-        index.commit();
-    }
-
-    private void commitIf(boolean commit) {
-        if (commit) {
+    /** Makes every write of this thread so far durable; see {@link ChunkStore#commit()}. */
+    void commit() {
+        withIndex(index -> {
             index.commit();
-        }
+            return null;
+        });
     }
 
     /** A document made ahead, under the paths and the time it is indexed with. */
@@ -246,7 +277,12 @@ public class IngestionService {
                 made.sizeBytes(), made.pages(), made.chunks(), addedAt, made.pipeline(), made.addedBy());
     }
 
-    private void requireIndexableSize(long sizeBytes) {
+    /**
+     * Refuses a file the ingestion would refuse anyway (too large, empty), before anyone reads it.
+     *
+     * @throws RejectedDocumentException with {@code TOO_LARGE} or {@code UNSUPPORTED_TYPE}
+     */
+    public void requireIndexableSize(long sizeBytes) {
         if (sizeBytes > settings.maxFileSize().toBytes()) {
             throw new RejectedDocumentException(Reason.TOO_LARGE,
                     "The file is larger than the limit of " + settings.maxFileSize().toBytes() + " bytes.");
@@ -265,7 +301,7 @@ public class IngestionService {
      * @return whether the path was dropped
      */
     public boolean forgetPath(DocumentRecord document, String recordedPath, Path file) {
-        return locks.withLock(document.id(), () -> {
+        return locks.withLock(document.id(), () -> withIndex(index -> {
             Optional<DocumentRecord> current = index.find(document.id());
             if (current.isEmpty() || !current.get().paths().contains(recordedPath)
                     || (file != null && FileStamp.of(file).isPresent())) {
@@ -278,7 +314,7 @@ public class IngestionService {
             }
             index.commit();
             return true;
-        });
+        }));
     }
 
     /**
@@ -287,7 +323,7 @@ public class IngestionService {
      * source folder is refused: Groundwork does not delete files in folders it does not own.
      */
     public DocumentRecord delete(String id) {
-        return locks.withLock(id, () -> {
+        return locks.withLock(id, () -> withIndex(index -> {
             DocumentRecord record = index.find(id).orElseThrow(() -> new DocumentNotFoundException(id));
             List<String> elsewhere = record.paths().stream().filter(path -> !SourcePath.of(path).inIngestFolder()).toList();
             if (!elsewhere.isEmpty()) {
@@ -304,7 +340,7 @@ public class IngestionService {
             index.commit();
             log.info("Deleted document {} ({} files)", id, record.paths().size());
             return record;
-        });
+        }));
     }
 
     private boolean holdsBytesOf(String path, DocumentRecord record) {
@@ -316,38 +352,34 @@ public class IngestionService {
      * The same service writing to another index (a generation being rebuilt). It shares the folder and the pipeline
      * but not the locks: the other index is private to its caller until it is switched in.
      */
-    public IngestionService writingTo(ChunkIndex target) {
-        return new IngestionService(folder, pipeline, target, settings);
+    public IngestionService writingTo(ChunkStore target) {
+        return new IngestionService(folder, pipeline, ServingIndex.of(target), settings);
     }
 
     /**
-     * Runs {@code work} while no upload, delete or sync write is in progress, and none starts: every write here
-     * holds its document's lock from its first read to its commit, so inside this barrier the index and the folders
-     * agree and can be switched for another index.
+     * Runs {@code work} while no upload, delete or file write is in progress, and none starts: every write holds its
+     * document's lock from its first read to its last write, and takes the serving index only under it, so inside
+     * this barrier the index and the folders agree and another index can be switched in.
      */
     public <T> T exclusively(Supplier<T> work) {
         return locks.withAll(work);
     }
 
     public Optional<DocumentRecord> find(String id) {
-        return index.find(id);
+        return withIndex(index -> index.find(id));
     }
 
     public List<DocumentRecord> documents() {
-        return index.documents();
+        return withIndex(ChunkStore::documents);
     }
 
     public IndexStats stats() {
-        return index.stats();
+        return withIndex(ChunkStore::stats);
     }
 
     /** Signature of the pipeline new documents go through. */
     public String pipelineSignature() {
         return pipeline.signature();
-    }
-
-    public Map<String, String> committedUserData() {
-        return index.committedUserData();
     }
 
     private DocumentRecord withPath(DocumentRecord record, String recordedPath) {

@@ -8,7 +8,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import org.slf4j.Logger;
@@ -34,18 +33,19 @@ final class ParseWorkerPool implements AutoCloseable {
     private final ScheduledExecutorService watchdog;
     private volatile boolean closed;
 
-    ParseWorkerPool(WorkerCommand command, ParseLimits limits, int size, int maxDocumentsPerWorker, Duration startTimeout) {
+    /**
+     * @param watchdog kills a worker past its time limit, and starts the workers in the background; the pool does not
+     *                 shut it down (the application does)
+     */
+    ParseWorkerPool(WorkerCommand command, ParseLimits limits, int size, int maxDocumentsPerWorker, Duration startTimeout,
+                    ScheduledExecutorService watchdog) {
         this.command = command;
         this.limits = limits;
         this.size = size;
         this.maxDocumentsPerWorker = maxDocumentsPerWorker;
         this.startTimeout = startTimeout;
         this.permits = new Semaphore(size, true);
-        this.watchdog = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "parse-watchdog");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.watchdog = watchdog;
     }
 
     /** Parses a file in a worker; waits for a free worker first. */
@@ -84,7 +84,7 @@ final class ParseWorkerPool implements AutoCloseable {
 
     /** Starts the workers in the background, so the first documents do not wait for a JVM to start. */
     void warmUp() {
-        Thread thread = new Thread(() -> {
+        watchdog.execute(() -> {
             long started = System.nanoTime();
             int warmed = 0;
             for (int i = 0; i < size && !closed && permits.tryAcquire(); i++) {
@@ -102,9 +102,7 @@ final class ParseWorkerPool implements AutoCloseable {
                 }
             }
             log.info("{} parse workers ready in {} ms", warmed, (System.nanoTime() - started) / 1_000_000);
-        }, "parse-worker-warm-up");
-        thread.setDaemon(true);
-        thread.start();
+        });
     }
 
     private ParseWorkerProcess borrow() {
@@ -144,6 +142,11 @@ final class ParseWorkerPool implements AutoCloseable {
         }
     }
 
+    /** How many parses hold a worker now. */
+    int busy() {
+        return size - permits.availablePermits();
+    }
+
     private int idleCount() {
         synchronized (idle) {
             return idle.size();
@@ -159,6 +162,5 @@ final class ParseWorkerPool implements AutoCloseable {
             idle.clear();
         }
         stopping.forEach(ParseWorkerProcess::stop);
-        watchdog.shutdownNow();
     }
 }

@@ -2,14 +2,13 @@ package dev.groundwork.ingest;
 
 import dev.groundwork.embed.Encoder;
 import dev.groundwork.embed.TokenCounter;
-import dev.groundwork.embed.Texts;
 import dev.groundwork.index.Chunk;
 import dev.groundwork.ingest.ParsedDocument.ParsedPage;
 import dev.groundwork.ingest.ParsedDocument.TextBlock;
-import java.text.BreakIterator;
+import dev.groundwork.text.Sentences;
+import dev.groundwork.text.Texts;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.springframework.stereotype.Component;
 
 /**
@@ -175,17 +174,8 @@ final class SentenceAwareSplitter implements DocumentSplitter {
     /** Cuts a block into lines, lines into sentences, and sentences longer than the budget into pieces. */
     private List<Unit> units(String text, int blockStart, int blockEnd, int budget) {
         List<Unit> units = new ArrayList<>();
-        int lineStart = blockStart;
-        while (lineStart < blockEnd) {
-            int newline = text.indexOf('\n', lineStart);
-            int lineEnd = newline < 0 || newline > blockEnd ? blockEnd : newline;
-            BreakIterator sentences = BreakIterator.getSentenceInstance(Locale.ROOT);
-            sentences.setText(text.substring(lineStart, lineEnd));
-            int from = sentences.first();
-            for (int to = sentences.next(); to != BreakIterator.DONE; from = to, to = sentences.next()) {
-                addTrimmed(units, text, lineStart + from, lineStart + to, budget);
-            }
-            lineStart = lineEnd + 1;
+        for (Sentences.Span sentence : Sentences.split(text, blockStart, blockEnd)) {
+            addTrimmed(units, text, sentence.start(), sentence.end(), budget);
         }
         return units;
     }

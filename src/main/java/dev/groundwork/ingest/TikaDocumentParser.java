@@ -1,6 +1,6 @@
 package dev.groundwork.ingest;
 
-import dev.groundwork.embed.Texts;
+import dev.groundwork.text.Texts;
 import dev.groundwork.ingest.RejectedDocumentException.Reason;
 import java.io.IOException;
 import java.io.InputStream;

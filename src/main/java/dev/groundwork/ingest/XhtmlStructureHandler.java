@@ -1,6 +1,7 @@
 package dev.groundwork.ingest;
 
-import dev.groundwork.embed.Texts;
+import dev.groundwork.text.TableRows;
+import dev.groundwork.text.Texts;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -78,7 +79,7 @@ final class XhtmlStructureHandler extends DefaultHandler {
             }
             case "td", "th" -> {
                 if (cellsInRow++ > 0) {
-                    appendSeparator(" | ");
+                    appendSeparator(TableRows.CELL_SEPARATOR);
                 }
             }
             case "br" -> appendLineBreak();

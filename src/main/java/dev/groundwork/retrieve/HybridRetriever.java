@@ -1,9 +1,10 @@
 package dev.groundwork.retrieve;
 
 import dev.groundwork.embed.Encoder;
-import dev.groundwork.embed.Texts;
+import dev.groundwork.text.Texts;
 import dev.groundwork.index.ChunkHit;
-import dev.groundwork.index.ChunkIndex;
+import dev.groundwork.index.ChunkSearch;
+import dev.groundwork.index.ServingIndex;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -13,41 +14,44 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Service;
 
 /**
  * BM25 and vector search, each taking its own candidates, fused into one ranking as {@link Fusion} says:
  * by weighted reciprocal rank fusion ({@code w / (k + rank)} from each list), or by each list's scores brought
- * onto one scale (min-max or z-score over its own candidates) and added with the weights.
+ * onto one scale (min-max or z-score over its own candidates) and added with the weights; then documents and
+ * pages are weighed ({@link DocumentRanking}).
  */
 @Service
 class HybridRetriever implements Retriever {
 
     private static final Logger log = LoggerFactory.getLogger(HybridRetriever.class);
 
-    /** Threads for the BM25 half of searches; idle ones end after a minute, and none keeps the JVM up. */
-    private static final ExecutorService TEXT_SEARCHES = Executors.newCachedThreadPool(runnable -> {
-        Thread thread = new Thread(runnable, "text-search");
-        thread.setDaemon(true);
-        return thread;
-    });
-
-    private final ChunkIndex index;
+    private final ServingIndex<? extends ChunkSearch> index;
     private final Encoder encoder;
     private final RetrievalSettings settings;
+    private final Executor textSearches;
 
-    HybridRetriever(ChunkIndex index, Encoder encoder, RetrievalSettings settings) {
+    /** @param textSearches where the BM25 half of a search runs, beside the vector half on the caller's thread */
+    HybridRetriever(ServingIndex<? extends ChunkSearch> index, Encoder encoder, RetrievalSettings settings,
+                    @Qualifier(RetrievalConfiguration.TEXT_SEARCHES) Executor textSearches) {
         this.index = index;
         this.encoder = encoder;
         this.settings = settings;
+        this.textSearches = textSearches;
     }
 
     @Override
     public Retrieval retrieve(RetrievalRequest request) {
+        // one index for both lists, even if a rebuilt one is switched in meanwhile
+        return index.use(search -> retrieve(request, search));
+    }
+
+    private Retrieval retrieve(RetrievalRequest request, ChunkSearch index) {
         long started = System.nanoTime();
         String query = validQuery(request.query());
         int k = validK(request.k());
@@ -56,20 +60,21 @@ class HybridRetriever implements Retriever {
         //    query's: text only. With both, BM25 runs on another thread while this one embeds the question and
         //    searches the vectors: the two take about as long, so a search takes the longer of them, not the sum.
         boolean text = settings.textWeight() > 0;
-        boolean vectors = settings.vectorWeight() > 0 && index.vectorSearchAvailable();
+        boolean vectors = settings.vectorWeight() > 0 && index.vectorsComparable();
         CompletableFuture<List<ChunkHit>> textSearch = text && vectors
-                ? CompletableFuture.supplyAsync(() -> index.searchText(query, candidates, request.filter()), TEXT_SEARCHES)
+                ? CompletableFuture.supplyAsync(() -> index.searchText(query, candidates, request.filter()), textSearches)
                 : null;
-        List<ChunkHit> vectorHits = vectors
-                ? index.searchVector(encoder.embedQuery(query), candidates, request.filter()) : List.of();
+        float[] queryVector = vectors ? encoder.embedQuery(query) : null;
+        List<ChunkHit> vectorHits = vectors ? index.searchVector(queryVector, candidates, request.filter()) : List.of();
         List<ChunkHit> textHits = textSearch != null ? join(textSearch)
                 : text ? index.searchText(query, candidates, request.filter()) : List.of();
-        // 2. fuse
-        List<RetrievedChunk> fused = fuse(textHits, vectorHits, k, candidates);
+        // 2. fuse, then rank documents and pages
+        List<RetrievedChunk> fused = DocumentRanking.rank(fuse(textHits, vectorHits, candidates),
+                settings.documentWeight(), settings.chunksPerPage()).stream().limit(k).toList();
         long tookMs = (System.nanoTime() - started) / 1_000_000;
         log.debug("Retrieved {} chunks ({} text, {} vector candidates) in {} ms", fused.size(), textHits.size(),
                 vectorHits.size(), tookMs);
-        return new Retrieval(query, fused, tookMs);
+        return new Retrieval(query, fused, tookMs, queryVector, vectorHits.isEmpty() ? null : vectorHits.get(0).score());
     }
 
     private static List<ChunkHit> join(CompletableFuture<List<ChunkHit>> search) {
@@ -83,7 +88,8 @@ class HybridRetriever implements Retriever {
         }
     }
 
-    private List<RetrievedChunk> fuse(List<ChunkHit> textHits, List<ChunkHit> vectorHits, int k, int depth) {
+    /** Every candidate of either list, best first. */
+    private List<RetrievedChunk> fuse(List<ChunkHit> textHits, List<ChunkHit> vectorHits, int depth) {
         ListShares fromText = shares(textHits, settings.textWeight(), depth);
         ListShares fromVector = shares(vectorHits, settings.vectorWeight(), depth);
         Map<String, Candidate> byKey = new LinkedHashMap<>();
@@ -107,7 +113,7 @@ class HybridRetriever implements Retriever {
         List<Candidate> ranked = new ArrayList<>(byKey.values());
         ranked.sort(Comparator.comparingDouble((Candidate c) -> c.score).reversed()
                 .thenComparingInt(Candidate::bestRank));
-        return ranked.stream().limit(k).map(Candidate::toRetrieved).toList();
+        return ranked.stream().map(Candidate::toRetrieved).toList();
     }
 
     /** What each hit of one list adds to its chunk's fused score, and what a chunk missing from it gets. */

@@ -20,6 +20,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param vectorWeight  weight of the vector list in the fusion
  * @param fusion        how the two lists are fused: rank fusion ({@code rrf}) or normalised scores
  *                      ({@code min-max}, {@code z-score}); see {@link Fusion}
+ * @param documentWeight how much a chunk's document's score (the mean of its best fused chunk scores) adds to
+ *                      its own; 0 ranks chunks alone (see {@link DocumentRanking})
+ * @param chunksPerPage the most chunks one page gives before every other candidate page has given its own
  */
 public record RetrievalSettings(
         @DefaultValue("50") @Min(1) @Max(1000) int candidates,
@@ -29,7 +32,9 @@ public record RetrievalSettings(
         @DefaultValue("2000") @Min(10) int maxQueryChars,
         @DefaultValue("1.0") @DecimalMin("0.0") double textWeight,
         @DefaultValue("1.0") @DecimalMin("0.0") double vectorWeight,
-        @DefaultValue("z-score") Fusion fusion) {
+        @DefaultValue("z-score") Fusion fusion,
+        @DefaultValue("1.0") @DecimalMin("0.0") double documentWeight,
+        @DefaultValue("1") @Min(1) int chunksPerPage) {
 
     public RetrievalSettings {
         fusion = fusion == null ? Fusion.Z_SCORE : fusion;

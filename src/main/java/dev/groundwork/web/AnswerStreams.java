@@ -3,38 +3,35 @@ package dev.groundwork.web;
 import dev.groundwork.answer.Answer;
 import dev.groundwork.answer.AnswerListener;
 import dev.groundwork.answer.AnswerService;
-import dev.groundwork.answer.AnswerSettings;
+import dev.groundwork.answer.CitationMarker;
+import dev.groundwork.answer.CitationMarkers;
 import dev.groundwork.answer.PreparedQuestion;
 import dev.groundwork.answer.Source;
-import dev.groundwork.embed.EncoderUnavailableException;
-import dev.groundwork.index.IndexUnavailableException;
-import dev.groundwork.retrieve.InvalidQueryException;
 import java.io.IOException;
 import java.util.List;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
-import org.springframework.http.HttpStatus;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * Runs streamed answers on a bounded pool of their own, so a slow LLM holds no servlet thread; each holds one of the
- * {@link AnswerSlots} until it is done, so there are never more than {@code groundwork.answer.max-answers}.
+ * Runs streamed answers on threads of their own ({@link WebThreads}), so a slow LLM holds no servlet thread; each holds
+ * one of the {@link AnswerSlots} until it is done, so there are never more than {@code groundwork.answer.max-answers}.
  */
 @Component
-class AnswerStreams implements DisposableBean {
+class AnswerStreams {
 
     private static final Logger log = LoggerFactory.getLogger(AnswerStreams.class);
 
-    /** The {@code token} event's data. */
-    record TokenEvent(String text) {
+    /**
+     * The {@code token} event's data: a piece of the answer as it is written, and the citation markers it completes,
+     * each where it stands in the text streamed so far (the page makes buttons of them without parsing the text).
+     */
+    record TokenEvent(String text, List<CitationMarker> markers) {
     }
 
     /** The {@code sources} event's data. */
@@ -42,19 +39,11 @@ class AnswerStreams implements DisposableBean {
     }
 
     private final AnswerService answers;
-    private final ThreadPoolExecutor pool;
+    private final ThreadPoolTaskExecutor pool;
 
-    AnswerStreams(AnswerService answers, AnswerSettings settings) {
+    AnswerStreams(AnswerService answers, @Qualifier(WebThreads.ANSWER_STREAMS) ThreadPoolTaskExecutor pool) {
         this.answers = answers;
-        AtomicInteger count = new AtomicInteger();
-        // No queue: a stream either starts now or is refused with 503, never waits unseen.
-        this.pool = new ThreadPoolExecutor(settings.maxAnswers(), settings.maxAnswers(), 60, TimeUnit.SECONDS,
-                new SynchronousQueue<>(), runnable -> {
-                    Thread thread = new Thread(runnable, "answer-stream-" + count.incrementAndGet());
-                    thread.setDaemon(true);
-                    return thread;
-                });
-        this.pool.allowCoreThreadTimeOut(true);
+        this.pool = pool;
     }
 
     /**
@@ -88,7 +77,7 @@ class AnswerStreams implements DisposableBean {
     }
 
     private static void sendError(SseEmitter emitter, RuntimeException e) {
-        ProblemDetail problem = problemFor(e);
+        ProblemDetail problem = ApiProblems.of(e); // the same problem the JSON endpoints answer with
         try {
             emitter.send(SseEmitter.event().name("error").data(problem, MediaType.APPLICATION_PROBLEM_JSON));
             emitter.complete();
@@ -97,34 +86,10 @@ class AnswerStreams implements DisposableBean {
         }
     }
 
-    /** The same problems the JSON endpoints answer with, for failures after the stream has begun. */
-    static ProblemDetail problemFor(RuntimeException e) {
-        if (e instanceof InvalidQueryException invalid) {
-            return ApiProblems.of(HttpStatus.BAD_REQUEST, invalid.code(), invalid.getMessage());
-        }
-        if (e instanceof IndexUnavailableException) {
-            log.error("Index unavailable while answering: {}", e.getMessage(), e);
-            return ApiProblems.of(HttpStatus.SERVICE_UNAVAILABLE, "INDEX_UNAVAILABLE",
-                    "The index cannot be used right now; try again later.");
-        }
-        if (e instanceof EncoderUnavailableException) {
-            log.error("Encoder unavailable while answering: {}", e.getMessage(), e);
-            return ApiProblems.of(HttpStatus.SERVICE_UNAVAILABLE, "ENCODER_UNAVAILABLE",
-                    "The encoder cannot be used right now; try again later.");
-        }
-        log.error("Unexpected failure while answering: {}", e.getMessage(), e);
-        return ApiProblems.of(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR",
-                "Something went wrong on our side; the error has been logged.");
-    }
-
-    @Override
-    public void destroy() {
-        pool.shutdownNow();
-    }
-
     /** Sends sources and tokens as events; once the client is gone, asks the answerer to stop. */
     private static final class EmitterListener implements AnswerListener {
         private final SseEmitter emitter;
+        private final StringBuilder streamed = new StringBuilder();
         private volatile boolean open = true;
 
         EmitterListener(SseEmitter emitter) {
@@ -138,7 +103,11 @@ class AnswerStreams implements DisposableBean {
 
         @Override
         public boolean token(String text) {
-            return send("token", new TokenEvent(text));
+            int before = streamed.length();
+            streamed.append(text);
+            List<CitationMarker> completed = CitationMarkers.in(streamed.toString()).stream()
+                    .filter(marker -> marker.end() > before).toList();
+            return send("token", new TokenEvent(text, completed));
         }
 
         private boolean send(String name, Object data) {

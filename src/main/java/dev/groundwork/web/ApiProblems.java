@@ -1,15 +1,38 @@
 package dev.groundwork.web;
 
+import dev.groundwork.embed.EncoderUnavailableException;
+import dev.groundwork.index.IndexUnavailableException;
+import dev.groundwork.index.StorageFullException;
+import dev.groundwork.ingest.DocumentInSourceException;
+import dev.groundwork.ingest.DocumentNotFoundException;
+import dev.groundwork.ingest.ParserUnavailableException;
+import dev.groundwork.ingest.RejectedDocumentException;
+import dev.groundwork.retrieve.InvalidQueryException;
+import dev.groundwork.sync.SyncRunningException;
 import java.net.URI;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
+import org.springframework.web.multipart.MultipartException;
 
-/** Builds RFC 9457 problem details with the stable {@code code} clients switch on. */
+/**
+ * RFC 9457 problem details with the stable {@code code} clients switch on, and the one mapping from failures to them:
+ * JSON replies ({@link ProblemDetailsAdvice}), the {@code error} event of a stream ({@link AnswerStreams}) and the
+ * result of each file of an upload ({@link DocumentController}) all take their problem from {@link #of(Throwable)}.
+ * A failure of the service says nothing of its inside; it is logged instead.
+ */
 final class ApiProblems {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
 
     /** The code of a write refused because the disk is full (507). */
     static final String INSUFFICIENT_STORAGE = "INSUFFICIENT_STORAGE";
+    static final String TOO_MANY_PARTS =
+            "The request has more parts than the limit allows; send fewer files per request.";
 
     private ApiProblems() {
     }
@@ -18,8 +41,83 @@ final class ApiProblems {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         HttpStatus known = HttpStatus.resolve(status.value());
         problem.setTitle(known == null ? "Error" : known.getReasonPhrase());
-        problem.setType(URI.create("https://groundwork.dev/problems/" + code.toLowerCase().replace('_', '-')));
+        problem.setType(URI.create("https://groundwork.dev/problems/" + code.toLowerCase(Locale.ROOT).replace('_', '-')));
         problem.setProperty("code", code);
         return problem;
+    }
+
+    /** The problem a failure is answered with, wherever it happened. */
+    static ProblemDetail of(Throwable failure) {
+        if (failure instanceof RejectedDocumentException rejected) {
+            return of(UploadStatus.of(rejected.reason()), rejected.reason().name(), rejected.getMessage());
+        }
+        if (failure instanceof DocumentNotFoundException) {
+            return of(HttpStatus.NOT_FOUND, "NOT_FOUND", failure.getMessage());
+        }
+        if (failure instanceof InvalidQueryException invalid) {
+            return of(HttpStatus.BAD_REQUEST, invalid.code(), invalid.getMessage());
+        }
+        if (failure instanceof InvalidRequestException invalid) {
+            return of(invalid.status(), invalid.code(), invalid.getMessage());
+        }
+        if (failure instanceof SyncRunningException running) {
+            ProblemDetail problem = of(HttpStatus.CONFLICT, "REINDEX_RUNNING", running.getMessage());
+            // not "status": RFC 9457 keeps that member for the HTTP status code
+            problem.setProperty("job", running.status());
+            return problem;
+        }
+        if (failure instanceof DocumentInSourceException inSource) {
+            ProblemDetail problem = of(HttpStatus.CONFLICT, "DOCUMENT_IN_SOURCE", inSource.getMessage());
+            problem.setProperty("paths", inSource.paths());
+            return problem;
+        }
+        if (failure instanceof StorageFullException) {
+            log.warn("Write refused: {}", failure.getMessage());
+            return of(HttpStatus.INSUFFICIENT_STORAGE, INSUFFICIENT_STORAGE, failure.getMessage());
+        }
+        if (failure instanceof IndexUnavailableException) {
+            log.error("Index unavailable: {}", failure.getMessage(), failure);
+            return of(HttpStatus.SERVICE_UNAVAILABLE, "INDEX_UNAVAILABLE",
+                    "The index cannot be used right now; try again later.");
+        }
+        if (failure instanceof ParserUnavailableException) {
+            log.error("Parser unavailable: {}", failure.getMessage(), failure);
+            return of(HttpStatus.SERVICE_UNAVAILABLE, "PARSER_UNAVAILABLE",
+                    "Documents cannot be read right now; try again later.");
+        }
+        if (failure instanceof EncoderUnavailableException) {
+            log.error("Encoder unavailable: {}", failure.getMessage(), failure);
+            return of(HttpStatus.SERVICE_UNAVAILABLE, "ENCODER_UNAVAILABLE",
+                    "The encoder cannot be used right now; try again later.");
+        }
+        if (failure instanceof MultipartException multipart) {
+            return multipart(multipart);
+        }
+        log.error("Unexpected failure: {}", failure.getMessage(), failure);
+        return of(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR",
+                "Something went wrong on our side; the error has been logged.");
+    }
+
+    /** A multipart body Tomcat would not read: too many parts, or nowhere to put them. */
+    private static ProblemDetail multipart(MultipartException e) {
+        if (causedBy(e, "FileCountLimitExceededException")) {
+            return of(HttpStatus.CONTENT_TOO_LARGE, "TOO_MANY_FILES", TOO_MANY_PARTS);
+        }
+        if (StorageFullException.isCause(e, Path.of(System.getProperty("java.io.tmpdir")))) {
+            log.warn("Upload refused, no space for its parts: {}", e.getMessage());
+            return of(HttpStatus.INSUFFICIENT_STORAGE, INSUFFICIENT_STORAGE,
+                    "The disk that holds uploads while they arrive is full; free some space and try again.");
+        }
+        return of(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST", "The multipart request could not be read.");
+    }
+
+    /** Whether a failure, or one of its causes, is of the class of this simple name (one not on the classpath here). */
+    static boolean causedBy(Throwable e, String simpleName) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause.getClass().getSimpleName().equals(simpleName)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -65,12 +65,9 @@ class DocumentController {
         for (MultipartFile file : files) {
             try {
                 items.add(item(file, ingest(file)));
-            } catch (RejectedDocumentException e) {
-                items.add(UploadItem.rejected(file.getOriginalFilename(), e));
-            } catch (StorageFullException e) {
-                // the files before this one are stored and indexed: say so, file by file
-                items.add(UploadItem.failed(file.getOriginalFilename(), HttpStatus.INSUFFICIENT_STORAGE,
-                        ApiProblems.INSUFFICIENT_STORAGE, e.getMessage()));
+            } catch (RejectedDocumentException | StorageFullException e) {
+                // this file's own problem; the files before it are stored and indexed: say so, file by file
+                items.add(UploadItem.refused(file.getOriginalFilename(), ApiProblems.of(e)));
             }
         }
         return ResponseEntity.status(HttpStatus.MULTI_STATUS).body(new UploadResponse(items));

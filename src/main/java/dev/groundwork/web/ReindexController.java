@@ -1,10 +1,10 @@
 package dev.groundwork.web;
 
-import dev.groundwork.schedule.FolderSync;
-import dev.groundwork.schedule.SyncStatus;
-import dev.groundwork.schedule.SyncTrigger;
 import dev.groundwork.security.AuditEntry;
 import dev.groundwork.security.AuditLog;
+import dev.groundwork.sync.FolderSync;
+import dev.groundwork.sync.SyncStatus;
+import dev.groundwork.sync.SyncTrigger;
 import java.net.URI;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -2,10 +2,9 @@ package dev.groundwork.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.groundwork.index.DocumentRecord;
-import dev.groundwork.ingest.RejectedDocumentException;
 import java.time.Instant;
 import java.util.List;
-import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 
 /**
  * One file of an upload: its own HTTP status, what happened ({@code created}, {@code known} or
@@ -22,14 +21,13 @@ record UploadItem(String fileName, int status, String outcome, String id, String
                 document.addedAt(), document.paths(), null, null);
     }
 
-    static UploadItem rejected(String fileName, RejectedDocumentException e) {
-        return new UploadItem(fileName, UploadStatus.of(e.reason()).value(), "rejected", null, null, null, null, null,
-                null, null, null, e.reason().name(), e.getMessage());
-    }
-
-    /** The file was fine but could not be stored (a full disk). */
-    static UploadItem failed(String fileName, HttpStatus status, String code, String detail) {
-        return new UploadItem(fileName, status.value(), "failed", null, null, null, null, null, null, null, null,
-                code, detail);
+    /**
+     * A file that was refused ({@code rejected}: the file's own fault, a 4xx) or could not be stored ({@code failed}:
+     * a full disk), with the problem the API gives for it.
+     */
+    static UploadItem refused(String fileName, ProblemDetail problem) {
+        return new UploadItem(fileName, problem.getStatus(), problem.getStatus() < 500 ? "rejected" : "failed", null,
+                null, null, null, null, null, null, null, (String) problem.getProperties().get("code"),
+                problem.getDetail());
     }
 }

@@ -27,7 +27,7 @@ class ExtractiveAnswererTests {
                         + "The pressure gauge should read between one and two bar. Radiators are bled in autumn."));
         Evidence evidence = Evidence.of("What pressure should the boiler gauge show?", sources, ENCODER);
 
-        List<SourceSentence> quoted = answerer.answer(evidence);
+        List<SourceSentence> quoted = answerer.quotes(evidence);
 
         assertThat(quoted).extracting(SourceSentence::text)
                 .contains("The pressure gauge should read between one and two bar.");
@@ -43,7 +43,7 @@ class ExtractiveAnswererTests {
                 chunk(manual, 1, 2, 0, "Bleeding a radiator lets trapped air out. Hold a cloth under the valve."));
         Evidence evidence = Evidence.of("How do I bleed a radiator?", sources, ENCODER);
 
-        List<SourceSentence> quoted = answerer.answer(evidence);
+        List<SourceSentence> quoted = answerer.quotes(evidence);
 
         assertThat(quoted).isNotEmpty().hasSizeLessThanOrEqualTo(2);
         for (SourceSentence sentence : quoted) {
@@ -61,7 +61,7 @@ class ExtractiveAnswererTests {
                 sources, ENCODER);
 
         List<SourceSentence> quoted = new ExtractiveAnswerer(new AnswerSettings(1500, 0.45, 0.6, 0.5, 2, 0.0, 8))
-                .answer(evidence);
+                .quotes(evidence);
 
         assertThat(quoted).extracting(SourceSentence::start).isSorted();
         assertThat(quoted).hasSize(2);
@@ -76,7 +76,7 @@ class ExtractiveAnswererTests {
         Evidence evidence = Evidence.of("What should the pressure gauge read?", sources, ENCODER);
 
         List<SourceSentence> quoted = new ExtractiveAnswerer(new AnswerSettings(1500, 0.45, 0.6, 0.5, 3, 0.0, 8))
-                .answer(evidence);
+                .quotes(evidence);
 
         assertThat(quoted).extracting(SourceSentence::text).containsOnlyOnce(shared);
     }
@@ -89,7 +89,7 @@ class ExtractiveAnswererTests {
                 chunk(manual, 1, null, 0, table));
         Evidence evidence = Evidence.of("How much does the team plan cost?", sources, ENCODER);
 
-        List<SourceSentence> quoted = answerer.answer(evidence);
+        List<SourceSentence> quoted = answerer.quotes(evidence);
 
         assertThat(quoted).extracting(SourceSentence::text)
                 .containsSubsequence("Plan | Price per month | First response", "Team | 290 EUR | 1 business day");

@@ -58,7 +58,7 @@ class OnnxEncoderReferenceTests {
     static void load() {
         // The defaults: one intra-op thread per run, as many runs at once as there are cores.
         encoder = new OnnxEncoder(new EncoderSettings("all-minilm-l6-v2-q", null, 256, EncoderSettings.Pooling.MEAN,
-                "", "", 1, 1, 0));
+                "", "", 1, 1, 0), EncoderTestSupport.helpers());
         reference = new AllMiniLmL6V2QuantizedEmbeddingModel();
     }
 

@@ -19,7 +19,7 @@ class OnnxEncoderTests {
 
     @BeforeAll
     static void loadBundledModel() {
-        encoder = new OnnxEncoder(settings("all-minilm-l6-v2-q", null));
+        encoder = new OnnxEncoder(settings("all-minilm-l6-v2-q", null), EncoderTestSupport.helpers());
     }
 
     @AfterAll
@@ -59,7 +59,7 @@ class OnnxEncoderTests {
     void paddedBatchesOfTheFloatModelGiveTheSameVectorsAsOneByOne() {
         List<String> texts = List.of("short", "a somewhat longer sentence about embeddings and batching",
                 "medium length text here");
-        try (OnnxEncoder batching = new OnnxEncoder(settings("all-minilm-l6-v2", null, 8))) {
+        try (OnnxEncoder batching = new OnnxEncoder(settings("all-minilm-l6-v2", null, 8), EncoderTestSupport.helpers())) {
             List<float[]> batched = batching.embedAll(texts);
 
             for (int i = 0; i < texts.size(); i++) {
@@ -118,7 +118,7 @@ class OnnxEncoderTests {
     void anIncompleteModelFolderStopsStartWithTheMissingFileNamed(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("tokenizer.json"), "{}");
 
-        assertThatThrownBy(() -> new OnnxEncoder(settings("all-minilm-l6-v2-q", dir)))
+        assertThatThrownBy(() -> new OnnxEncoder(settings("all-minilm-l6-v2-q", dir), EncoderTestSupport.helpers()))
                 .isInstanceOf(EncoderUnavailableException.class)
                 .hasMessageContaining("model.onnx")
                 .hasMessageContaining(dir.toString());
@@ -126,7 +126,7 @@ class OnnxEncoderTests {
 
     @Test
     void anUnknownBundledModelNamesTheChoices() {
-        assertThatThrownBy(() -> new OnnxEncoder(settings("no-such-model", null)))
+        assertThatThrownBy(() -> new OnnxEncoder(settings("no-such-model", null), EncoderTestSupport.helpers()))
                 .isInstanceOf(EncoderUnavailableException.class)
                 .hasMessageContaining("all-minilm-l6-v2-q");
     }

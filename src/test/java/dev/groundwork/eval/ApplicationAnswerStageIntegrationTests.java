@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.groundwork.answer.AnswerService;
 import dev.groundwork.ingest.IngestionService;
 import dev.groundwork.retrieve.RetrievalRequest;
-import dev.groundwork.retrieve.RetrievedChunk;
+import dev.groundwork.retrieve.Retrieval;
 import dev.groundwork.retrieve.Retriever;
 import dev.groundwork.support.Fixtures;
 import dev.groundwork.support.TestDirs;
@@ -33,20 +33,20 @@ class ApplicationAnswerStageIntegrationTests {
     @Autowired
     Retriever retriever;
 
-    private List<RetrievedChunk> chunksFor(String question) {
+    private Retrieval retrieved(String question) {
         if (ingestion.documents().isEmpty()) {
             ingestion.upload("lease.txt", new ByteArrayInputStream(Fixtures.utf8(
                     "Lease agreement\n\nThe notice period of this lease is three months. "
                             + "The rent is due on the first day of each month.\n")));
         }
-        return retriever.retrieve(RetrievalRequest.of(question)).chunks();
+        return retriever.retrieve(RetrievalRequest.of(question));
     }
 
     @Test
     void answersFromTheGivenChunksWithCitationsNumberedIntoThem() {
         ApplicationAnswerStage stage = new ApplicationAnswerStage(answers);
 
-        AnswerOutcome outcome = stage.answer("What is the notice period?", chunksFor("What is the notice period?"));
+        AnswerOutcome outcome = stage.answer(retrieved("What is the notice period?"));
 
         assertThat(stage.name()).isEqualTo("extractive");
         assertThat(outcome.abstained()).isFalse();
@@ -58,7 +58,7 @@ class ApplicationAnswerStageIntegrationTests {
     @Test
     void anOffTopicQuestionIsAnAbstention() {
         AnswerOutcome outcome = new ApplicationAnswerStage(answers)
-                .answer("Who painted the Mona Lisa?", chunksFor("Who painted the Mona Lisa?"));
+                .answer(retrieved("Who painted the Mona Lisa?"));
 
         assertThat(outcome.abstained()).isTrue();
         assertThat(outcome.text()).isEmpty();

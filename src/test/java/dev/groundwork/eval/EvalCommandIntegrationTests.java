@@ -3,6 +3,7 @@ package dev.groundwork.eval;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.groundwork.eval.AnswerOutcome.SentenceSupport;
+import dev.groundwork.retrieve.Retrieval;
 import dev.groundwork.retrieve.RetrievedChunk;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -69,7 +70,8 @@ class EvalCommandIntegrationTests {
     /** Quotes the top source with one supported and one unsupported sentence; abstains with no source. */
     private static final AnswerStage QUOTER = new AnswerStage() {
         @Override
-        public AnswerOutcome answer(String question, List<RetrievedChunk> sources) {
+        public AnswerOutcome answer(Retrieval retrieved) {
+            List<RetrievedChunk> sources = retrieved.chunks();
             if (sources.isEmpty()) {
                 return AnswerOutcome.abstention();
             }

@@ -1,50 +1,38 @@
 package dev.groundwork.index;
 
+import static dev.groundwork.index.IndexFixtures.put;
+import static dev.groundwork.index.IndexFixtures.unit;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
-import dev.groundwork.index.GenerationalChunkIndex.Generation;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/**
+ * How the Lucene generations live on disk, beyond the lifecycle contract ({@link GenerationalChunkIndexLifecycleTests}):
+ * the folders and the {@code CURRENT} pointer, the index of older versions, the merge before a switch, and searches
+ * going on during a switch.
+ */
 class GenerationalChunkIndexTests {
 
     @TempDir
     Path dir;
 
     private IndexSettings settings() {
-        return new IndexSettings(dir, Duration.ofMillis(50), 16, 0.5, IndexSettings.VectorFormat.FLOAT);
-    }
-
-    private static DocumentRecord record(String id, String pipeline) {
-        return new DocumentRecord(id, id.repeat(4), "Title " + id, "", id + ".txt", List.of(id + ".txt"), "text/plain",
-                10, null, 1, Instant.parse("2026-01-01T00:00:00Z"), pipeline);
-    }
-
-    private static List<EmbeddedChunk> chunks(String text, int dimension) {
-        float[] vector = new float[dimension];
-        vector[0] = 1;
-        return List.of(new EmbeddedChunk(new Chunk(0, null, List.of(), 0, text.length(), text), vector));
-    }
-
-    private static void put(ChunkIndex index, String id, String text) {
-        index.upsert(record(id, "p1"), chunks(text, 4));
-        index.commit();
+        return new IndexSettings(dir, Duration.ofSeconds(1), 16, 0.5, IndexSettings.VectorFormat.FLOAT);
     }
 
     private String pointer() throws IOException {
@@ -52,91 +40,97 @@ class GenerationalChunkIndexTests {
     }
 
     @Test
-    void startsTheFirstGenerationInAnEmptyFolder() throws IOException {
+    void startsTheFirstGenerationInAnEmptyFolderAndPointsAtIt() throws IOException {
         try (GenerationalChunkIndex index = new GenerationalChunkIndex(settings())) {
-            assertThat(index.generation()).isEqualTo("gen-000001");
+            assertThat(index.serving().name()).isEqualTo("gen-000001");
             assertThat(pointer()).isEqualTo("gen-000001");
-            assertThat(index.builtWith()).isEmpty();
-            assertThat(index.stats().documents()).isZero();
         }
     }
 
     @Test
-    void switchMovesSearchesToTheNewGenerationWithoutErrorsAndDeletesTheOld() throws Exception {
-        // given a serving generation holding one document, and searches running all the time
+    void aSwitchPointsAtTheNewGenerationAndDeletesTheOldOnceItsLastUserIsDone() throws IOException {
         try (GenerationalChunkIndex index = new GenerationalChunkIndex(settings())) {
-            put(index, "aaaaaaaaaaaaaaaa", "the old apple orchard");
+            index.use(serving -> put(serving, "aaaaaaaaaaaaaaaa", "Old", "the old apple orchard"));
+            NextGeneration next = index.startNext();
+            put(next.store(), "bbbbbbbbbbbbbbbb", "New", "the new apple press");
+            ChunkIndex held = index.acquire();
+
+            index.switchTo(next, "p2");
+
+            assertThat(pointer()).isEqualTo("gen-000002");
+            assertThat(dir.resolve("gen-000001")).as("still in use").isDirectory();
+            index.release(held);
+            assertThat(dir.resolve("gen-000001")).doesNotExist();
+        }
+    }
+
+    @Test
+    void searchesGoingOnDuringASwitchNeverFail() throws Exception {
+        try (GenerationalChunkIndex index = new GenerationalChunkIndex(settings())) {
+            index.use(serving -> put(serving, "aaaaaaaaaaaaaaaa", "Old", "the old apple orchard"));
             ExecutorService searchers = Executors.newFixedThreadPool(3);
             AtomicBoolean searching = new AtomicBoolean(true);
             ConcurrentLinkedQueue<Throwable> errors = new ConcurrentLinkedQueue<>();
-            AtomicInteger searches = new AtomicInteger();
+            AtomicInteger searchesOfTheNew = new AtomicInteger();
             for (int i = 0; i < 3; i++) {
                 searchers.submit(() -> {
                     while (searching.get()) {
                         try {
-                            index.searchText("apple", 5, ChunkFilter.NONE);
-                            index.searchVector(new float[] {1, 0, 0, 0}, 5, ChunkFilter.NONE);
-                            index.documents();
-                            searches.incrementAndGet();
+                            boolean onTheNew = index.use(serving -> {
+                                serving.searchVector(unit(1, 0), 5, ChunkFilter.NONE);
+                                serving.documents();
+                                return serving.searchText("apple", 5, ChunkFilter.NONE).stream()
+                                        .anyMatch(hit -> hit.document().id().equals("bbbbbbbbbbbbbbbb"));
+                            });
+                            if (onTheNew) {
+                                searchesOfTheNew.incrementAndGet();
+                            }
                         } catch (Throwable e) {
                             errors.add(e);
                         }
                     }
                 });
             }
-            // when the next generation is filled and switched in
-            Generation next = index.startNext();
-            put(next.index(), "bbbbbbbbbbbbbbbb", "the new apple press");
+            NextGeneration next = index.startNext();
+            put(next.store(), "bbbbbbbbbbbbbbbb", "New", "the new apple press");
+
             index.switchTo(next, "p2");
-            Thread.sleep(100);
+            await().atMost(Duration.ofSeconds(30)).until(() -> searchesOfTheNew.get() >= 30);
             searching.set(false);
             searchers.shutdown();
-            assertThat(searchers.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
 
-            // then no search failed, and they see the new generation only
+            assertThat(searchers.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
             assertThat(errors).isEmpty();
-            assertThat(searches.get()).isPositive();
-            assertThat(index.generation()).isEqualTo("gen-000002");
-            assertThat(pointer()).isEqualTo("gen-000002");
-            assertThat(index.builtWith()).contains("p2");
-            assertThat(index.find("bbbbbbbbbbbbbbbb")).isPresent();
-            assertThat(index.find("aaaaaaaaaaaaaaaa")).isEmpty();
             assertThat(dir.resolve("gen-000001")).doesNotExist();
         }
     }
 
     @Test
-    void discardingTheNextGenerationLeavesTheServingOne() throws IOException {
+    void aDiscardedGenerationLeavesNoFolder() {
         try (GenerationalChunkIndex index = new GenerationalChunkIndex(settings())) {
-            put(index, "aaaaaaaaaaaaaaaa", "kept text");
-            Generation next = index.startNext();
-            put(next.index(), "bbbbbbbbbbbbbbbb", "thrown away");
+            NextGeneration next = index.startNext();
+            put(next.store(), "bbbbbbbbbbbbbbbb", "Thrown away", "thrown away");
 
             index.discard(next);
 
-            assertThat(index.generation()).isEqualTo("gen-000001");
-            assertThat(pointer()).isEqualTo("gen-000001");
-            assertThat(index.find("aaaaaaaaaaaaaaaa")).isPresent();
             assertThat(dir.resolve("gen-000002")).doesNotExist();
-            assertThatThrownBy(() -> index.switchTo(next, "p2")).isInstanceOf(IllegalStateException.class);
+        } catch (IOException e) {
+            throw new AssertionError(e);
         }
     }
 
     @Test
-    void aRestartOpensTheSwitchedGenerationAndRemovesUnfinishedOnes() throws IOException {
-        // given a switch, then a rebuild cut short by a stop
+    void aRestartRemovesTheFoldersOfUnfinishedGenerations() throws IOException {
         try (GenerationalChunkIndex index = new GenerationalChunkIndex(settings())) {
-            Generation next = index.startNext();
-            put(next.index(), "bbbbbbbbbbbbbbbb", "switched in");
+            NextGeneration next = index.startNext();
+            put(next.store(), "bbbbbbbbbbbbbbbb", "Switched", "switched in");
             index.switchTo(next, "p2");
-            put(index.startNext().index(), "cccccccccccccccc", "never switched");
+            put(index.startNext().store(), "cccccccccccccccc", "Unfinished", "never switched");
         }
-        // when the index opens again
+        assertThat(dir.resolve("gen-000003")).isDirectory();
+
         try (GenerationalChunkIndex index = new GenerationalChunkIndex(settings())) {
-            // then it serves what was switched in, and the unfinished generation is gone
-            assertThat(index.generation()).isEqualTo("gen-000002");
-            assertThat(index.find("bbbbbbbbbbbbbbbb")).isPresent();
-            assertThat(index.builtWith()).contains("p2");
+            assertThat(index.serving().name()).isEqualTo("gen-000002");
             assertThat(dir.resolve("gen-000003")).doesNotExist();
         }
     }
@@ -145,13 +139,14 @@ class GenerationalChunkIndexTests {
     void anIndexWrittenStraightIntoTheFolderBecomesTheFirstGeneration() throws IOException {
         // given an index as earlier versions wrote it, straight into the folder
         try (LuceneChunkIndex legacy = new LuceneChunkIndex(settings())) {
-            put(legacy, "aaaaaaaaaaaaaaaa", "written before generations");
+            put(legacy, "aaaaaaaaaaaaaaaa", "Legacy", "written before generations");
         }
         Files.writeString(dir.resolve(".gitkeep"), "");
 
         try (GenerationalChunkIndex index = new GenerationalChunkIndex(settings())) {
-            assertThat(index.generation()).isEqualTo("gen-000001");
-            assertThat(index.find("aaaaaaaaaaaaaaaa")).isPresent();
+            assertThat(index.serving().name()).isEqualTo("gen-000001");
+            Optional<DocumentRecord> adopted = index.use(serving -> serving.find("aaaaaaaaaaaaaaaa"));
+            assertThat(adopted).isPresent();
             assertThat(dir.resolve(".gitkeep")).exists();
             try (var top = Files.list(dir)) {
                 assertThat(top.map(path -> path.getFileName().toString()))
@@ -161,42 +156,37 @@ class GenerationalChunkIndexTests {
     }
 
     @Test
-    void vectorsFromAnotherEncoderAreNeitherSearchedNorMixedIn() throws IOException {
-        // given a generation built with 4-dimensional vectors, and an encoder that makes 8
-        try (GenerationalChunkIndex index = new GenerationalChunkIndex(settings())) {
-            put(index, "aaaaaaaaaaaaaaaa", "old vectors here");
-            index.vectorsComparable(false);
-
-            // when a document made by the new encoder comes in
-            index.upsert(record("bbbbbbbbbbbbbbbb", "p2"), chunks("new words here", 8));
-            index.commit(Map.of());
-
-            // then it is found by text, and vector search says it is unavailable rather than answering nothing
-            assertThat(index.vectorSearchAvailable()).isFalse();
-            assertThat(index.searchText("words", 5, ChunkFilter.NONE)).extracting(hit -> hit.document().id())
-                    .containsExactly("bbbbbbbbbbbbbbbb");
-            assertThatThrownBy(() -> index.searchVector(new float[] {1, 0, 0, 0}, 5, ChunkFilter.NONE))
-                    .isInstanceOf(IndexUnavailableException.class);
-        }
-    }
-
-    @Test
     void aRebuiltGenerationServesAsOneSegmentWithEveryDocument() throws IOException {
         try (GenerationalChunkIndex index = new GenerationalChunkIndex(settings())) {
-            Generation next = index.startNext();
-            put(next.index(), "aaaaaaaaaaaaaaaa", "first words"); // a commit each: a segment each
-            put(next.index(), "bbbbbbbbbbbbbbbb", "second words");
-            put(next.index(), "cccccccccccccccc", "third words");
+            NextGeneration next = index.startNext();
+            put(next.store(), "aaaaaaaaaaaaaaaa", "First", "first words"); // a commit each: a segment each
+            put(next.store(), "bbbbbbbbbbbbbbbb", "Second", "second words");
+            put(next.store(), "cccccccccccccccc", "Third", "third words");
 
             index.switchTo(next, "p2");
 
-            assertThat(index.documents()).extracting(DocumentRecord::id)
-                    .containsExactlyInAnyOrder("aaaaaaaaaaaaaaaa", "bbbbbbbbbbbbbbbb", "cccccccccccccccc");
-            assertThat(index.stats().chunks()).isEqualTo(3);
+            long documents = index.use(serving -> serving.stats().documents());
+            assertThat(documents).isEqualTo(3);
         }
         try (var directory = org.apache.lucene.store.FSDirectory.open(dir.resolve("gen-000002"));
              var reader = org.apache.lucene.index.DirectoryReader.open(directory)) {
             assertThat(reader.leaves()).hasSize(1);
+        }
+    }
+
+    @Test
+    void aRefreshShowsSearchesTheServingGenerationsWritesNotYetCommitted() throws IOException {
+        try (GenerationalChunkIndex index = new GenerationalChunkIndex(settings())) {
+            index.use(serving -> {
+                serving.upsert(IndexFixtures.document("aaaaaaaaaaaaaaaa", "Soon", "text/plain", 1),
+                        IndexFixtures.chunks("visible soon"));
+                return null;
+            });
+
+            index.refresh();
+
+            List<ChunkHit> hits = index.use(serving -> serving.searchText("visible", 5, ChunkFilter.NONE));
+            assertThat(hits).hasSize(1);
         }
     }
 }

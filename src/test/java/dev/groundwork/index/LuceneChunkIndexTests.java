@@ -10,17 +10,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/**
+ * What the Lucene index does beyond the roles' contracts ({@link LuceneChunkStoreTests}, {@link LuceneChunkSearchTests}):
+ * merging, commit data, stored vectors, refreshes, and searches with the real encoder's vectors.
+ */
 class LuceneChunkIndexTests {
 
     private static final Encoder encoder = EncoderTestSupport.sharedEncoder();
@@ -111,109 +109,6 @@ class LuceneChunkIndexTests {
     }
 
     @Test
-    void hitsCarryTheRecordAsItIsAfterEveryWrite() {
-        put("a1", "Garden", "Tomatoes need six hours of direct sunlight every day.");
-        assertThat(index.searchText("tomatoes", 5, ChunkFilter.NONE).get(0).document().title()).isEqualTo("Garden");
-
-        index.updateRecord(record("a1", "Vegetable garden", "text/plain", 1));
-        index.commit();
-
-        assertThat(index.searchText("tomatoes", 5, ChunkFilter.NONE).get(0).document().title())
-                .isEqualTo("Vegetable garden");
-        assertThat(index.searchVector(encoder.embedQuery("sunlight for tomatoes"), 5, ChunkFilter.NONE).get(0)
-                .document().title()).isEqualTo("Vegetable garden");
-    }
-
-    @Test
-    void upsertReplacesAllChunksOfADocument() {
-        put("a1", "Notes", "old first", "old second", "old third");
-
-        put("a1", "Notes", "new only");
-
-        assertThat(index.stats()).isEqualTo(new IndexStats(1, 1, dir.toAbsolutePath().normalize().toString()));
-        assertThat(index.chunks("a1")).extracting(c -> c.chunk().text()).containsExactly("new only");
-        assertThat(index.searchText("old", 10, ChunkFilter.NONE)).isEmpty();
-    }
-
-    @Test
-    void upsertCanReplaceAnotherDocumentInTheSameStep() {
-        put("old1", "Report", "version one of the report");
-
-        index.upsert(record("new2", "Report", "text/plain", 1), embedded("version two of the report"), List.of("old1"));
-        index.commit();
-
-        assertThat(index.documents()).extracting(DocumentRecord::id).containsExactly("new2");
-        assertThat(index.stats().chunks()).isEqualTo(1);
-    }
-
-    @Test
-    void readersNeverSeeAHalfReplacedDocument() throws Exception {
-        String[] five = {"one alpha", "two alpha", "three alpha", "four alpha", "five alpha"};
-        put("doc", "Doc", five);
-        List<EmbeddedChunk> version = embedded(five);
-        AtomicBoolean writing = new AtomicBoolean(true);
-        ExecutorService executor = Executors.newFixedThreadPool(2);
-        try {
-            Future<?> writer = executor.submit(() -> {
-                for (int i = 0; i < 150; i++) {
-                    index.upsert(record("doc", "Doc", "text/plain", 5), version);
-                    if (i % 10 == 0) {
-                        index.commit();
-                    }
-                }
-                writing.set(false);
-                return null;
-            });
-            Future<List<Integer>> reader = executor.submit(() -> {
-                List<Integer> counts = new ArrayList<>();
-                while (writing.get()) {
-                    counts.add(index.searchText("alpha", 50, ChunkFilter.NONE).size());
-                }
-                return counts;
-            });
-            writer.get(60, TimeUnit.SECONDS);
-            assertThat(reader.get(60, TimeUnit.SECONDS)).isNotEmpty().containsOnly(5);
-        } finally {
-            executor.shutdownNow();
-        }
-    }
-
-    @Test
-    void deleteRemovesRecordAndChunks() {
-        put("a1", "Keep", "keep this text");
-        put("b2", "Drop", "drop this text");
-
-        assertThat(index.delete("b2")).isTrue();
-        assertThat(index.delete("nope")).isFalse();
-        index.commit();
-
-        assertThat(index.documents()).extracting(DocumentRecord::id).containsExactly("a1");
-        assertThat(index.searchText("text", 10, ChunkFilter.NONE)).extracting(h -> h.document().id()).containsOnly("a1");
-    }
-
-    @Test
-    void filtersByDocumentAndContentType() {
-        index.upsert(record("a1", "One", "text/plain", 1), embedded("shared words here"));
-        index.upsert(record("b2", "Two", "application/pdf", 1), embedded("shared words there"));
-        index.commit();
-
-        assertThat(index.searchText("shared words", 10, new ChunkFilter(Set.of("b2"), Set.of())))
-                .extracting(h -> h.document().id()).containsExactly("b2");
-        assertThat(index.searchVector(encoder.embedQuery("shared words"), 10, new ChunkFilter(Set.of(), Set.of("text/plain"))))
-                .extracting(h -> h.document().id()).containsExactly("a1");
-    }
-
-    @Test
-    void theContextHelpsFindAChunkThatNeverNamesItsDocument() {
-        put("h1", "Zephyrine Employee Handbook", "Staff get twenty-five days of leave.");
-        put("o2", "Other Policy", "Staff get a laptop.");
-
-        List<ChunkHit> hits = index.searchText("Zephyrine staff", 5, ChunkFilter.NONE);
-
-        assertThat(hits.get(0).document().id()).isEqualTo("h1");
-    }
-
-    @Test
     void storedVectorsComeBackWithTheirChunks() {
         List<EmbeddedChunk> chunks = embedded("first passage", "second passage").stream()
                 .map(chunk -> new EmbeddedChunk(chunk.chunk(), chunk.vector(), "Vectors > Section")).toList();
@@ -231,36 +126,36 @@ class LuceneChunkIndexTests {
     }
 
     @Test
-    void updateRecordChangesPathsAndKeepsChunks() {
-        put("m1", "Moved", "some content");
-        DocumentRecord moved = index.find("m1").orElseThrow().withPaths(List.of("new/place.txt"), "place.txt");
-
-        index.updateRecord(moved);
-        index.commit();
-
-        assertThat(index.find("m1").orElseThrow().paths()).containsExactly("new/place.txt");
-        assertThat(index.chunks("m1")).hasSize(1);
-        assertThat(index.searchText("content", 5, ChunkFilter.NONE).get(0).document().fileName()).isEqualTo("place.txt");
-    }
-
-    @Test
-    void everythingCommittedSurvivesARestartWithItsUserData() throws Exception {
+    void theDataOfACommitIsKeptWithItAcrossARestart() throws Exception {
         put("r1", "Restart", "durable text");
         index.commit(Map.of("pipeline", "p1"));
         index.close();
 
         index = open(dir);
 
+        assertThat(index.committedUserData()).containsEntry("pipeline", "p1").containsKey("committedAt");
         assertThat(index.find("r1")).isPresent();
-        assertThat(index.searchText("durable", 5, ChunkFilter.NONE)).hasSize(1);
-        assertThat(index.committedUserData()).containsEntry("pipeline", "p1");
     }
 
     @Test
-    void writesBecomeVisibleToSearchesWithoutACommitWithinTheRefreshInterval() {
+    void writesNotYetCommittedBecomeVisibleToSearchesAtARefresh() {
         index.upsert(record("n1", "Near real time", "text/plain", 1), embedded("visible soon"));
+        assertThat(index.searchText("visible", 5, ChunkFilter.NONE)).as("not refreshed yet").isEmpty();
 
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5))
-                .until(() -> !index.searchText("visible", 5, ChunkFilter.NONE).isEmpty());
+        index.refresh();
+
+        assertThat(index.searchText("visible", 5, ChunkFilter.NONE)).hasSize(1);
+    }
+
+    @Test
+    void anIndexWhoseVectorsDoNotCompareTakesChunksWithoutVectors() {
+        index.vectorsComparable(false);
+        index.upsert(record("t1", "Text only", "text/plain", 1), embedded("kept as text"));
+        index.commit();
+        index.vectorsComparable(true);
+
+        assertThat(index.searchText("kept", 5, ChunkFilter.NONE)).hasSize(1);
+        assertThat(index.searchVector(encoder.embedQuery("kept as text"), 5, ChunkFilter.NONE))
+                .as("the chunk went in without its vector").isEmpty();
     }
 }

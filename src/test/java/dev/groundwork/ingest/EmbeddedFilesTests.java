@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.groundwork.support.Fixtures;
 import dev.groundwork.support.HostileFiles;
+import dev.groundwork.support.TestThreads;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -95,7 +96,8 @@ class EmbeddedFilesTests {
         Files.write(mail, HostileFiles.emailWithAttachment("A clip", "clip.avi", "video/x-msvideo", HostileFiles.aviHeader()));
 
         try (IsolatedDocumentParser worker = new IsolatedDocumentParser(
-                new ParseWorkerPool(command, ParseLimits.defaults(1_000_000), 1, 10, Duration.ofSeconds(60)), Duration.ofSeconds(30))) {
+                new ParseWorkerPool(command, ParseLimits.defaults(1_000_000), 1, 10, Duration.ofSeconds(60),
+                        TestThreads.watchdog()), Duration.ofSeconds(30))) {
             assertThat(worker.parse(mail, "clip.eml").pages().get(0).text()).contains("Please see the attached file.");
         }
 

@@ -1,6 +1,7 @@
 package dev.groundwork.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.groundwork.ingest.ParseProtocol.Parsed;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -37,7 +39,9 @@ class IsolatedDocumentParserTests {
     @TempDir
     Path dir;
 
-    private final List<AutoCloseable> closing = new ArrayList<>();
+    /** What the application's parse watchdog is, for the pools these tests make. */
+    private final ScheduledExecutorService watchdog = Executors.newScheduledThreadPool(2);
+    private final List<AutoCloseable> closing = new ArrayList<>(List.of(watchdog::shutdownNow));
 
     @AfterEach
     void closePools() throws Exception {
@@ -47,7 +51,8 @@ class IsolatedDocumentParserTests {
     }
 
     private IsolatedDocumentParser realParser(ParseLimits limits, DataSize heap, Duration timeout, int workers) {
-        ParseWorkerPool pool = new ParseWorkerPool(WorkerCommand.parseWorker(limits, heap, WorkerSandbox.NONE), limits, workers, 50, START);
+        ParseWorkerPool pool = new ParseWorkerPool(WorkerCommand.parseWorker(limits, heap, WorkerSandbox.NONE), limits,
+                workers, 50, START, watchdog);
         IsolatedDocumentParser parser = new IsolatedDocumentParser(pool, timeout);
         closing.add(parser);
         return parser;
@@ -55,7 +60,7 @@ class IsolatedDocumentParserTests {
 
     private ParseWorkerPool standInPool(Class<?> mainClass, int workers) {
         WorkerCommand command = WorkerCommand.of(mainClass, List.of("-Xmx64m", "-XX:+ExitOnOutOfMemoryError"), List.of());
-        ParseWorkerPool pool = new ParseWorkerPool(command, STAND_IN_LIMITS, workers, 50, START);
+        ParseWorkerPool pool = new ParseWorkerPool(command, STAND_IN_LIMITS, workers, 50, START, watchdog);
         closing.add(pool);
         return pool;
     }
@@ -198,11 +203,16 @@ class IsolatedDocumentParserTests {
             List<CompletableFuture<Reply>> stuck = List.of(
                     CompletableFuture.supplyAsync(() -> pool.parse(new Request(file, "hang-1.txt"), limit), threads),
                     CompletableFuture.supplyAsync(() -> pool.parse(new Request(file, "hang-2.txt"), limit), threads));
-            Thread.sleep(500);
+            await().atMost(Duration.ofSeconds(60)).until(() -> pool.busy() == 2);
+            long asked = System.nanoTime();
+
             Reply waited = CompletableFuture.supplyAsync(() -> pool.parse(new Request(file, "quick.txt"), limit), threads)
                     .get(60, TimeUnit.SECONDS);
 
+            Duration wait = Duration.ofNanos(System.nanoTime() - asked);
             assertThat(waited).isInstanceOf(Parsed.class);
+            assertThat(stuck).as("it waited for a stuck one to be stopped at its limit").anyMatch(CompletableFuture::isDone);
+            assertThat(wait).as("and no longer than the limit and a fresh worker's start").isLessThan(limit.plus(START));
             for (CompletableFuture<Reply> reply : stuck) {
                 assertThat(reply.get(60, TimeUnit.SECONDS)).extracting("reason").isEqualTo(Reason.TIMEOUT);
             }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.groundwork.ingest.RejectedDocumentException.Reason;
+import dev.groundwork.support.TestThreads;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -44,7 +45,7 @@ class RejectionDetailsTests {
         WorkerCommand command = WorkerCommand.of(StandInWorkers.LeakyRefusal.class, List.of("-Xmx64m"), List.of());
 
         try (IsolatedDocumentParser parser = new IsolatedDocumentParser(new ParseWorkerPool(command,
-                ParseLimits.defaults(1_000_000), 1, 10, Duration.ofSeconds(60)), Duration.ofSeconds(30))) {
+                ParseLimits.defaults(1_000_000), 1, 10, Duration.ofSeconds(60), TestThreads.watchdog()), Duration.ofSeconds(30))) {
             assertThatThrownBy(() -> parser.parse(file, "any.pdf")).isInstanceOfSatisfying(RejectedDocumentException.class, e -> {
                 assertThat(e.reason()).isEqualTo(Reason.MALFORMED);
                 assertThat(e.getMessage()).isEqualTo(RejectionDetails.standard(Reason.MALFORMED));

@@ -9,6 +9,7 @@ import dev.groundwork.ingest.ParseProtocol.Reply;
 import dev.groundwork.ingest.ParseProtocol.Request;
 import dev.groundwork.ingest.RejectedDocumentException.Reason;
 import dev.groundwork.support.Fixtures;
+import dev.groundwork.support.TestThreads;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -49,7 +50,7 @@ class WorkerSandboxTests {
     }
 
     private ParseWorkerPool pool(WorkerCommand command) {
-        ParseWorkerPool pool = new ParseWorkerPool(command, ParseLimits.defaults(1_000_000), 1, 50, START);
+        ParseWorkerPool pool = new ParseWorkerPool(command, ParseLimits.defaults(1_000_000), 1, 50, START, TestThreads.watchdog());
         closing.add(pool);
         return pool;
     }
@@ -136,7 +137,8 @@ class WorkerSandboxTests {
         Path pdf = dir.resolve("Prüfbericht – März.pdf");
         Files.write(pdf, Fixtures.pdf("The first page talks about apples.", "The second page about pears."));
         IsolatedDocumentParser confined = new IsolatedDocumentParser(new ParseWorkerPool(
-                WorkerCommand.parseWorker(limits, DataSize.ofMegabytes(256), sandbox), limits, 1, 50, START), TIME_LIMIT);
+                WorkerCommand.parseWorker(limits, DataSize.ofMegabytes(256), sandbox), limits, 1, 50, START,
+                TestThreads.watchdog()), TIME_LIMIT);
         closing.add(confined);
 
         assertThat(confined.parse(pdf, "Prüfbericht – März.pdf"))

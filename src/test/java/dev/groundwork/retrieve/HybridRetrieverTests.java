@@ -9,17 +9,14 @@ import dev.groundwork.embed.TokenCounter;
 import dev.groundwork.index.Chunk;
 import dev.groundwork.index.ChunkFilter;
 import dev.groundwork.index.ChunkHit;
-import dev.groundwork.index.ChunkIndex;
+import dev.groundwork.index.ChunkSearch;
 import dev.groundwork.index.DocumentRecord;
-import dev.groundwork.index.EmbeddedChunk;
-import dev.groundwork.index.IndexStats;
+import dev.groundwork.index.ServingIndex;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class HybridRetrieverTests {
@@ -29,12 +26,19 @@ class HybridRetrieverTests {
             scores("a", 10, "b", 1.1, "c", 1),
             scores("b", 0.80, "d", 0.75, "a", 0.70, "c", 0.60));
 
+    /** The BM25 half runs on the caller's thread here, where the application gives it threads of its own. */
+    private static HybridRetriever retriever(ServingIndex<ChunkSearch> index, Encoder encoder,
+                                             RetrievalSettings settings) {
+        return new HybridRetriever(index, encoder, settings, Runnable::run);
+    }
+
     private static RetrievalSettings settings(Fusion fusion, double textWeight, double vectorWeight) {
-        return new RetrievalSettings(3, 60, 5, 50, 2000, textWeight, vectorWeight, fusion);
+        // fusion alone: the document stage has tests of its own
+        return new RetrievalSettings(3, 60, 5, 50, 2000, textWeight, vectorWeight, fusion, 0.0, 1);
     }
 
     private List<String> ranking(RetrievalSettings settings) {
-        Retrieval retrieval = new HybridRetriever(lists, new FixedEncoder(), settings)
+        Retrieval retrieval = retriever(ServingIndex.of(lists), new FixedEncoder(), settings)
                 .retrieve(new RetrievalRequest("question", 10, ChunkFilter.NONE));
         return retrieval.chunks().stream().map(chunk -> chunk.document().id()).toList();
     }
@@ -55,7 +59,7 @@ class HybridRetrieverTests {
 
     @Test
     void zScoreFusionGivesAChunkMissingFromAShortListTheScoreOfNoMatch() {
-        Retrieval retrieval = new HybridRetriever(lists, new FixedEncoder(), settings(Fusion.Z_SCORE, 1, 1))
+        Retrieval retrieval = retriever(ServingIndex.of(lists), new FixedEncoder(), settings(Fusion.Z_SCORE, 1, 1))
                 .retrieve(new RetrievalRequest("question", 10, ChunkFilter.NONE));
 
         assertThat(retrieval.chunks()).extracting(chunk -> chunk.document().id()).containsExactly("a", "b", "d", "c");
@@ -68,7 +72,7 @@ class HybridRetrieverTests {
     @Test
     void aChunkMissingFromAFullListGetsThatListsLowestScore() {
         FixedLists full = new FixedLists(scores("a", 3, "b", 2, "c", 1), scores("c", 0.9, "b", 0.8, "d", 0.7));
-        Retrieval retrieval = new HybridRetriever(full, new FixedEncoder(), settings(Fusion.Z_SCORE, 1, 1))
+        Retrieval retrieval = retriever(ServingIndex.of(full), new FixedEncoder(), settings(Fusion.Z_SCORE, 1, 1))
                 .retrieve(new RetrievalRequest("question", 3, ChunkFilter.NONE));
 
         // With 3 candidates asked for and 3 returned, a (not among the vectors) counts as d's -1.225 there.
@@ -88,7 +92,7 @@ class HybridRetrieverTests {
                 "v6", 0.65, "v7", 0.60, "v8", 0.55, "v9", 0.52, "v10", 0.50);
         FixedLists rareWord = new FixedLists(scores("exact", 7.5), similar);
 
-        List<String> ranking = new HybridRetriever(rareWord, new FixedEncoder(), settings(Fusion.Z_SCORE, 1, 1))
+        List<String> ranking = retriever(ServingIndex.of(rareWord), new FixedEncoder(), settings(Fusion.Z_SCORE, 1, 1))
                 .retrieve(new RetrievalRequest("crashword7x", 10, ChunkFilter.NONE))
                 .chunks().stream().map(chunk -> chunk.document().id()).toList();
 
@@ -105,7 +109,7 @@ class HybridRetrieverTests {
             }
         };
 
-        Retrieval retrieval = new HybridRetriever(lists, refusing, settings(Fusion.Z_SCORE, 1, 0))
+        Retrieval retrieval = retriever(ServingIndex.of(lists), refusing, settings(Fusion.Z_SCORE, 1, 0))
                 .retrieve(new RetrievalRequest("question", 10, ChunkFilter.NONE));
 
         assertThat(retrieval.chunks()).extracting(chunk -> chunk.document().id()).containsExactly("a", "b", "c");
@@ -120,7 +124,7 @@ class HybridRetrieverTests {
     }
 
     /** An index that answers every search with the same lists, best first. */
-    private record FixedLists(Map<String, Double> text, Map<String, Double> vector) implements ChunkIndex {
+    private record FixedLists(Map<String, Double> text, Map<String, Double> vector) implements ChunkSearch {
 
         private static List<ChunkHit> hits(Map<String, Double> scores, int limit) {
             List<ChunkHit> hits = new ArrayList<>();
@@ -143,48 +147,8 @@ class HybridRetrieverTests {
         }
 
         @Override
-        public void upsert(DocumentRecord document, List<EmbeddedChunk> chunks, Collection<String> replacing) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void updateRecord(DocumentRecord document) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public boolean delete(String documentId) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void commit(Map<String, String> userData) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Map<String, String> committedUserData() {
-            return Map.of();
-        }
-
-        @Override
-        public Optional<DocumentRecord> find(String documentId) {
-            return Optional.empty();
-        }
-
-        @Override
-        public List<DocumentRecord> documents() {
-            return List.of();
-        }
-
-        @Override
-        public IndexStats stats() {
-            return new IndexStats(0, 0, "");
-        }
-
-        @Override
-        public List<EmbeddedChunk> chunks(String documentId) {
-            return List.of();
+        public boolean vectorsComparable() {
+            return true;
         }
     }
 

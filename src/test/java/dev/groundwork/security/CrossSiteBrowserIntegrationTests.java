@@ -39,8 +39,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * (localhost). A name rebound to this machine gets 421.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "groundwork.schedule.cron=-",
-        "groundwork.schedule.on-startup=false",
+        "groundwork.sync.cron=-",
+        "groundwork.sync.on-startup=false",
         "groundwork.parse.workers=1"})
 @ExtendWith(OutputCaptureExtension.class)
 class CrossSiteBrowserIntegrationTests {

@@ -53,8 +53,8 @@ import org.springframework.test.context.DynamicPropertySource;
         "groundwork.security.mode=keys",
         "server.address=127.0.0.1",
         "groundwork.security.limits.search-per-minute=5",
-        "groundwork.schedule.cron=-",
-        "groundwork.schedule.on-startup=false",
+        "groundwork.sync.cron=-",
+        "groundwork.sync.on-startup=false",
         "groundwork.parse.workers=1"})
 @ExtendWith(OutputCaptureExtension.class)
 class KeysModeIntegrationTests {

@@ -47,8 +47,8 @@ import org.springframework.test.context.DynamicPropertySource;
         "groundwork.answer.max-answers=1",
         "groundwork.llm.retries=0",
         "groundwork.llm.circuit-failures=100",
-        "groundwork.schedule.cron=-",
-        "groundwork.schedule.on-startup=false",
+        "groundwork.sync.cron=-",
+        "groundwork.sync.on-startup=false",
         "groundwork.parse.workers=1"})
 @ExtendWith(OutputCaptureExtension.class)
 class LocalModeIntegrationTests {

@@ -53,7 +53,7 @@ class LocalModeStartupTests {
 
         assertThatThrownBy(() -> application.run("--server.address=0.0.0.0", "--server.port=0",
                 "--groundwork.ingest.dir=" + dir.resolve("ingest"), "--groundwork.index.dir=" + dir.resolve("index"),
-                "--groundwork.schedule.on-startup=false"))
+                "--groundwork.sync.on-startup=false"))
                 .hasRootCauseInstanceOf(LocalModeOnNetworkException.class);
         assertThat(output.getAll()).contains("APPLICATION FAILED TO START")
                 .contains("server.address=0.0.0.0 would let other machines reach it")

@@ -44,8 +44,8 @@ import org.springframework.test.context.DynamicPropertySource;
         "groundwork.security.oidc.client-id=groundwork",
         "groundwork.security.oidc.client-secret=" + OidcProvider.CLIENT_SECRET,
         "groundwork.security.allowed-origins=https://wiki.example.com",
-        "groundwork.schedule.cron=-",
-        "groundwork.schedule.on-startup=false",
+        "groundwork.sync.cron=-",
+        "groundwork.sync.on-startup=false",
         "groundwork.parse.workers=1"})
 @ExtendWith(OutputCaptureExtension.class)
 class OidcModeIntegrationTests {

@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A small OpenAI-compatible chat server on the loopback interface, for tests: real HTTP/1.1 over a socket, real
@@ -96,6 +97,7 @@ public final class FakeOpenAiServer implements AutoCloseable {
     private final List<String> bodies = Collections.synchronizedList(new ArrayList<>());
     private final List<Socket> open = new CopyOnWriteArrayList<>();
     private final CountDownLatch closed = new CountDownLatch(1);
+    private final AtomicInteger abandoned = new AtomicInteger();
     private volatile int next;
 
     private FakeOpenAiServer() throws IOException {
@@ -132,6 +134,11 @@ public final class FakeOpenAiServer implements AutoCloseable {
     /** How many chat completion requests came in since the last {@link #reply}. */
     public int requests() {
         return bodies.size();
+    }
+
+    /** Streamed replies the client stopped reading before their end (it closed the connection). */
+    public int abandonedStreams() {
+        return abandoned.get();
     }
 
     /** The JSON bodies of those requests, in order. */
@@ -194,16 +201,21 @@ public final class FakeOpenAiServer implements AutoCloseable {
                     + "\",\"type\":\"server_error\"}}");
         } else if (reply instanceof Stream stream) {
             streamHeaders(out);
-            chunk(out, event(delta("{\"role\":\"assistant\",\"content\":\"\"}", null)));
-            for (String token : stream.tokens()) {
-                if (!stream.delayBetween().isZero()) {
-                    Thread.sleep(stream.delayBetween().toMillis());
+            try {
+                chunk(out, event(delta("{\"role\":\"assistant\",\"content\":\"\"}", null)));
+                for (String token : stream.tokens()) {
+                    if (!stream.delayBetween().isZero()) {
+                        Thread.sleep(stream.delayBetween().toMillis()); // the pace of a model writing
+                    }
+                    chunk(out, event(delta("{\"content\":" + json(token) + "}", null)));
                 }
-                chunk(out, event(delta("{\"content\":" + json(token) + "}", null)));
+                chunk(out, event(delta("{}", "stop")));
+                chunk(out, "data: [DONE]\n\n");
+                endChunks(out);
+            } catch (IOException e) {
+                abandoned.incrementAndGet();
+                throw e;
             }
-            chunk(out, event(delta("{}", "stop")));
-            chunk(out, "data: [DONE]\n\n");
-            endChunks(out);
         } else if (reply instanceof Stall stall) {
             streamHeaders(out);
             closed.await(stall.duration().toMillis(), TimeUnit.MILLISECONDS);

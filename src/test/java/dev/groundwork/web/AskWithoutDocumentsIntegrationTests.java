@@ -2,8 +2,6 @@ package dev.groundwork.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.groundwork.prompt.Prompt;
 import dev.groundwork.prompt.PromptCatalog;
 import dev.groundwork.support.SseClient;
@@ -19,12 +17,14 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** With nothing indexed, a question gets a clear answer saying so, from the prompt files, not an error. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "groundwork.llm.base-url=")
 class AskWithoutDocumentsIntegrationTests {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @DynamicPropertySource
     static void dirs(DynamicPropertyRegistry registry) {
@@ -46,9 +46,9 @@ class AskWithoutDocumentsIntegrationTests {
 
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode body = JSON.readTree(response.body());
-        assertThat(body.get("answer").asText()).isEqualTo(catalog.text(Prompt.NO_DOCUMENTS));
+        assertThat(body.get("answer").asString()).isEqualTo(catalog.text(Prompt.NO_DOCUMENTS));
         assertThat(body.get("abstained").asBoolean()).isTrue();
-        assertThat(body.get("mode").asText()).isEqualTo("extractive");
+        assertThat(body.get("mode").asString()).isEqualTo("extractive");
         assertThat(body.get("citations")).isEmpty();
     }
 
@@ -59,7 +59,7 @@ class AskWithoutDocumentsIntegrationTests {
 
         assertThat(result.events()).extracting(Event::name).containsExactly("sources", "done");
         assertThat(JSON.readTree(result.events().get(0).data()).get("sources")).isEmpty();
-        assertThat(JSON.readTree(result.events().get(1).data()).get("answer").asText())
+        assertThat(JSON.readTree(result.events().get(1).data()).get("answer").asString())
                 .isEqualTo(catalog.text(Prompt.NO_DOCUMENTS));
     }
 }

@@ -2,8 +2,8 @@ package dev.groundwork.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.groundwork.schedule.FolderSync;
-import dev.groundwork.schedule.SyncTrigger;
+import dev.groundwork.sync.FolderSync;
+import dev.groundwork.sync.SyncTrigger;
 import dev.groundwork.support.ApiClient;
 import dev.groundwork.support.Fixtures;
 import dev.groundwork.support.HostileFiles;
@@ -31,7 +31,7 @@ import tools.jackson.databind.JsonNode;
  * status.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"groundwork.schedule.cron=-", "groundwork.schedule.on-startup=false"})
+        properties = {"groundwork.sync.cron=-", "groundwork.sync.on-startup=false"})
 @Import(ObservedEncoder.Config.class)
 class ErrorTextIntegrationTests {
 
@@ -43,8 +43,8 @@ class ErrorTextIntegrationTests {
     @DynamicPropertySource
     static void folders(DynamicPropertyRegistry registry) {
         root = TestDirs.register(registry);
-        registry.add("groundwork.schedule.sources[0].name", () -> "shared");
-        registry.add("groundwork.schedule.sources[0].dir", () -> root.resolve("shared").toString());
+        registry.add("groundwork.sync.sources[0].name", () -> "shared");
+        registry.add("groundwork.sync.sources[0].dir", () -> root.resolve("shared").toString());
     }
 
     @LocalServerPort

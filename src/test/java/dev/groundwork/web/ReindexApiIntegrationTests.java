@@ -13,9 +13,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.groundwork.ingest.IngestionService;
-import dev.groundwork.schedule.FolderSync;
-import dev.groundwork.schedule.SyncStatus;
-import dev.groundwork.schedule.SyncTrigger;
+import dev.groundwork.sync.FolderSync;
+import dev.groundwork.sync.SyncStatus;
+import dev.groundwork.sync.SyncTrigger;
 import dev.groundwork.support.ObservedEncoder;
 import dev.groundwork.support.TestDirs;
 import java.nio.file.Files;
@@ -32,7 +32,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
-@SpringBootTest(properties = {"groundwork.schedule.cron=-", "groundwork.schedule.on-startup=false"})
+@SpringBootTest(properties = {"groundwork.sync.cron=-", "groundwork.sync.on-startup=false"})
 @AutoConfigureMockMvc
 @Import(ObservedEncoder.Config.class)
 @DirtiesContext
@@ -43,8 +43,8 @@ class ReindexApiIntegrationTests {
     @DynamicPropertySource
     static void folders(DynamicPropertyRegistry registry) {
         root = TestDirs.register(registry);
-        registry.add("groundwork.schedule.sources[0].name", () -> "shared");
-        registry.add("groundwork.schedule.sources[0].dir", () -> root.resolve("shared").toString());
+        registry.add("groundwork.sync.sources[0].name", () -> "shared");
+        registry.add("groundwork.sync.sources[0].dir", () -> root.resolve("shared").toString());
     }
 
     @Autowired

@@ -71,7 +71,7 @@ class WebPageIntegrationTests {
         registry.add("groundwork.llm.base-url", LLM::baseUrl);
         registry.add("groundwork.llm.retries", () -> "0");
         registry.add("groundwork.llm.circuit-failures", () -> "100");
-        registry.add("groundwork.schedule.cron", () -> "-");
+        registry.add("groundwork.sync.cron", () -> "-");
     }
 
     @AfterAll
@@ -351,39 +351,30 @@ class WebPageIntegrationTests {
     }
 
     @Test
-    void answerTextFunctionsFindSentencesMarkersAndQuotes() {
+    void answerTextIsCutAtTheMarkersTheServerGivesAndNowhereElse() {
         ChromeDriver page = open();
 
         @SuppressWarnings("unchecked")
         Map<String, Object> results = (Map<String, Object>) page.executeAsyncScript("""
                 const done = arguments[arguments.length - 1];
                 import('./js/answer-text.js').then((m) => done({
-                  aligned: m.alignSentences('For teams. [2]\\nPlan | Price [1]\\nThe gauge reads 1.2 bar when cold [1].',
-                    [{ text: 'For teams.' }, { text: 'Plan | Price' }, { text: 'The gauge reads 1.2 bar when cold.' }])
-                    .map((r) => `${r.start}-${r.end}:${r.index}`).join(' '),
-                  missing: m.alignSentences('Alpha [1]. Beta [2].', [{ text: 'Gamma.' }, { text: 'Beta.' }])
-                    .map((r) => `${r.start}-${r.end}:${r.index}`).join(' '),
-                  markers: JSON.stringify(m.splitMarkers('a [1, 2] b [3]')),
-                  safe: [m.safeLength('cold ['), m.safeLength('cold [1,'), m.safeLength('cold [1]'), m.safeLength('a [note')].join(' '),
-                  claim: [m.claimBefore('First. Second one '), m.claimBefore('Line one.\\nOnly this. ')].join(' | '),
-                  exact: JSON.stringify(m.locate('Alpha beta. The gauge reads 1.2 bar. Gamma.', 'The gauge reads 1.2 bar.')),
-                  spaced: JSON.stringify(m.locate('Alpha.\\nThe  Gauge reads\\n1.2 bar. Gamma.', 'the gauge reads 1.2 bar')),
-                  near: JSON.stringify(m.locate('The boiler is serviced once a year. The gauge of the boiler reads 1.2 bar when the system is cold. Radiators are bled.',
-                    'The gauge should read 1.2 bar when cold.')),
-                  none: JSON.stringify(m.locate('Alpha beta gamma.', 'Penguins dance on ice.')),
+                  all: JSON.stringify(m.pieces('a [1] b [2][3]', [
+                    { start: 2, end: 5, citations: [1] }, { start: 11, end: 14, citations: [3] },
+                    { start: 8, end: 11, citations: [2] }])),
+                  range: JSON.stringify(m.pieces('Alpha [1]. Beta [2].', [
+                    { start: 6, end: 9, citations: [1] }, { start: 16, end: 19, citations: [2] }], 11, 20)),
+                  unmarked: JSON.stringify(m.pieces('Table [3] of 2021 [1]', [{ start: 18, end: 21, citations: [1] }])),
                 })).catch((e) => done({ error: String(e) }));
                 """);
 
         assertThat(results).doesNotContainKey("error");
-        assertThat(results.get("aligned")).isEqualTo("0-14:0 15-31:1 32-70:2");
-        assertThat(results.get("missing")).isEqualTo("11-20:1");
-        assertThat(results.get("markers")).isEqualTo("[{\"text\":\"a \"},{\"cites\":[1,2]},{\"text\":\" b \"},{\"cites\":[3]}]");
-        assertThat(results.get("safe")).isEqualTo("5 5 8 7");
-        assertThat(results.get("claim")).isEqualTo("Second one | Only this.");
-        assertThat(results.get("exact")).isEqualTo("{\"start\":12,\"end\":36,\"exact\":true}");
-        assertThat(results.get("spaced")).isEqualTo("{\"start\":7,\"end\":31,\"exact\":true}");
-        assertThat(results.get("near")).isEqualTo("{\"start\":36,\"end\":98,\"exact\":false}");
-        assertThat(results.get("none")).isEqualTo("null");
+        assertThat(results.get("all")).isEqualTo("[{\"text\":\"a \"},{\"marker\":{\"start\":2,\"end\":5,\"citations\":[1]}},"
+                + "{\"text\":\" b \"},{\"marker\":{\"start\":8,\"end\":11,\"citations\":[2]}},"
+                + "{\"marker\":{\"start\":11,\"end\":14,\"citations\":[3]}}]");
+        assertThat(results.get("range")).isEqualTo("[{\"text\":\"Beta \"},{\"marker\":{\"start\":16,\"end\":19,"
+                + "\"citations\":[2]}},{\"text\":\".\"}]");
+        assertThat(results.get("unmarked")).as("brackets the server did not call a marker stay text")
+                .isEqualTo("[{\"text\":\"Table [3] of 2021 \"},{\"marker\":{\"start\":18,\"end\":21,\"citations\":[1]}}]");
     }
 
     // --- the page -----------------------------------------------------------------------------------------------

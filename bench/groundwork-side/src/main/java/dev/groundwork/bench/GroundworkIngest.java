@@ -5,9 +5,9 @@ import dev.groundwork.embed.Encoder;
 import dev.groundwork.embed.TokenCounter;
 import dev.groundwork.ingest.DocumentParser;
 import dev.groundwork.ingest.IngestionService;
-import dev.groundwork.schedule.FolderSync;
-import dev.groundwork.schedule.SyncReport;
-import dev.groundwork.schedule.SyncTrigger;
+import dev.groundwork.sync.FolderSync;
+import dev.groundwork.sync.SyncReport;
+import dev.groundwork.sync.SyncTrigger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -42,10 +42,10 @@ public final class GroundworkIngest {
         List<String> properties = new ArrayList<>(List.of(
                 "groundwork.ingest.dir=" + work.resolve("ingest"),
                 "groundwork.index.dir=" + work.resolve("index"),
-                "groundwork.schedule.on-startup=false",
-                "groundwork.schedule.cron=-",
-                "groundwork.schedule.sources[0].name=corpus",
-                "groundwork.schedule.sources[0].dir=" + work.resolve("source"),
+                "groundwork.sync.on-startup=false",
+                "groundwork.sync.cron=-",
+                "groundwork.sync.sources[0].name=corpus",
+                "groundwork.sync.sources[0].dir=" + work.resolve("source"),
                 // the bench runs in bench/; the application's prompt files are one folder up
                 "groundwork.prompts.dir=" + Path.of("../prompts").toAbsolutePath().normalize(),
                 "logging.level.dev.groundwork.ingest.DocumentPipeline=WARN",

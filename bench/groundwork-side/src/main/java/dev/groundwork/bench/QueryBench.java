@@ -53,13 +53,13 @@ public final class QueryBench {
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(QueryBeans.class)
                 .web(WebApplicationType.NONE).properties(properties.toArray(String[]::new)).run()) {
             Retriever retriever = context.getBean(Retriever.class);
-            ChunkIndex index = context.getBean(ChunkIndex.class);
-            Encoder encoder = context.getBean(Encoder.class);
             GenerationalChunkIndex generations = context.getBean(GenerationalChunkIndex.class);
+            ChunkIndex index = generations.acquire(); // held for the whole bench: nothing switches meanwhile
+            Encoder encoder = context.getBean(Encoder.class);
             long chunks = index.stats().chunks();
             List<float[]> vectors = questions.stream().map(encoder::embedQuery).toList();
 
-            try (FSDirectory directory = FSDirectory.open(dir.resolve(generations.generation()));
+            try (FSDirectory directory = FSDirectory.open(dir.resolve(generations.serving().name()));
                  DirectoryReader reader = DirectoryReader.open(directory)) {
                 IndexSearcher searcher = new IndexSearcher(reader);
                 // warm-up: one pass of everything, so the JIT and the page cache are as in a service that has been up

@@ -1,7 +1,8 @@
 package dev.groundwork.bench;
 
 import dev.groundwork.index.Chunk;
-import dev.groundwork.index.ChunkIndex;
+import dev.groundwork.index.ChunkStore;
+import dev.groundwork.index.LuceneChunkIndex;
 import dev.groundwork.index.DocumentRecord;
 import dev.groundwork.index.EmbeddedChunk;
 import dev.groundwork.index.GenerationalChunkIndex;
@@ -73,7 +74,9 @@ public final class QueryIndexBuilder {
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(QueryBeans.class)
                 .web(WebApplicationType.NONE).properties(properties.toArray(String[]::new)).run()) {
             DocumentPipeline pipeline = context.getBean(DocumentPipeline.class);
-            ChunkIndex index = context.getBean(ChunkIndex.class);
+            GenerationalChunkIndex generations = context.getBean(GenerationalChunkIndex.class);
+            // the build writes the serving generation itself, held for its whole length
+            LuceneChunkIndex index = (LuceneChunkIndex) generations.acquire();
             String signature = pipeline.signature();
             List<RealChunk> real = Files.exists(realCache) ? readReal(realCache) : embedReal(pipeline, paragraphs, realCache);
             long written = 0;
@@ -122,15 +125,17 @@ public final class QueryIndexBuilder {
             long merging = System.nanoTime();
             index.forceMerge(1);
             double mergeSeconds = (System.nanoTime() - merging) / 1e9;
-            context.getBean(GenerationalChunkIndex.class).adopt(signature);
-            new Result().put("kind", "build").put("chunks", index.stats().chunks()).put("real", real.size())
+            generations.recordBuiltWith(signature);
+            long chunks = index.stats().chunks();
+            generations.release(index);
+            new Result().put("kind", "build").put("chunks", chunks).put("real", real.size())
                     .put("generator", generator).put("seconds", QueryBench.fmt(writeSeconds + mergeSeconds))
                     .put("write_seconds", QueryBench.fmt(writeSeconds)).put("merge_seconds", QueryBench.fmt(mergeSeconds))
                     .put("cosines", cosines(real, generator, dimension)).print();
         }
     }
 
-    private static void write(ChunkIndex index, String id, String title, List<EmbeddedChunk> chunks, String signature) {
+    private static void write(ChunkStore index, String id, String title, List<EmbeddedChunk> chunks, String signature) {
         String sha = HexFormat.of().formatHex(sha256(id));
         DocumentRecord record = new DocumentRecord(sha.substring(0, 16), sha, title, "", id + ".txt", List.of(id + ".txt"),
                 "text/plain", 1000, null, chunks.size(), Instant.EPOCH, signature);

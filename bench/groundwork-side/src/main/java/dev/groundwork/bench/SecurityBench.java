@@ -110,8 +110,8 @@ public final class SecurityBench {
                 "groundwork.ingest.dir=" + work.resolve("ingest"),
                 "groundwork.index.dir=" + work.resolve("index"),
                 "groundwork.security.keys-file=" + work.resolve("keys/api-keys.json"),
-                "groundwork.schedule.on-startup=false",
-                "groundwork.schedule.cron=-",
+                "groundwork.sync.on-startup=false",
+                "groundwork.sync.cron=-",
                 // the uploads are text, read in the service: one idle worker each is enough
                 "groundwork.parse.workers=1",
                 "groundwork.prompts.dir=" + Path.of("../prompts").toAbsolutePath().normalize(),
