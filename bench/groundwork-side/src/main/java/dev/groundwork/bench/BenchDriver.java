@@ -53,6 +53,10 @@ public final class BenchDriver {
         if (options.query) {
             query();
         }
+        if (options.security) {
+            awaitQuiet("security");
+            security();
+        }
         line("");
         line("Load average at the end: " + load());
         Path out = Path.of("target/bench-report.md");
@@ -245,6 +249,52 @@ public final class BenchDriver {
         results.forEach((name, runs) -> line("| " + name + " | " + stat(runs, "chunks_per_s") + " | "
                 + ratio(runs, reference, "chunks_per_s") + " | " + runs.get(0).getOrDefault("cosine_min", "")
                 + " | " + runs.get(0).getOrDefault("cosine_mean", "") + " |"));
+        line("");
+    }
+
+    // ---- security
+
+    /**
+     * Search, ask and upload over HTTP with Spring Security's filter left out, in local mode and in keys mode: the three
+     * side by side in one JVM per run, asked in turn; ratios to "off" taken within each run.
+     */
+    private void security() throws Exception {
+        Map<String, List<Map<String, String>>> results = new LinkedHashMap<>();
+        List<String> modes = List.of("off", "local", "keys");
+        modes.forEach(mode -> results.put(mode, new ArrayList<>()));
+        String loadBefore = load();
+        for (int run = 1; run <= options.runs; run++) {
+            System.err.println("Security, run " + run + " of " + options.runs);
+            for (Map<String, String> result : child.run("security-" + run, appClasspath, List.of("-Xmx3g"),
+                    "dev.groundwork.bench.SecurityBench", List.of(Path.of("target/work/security").toAbsolutePath().toString(),
+                            options.squad.toString(), options.questionsFile.toString(),
+                            Integer.toString(options.securityRequests)))) {
+                results.get(result.get("mode")).add(result);
+            }
+        }
+        line("## Access control: latency with security on and off");
+        line("");
+        line("Over real HTTP, one client with keep-alive, one request at a time, " + options.securityRequests
+                + " of each kind after a warm-up, on an index of 300 SQuAD paragraphs: search (`GET /api/search`, k=5), "
+                + "ask (`POST /api/ask`, extractive), upload (`POST /api/documents`, one SQuAD paragraph as a text file). "
+                + "*off*: Spring Security's filter not registered with the servlet container, as before access control; "
+                + "*local*: the default (Host allowlist, cross-site check, rate limits, headers, audit); *keys*: every "
+                + "request with an API key. The three run side by side in one JVM per run and are asked in turn, request by "
+                + "request, in a rotating order, so that the machine's load falls on all three alike. Load average before: "
+                + loadBefore + ", after: " + load() + ".");
+        line("");
+        line("| mode | search p50 / p95 ms | ask p50 / p95 ms | upload p50 / p95 ms | search p50 vs off | ask p50 vs off | upload p50 vs off |");
+        line("|---|---|---|---|---|---|---|");
+        List<Map<String, String>> off = results.get("off");
+        for (String mode : modes) {
+            List<Map<String, String>> runs = results.get(mode);
+            line("| " + mode + " | " + stat(runs, "search_p50") + " / " + stat(runs, "search_p95") + " | "
+                    + stat(runs, "ask_p50") + " / " + stat(runs, "ask_p95") + " | " + stat(runs, "upload_p50") + " / "
+                    + stat(runs, "upload_p95") + " | " + ratio(runs, off, "search_p50") + " | "
+                    + ratio(runs, off, "ask_p50") + " | " + ratio(runs, off, "upload_p50") + " |");
+        }
+        line("");
+        line("Goal: search, ask and upload with security on within 5 % of off (a ratio of at most 1.05×).");
         line("");
     }
 
@@ -467,6 +517,8 @@ public final class BenchDriver {
         boolean ingest = true;
         boolean query = true;
         boolean steps = true;
+        boolean security = true;
+        int securityRequests = 300;
         boolean rebuild;
         int runs = 3;
         int corpusRuns = -1;
@@ -497,6 +549,8 @@ public final class BenchDriver {
                     case "--no-ingest" -> options.ingest = false;
                     case "--no-query" -> options.query = false;
                     case "--no-steps" -> options.steps = false;
+                    case "--no-security" -> options.security = false;
+                    case "--security-requests" -> options.securityRequests = Integer.parseInt(value);
                     case "--rebuild" -> options.rebuild = true;
                     case "--runs" -> runs = Integer.parseInt(value);
                     case "--corpus-runs" -> options.corpusRuns = Integer.parseInt(value);
@@ -524,6 +578,7 @@ public final class BenchDriver {
                 options.runs = 1;
                 options.questions = 100;
                 options.steps = false;
+                options.securityRequests = Math.min(options.securityRequests, 100);
                 options.sizes = List.of(10_000L, 100_000L);
                 options.hardSizes = List.of();
                 options.maxWaitMinutes = 0;
