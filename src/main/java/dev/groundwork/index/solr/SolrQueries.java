@@ -58,8 +58,7 @@ final class SolrQueries {
         params.set("q", bool.append("}").toString());
         params.add("fq", KIND + ":" + KIND_CHUNK);
         filters(params, filter);
-        params.set("rows", limit);
-        params.set("fl", CHUNK_FIELDS);
+        page(params, limit);
         return Optional.of(params);
     }
 
@@ -76,9 +75,19 @@ final class SolrQueries {
         params.set("q", "{!knn f=" + VECTOR + " topK=" + Math.max(limit, knnCandidates) + "}" + values.append(']'));
         // filter queries narrow the HNSW search itself (pre-filtering), as the embedded index's filter does
         filters(params, filter);
+        page(params, limit);
+        return params;
+    }
+
+    /**
+     * The best {@code limit} chunks with their stored fields, each shard answering in a single pass: in two passes
+     * (ids first, fields by id after) a commit between them could give a chunk of one version of a document the
+     * fields of another. One pass reads both from one searcher, so a document is seen whole, old or new.
+     */
+    private static void page(ModifiableSolrParams params, int limit) {
         params.set("rows", limit);
         params.set("fl", CHUNK_FIELDS);
-        return params;
+        params.set("distrib.singlePass", true);
     }
 
     private static void filters(ModifiableSolrParams params, ChunkFilter filter) {
