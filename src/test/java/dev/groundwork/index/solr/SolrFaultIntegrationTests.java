@@ -18,7 +18,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
-import org.apache.solr.cloud.MiniSolrCloudCluster;
 import org.apache.solr.embedded.JettySolrRunner;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -78,6 +77,14 @@ class SolrFaultIntegrationTests {
         }
     }
 
+    private static void stop(JettySolrRunner node) {
+        try {
+            SolrTestCluster.stop(node);
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot stop a Solr node", e);
+        }
+    }
+
     private static void awaitRecovered(String collection) {
         String serving = solr.cluster().aliasTarget(collection).orElseThrow();
         SolrTestCluster.get().waitForActiveCollection(serving, 120, TimeUnit.SECONDS, SolrTestCluster.SHARDS,
@@ -86,7 +93,7 @@ class SolrFaultIntegrationTests {
 
     @Test
     void aSolrNodeKilledWhileQuestionsAndUploadsRunLosesNoQuestionAndNoAcknowledgedUpload() throws Exception {
-        MiniSolrCloudCluster cluster = SolrTestCluster.get();
+        JettySolrRunner killed = SolrTestCluster.running().get(0);
         List<String> acknowledged = new ArrayList<>();
         List<Reply> refused = new ArrayList<>();
         ConcurrentLinkedQueue<Integer> questionStatuses = new ConcurrentLinkedQueue<>();
@@ -106,8 +113,7 @@ class SolrFaultIntegrationTests {
                 acknowledged.add(reply.json().path("documents").get(0).path("id").asString());
             }
             // 2. one Solr node dies; uploads go on until five more are acknowledged by the other alone
-            JettySolrRunner killed = cluster.stopJettySolrRunner(0);
-            cluster.waitForJettyToStop(killed);
+            SolrTestCluster.stop(killed);
             int afterKill = 0;
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
             while (afterKill < 5 && System.nanoTime() < deadline) {
@@ -122,8 +128,7 @@ class SolrFaultIntegrationTests {
             }
             assertThat(afterKill).as("uploads acknowledged with one Solr node down").isEqualTo(5);
             // 3. it comes back and catches up
-            cluster.startJettySolrRunner(killed);
-            cluster.waitForAllNodes(60);
+            SolrTestCluster.start(killed);
             awaitRecovered(collection);
             asking.set(false);
             asker.get(60, TimeUnit.SECONDS);
@@ -140,8 +145,7 @@ class SolrFaultIntegrationTests {
                 });
         assertThat(uploadedFiles()).as("refused uploads leave no file").hasSize(acknowledged.size());
         // 4. every acknowledged upload is on the node that came back: the other one is stopped to ask it alone
-        JettySolrRunner other = cluster.stopJettySolrRunner(1);
-        cluster.waitForJettyToStop(other);
+        SolrTestCluster.running().stream().filter(running -> running != killed).forEach(SolrFaultIntegrationTests::stop);
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             Reply listed = node.api().get("/api/documents");
             assertThat(listed.status()).isEqualTo(200);
@@ -153,15 +157,9 @@ class SolrFaultIntegrationTests {
 
     @Test
     void withTheClusterGoneTheServiceSaysSoStoresNothingAndServesAgainWhenItIsBack() throws Exception {
-        MiniSolrCloudCluster cluster = SolrTestCluster.get();
         assertThat(node.api().upload("first.txt", note(1)).status()).isEqualTo(201);
-        List<JettySolrRunner> stopped = new ArrayList<>();
-        for (int i = 0; i < cluster.getJettySolrRunners().size(); i++) {
-            stopped.add(cluster.stopJettySolrRunner(i));
-        }
-        for (JettySolrRunner jetty : stopped) {
-            cluster.waitForJettyToStop(jetty);
-        }
+        List<JettySolrRunner> stopped = SolrTestCluster.running();
+        stopped.forEach(SolrFaultIntegrationTests::stop);
 
         Reply health = node.api().get("/actuator/health");
         assertThat(health.status()).isEqualTo(503);
@@ -174,10 +172,7 @@ class SolrFaultIntegrationTests {
         assertThat(upload.code()).isEqualTo("INDEX_UNAVAILABLE");
         assertThat(uploadedFiles()).as("only the first upload's file").hasSize(1);
 
-        for (JettySolrRunner jetty : stopped) {
-            cluster.startJettySolrRunner(jetty);
-        }
-        cluster.waitForAllNodes(60);
+        SolrTestCluster.restartStopped();
         await().atMost(Duration.ofSeconds(120)).untilAsserted(
                 () -> assertThat(node.api().get("/actuator/health").status()).isEqualTo(200));
         awaitRecovered(collection);

@@ -4,6 +4,7 @@ import dev.groundwork.index.IndexSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.solr.client.solrj.impl.CloudSolrClient;
@@ -21,6 +22,7 @@ public final class SolrTestCluster {
     public static final int SHARDS = 2;
     public static final int REPLICAS = 2;
     private static final AtomicInteger NAMES = new AtomicInteger();
+    private static final List<JettySolrRunner> STOPPED = new ArrayList<>();
     private static MiniSolrCloudCluster cluster;
 
     private SolrTestCluster() {
@@ -71,12 +73,30 @@ public final class SolrTestCluster {
         return new SolrIndexConfiguration().solrClient(settings);
     }
 
+    /** The Solr nodes running now. */
+    public static synchronized List<JettySolrRunner> running() {
+        return List.copyOf(get().getJettySolrRunners());
+    }
+
+    /** Stops a Solr node (the cluster forgets it until it starts again) and waits until it is down. */
+    public static synchronized JettySolrRunner stop(JettySolrRunner node) throws Exception {
+        get().stopJettySolrRunner(node);
+        get().waitForJettyToStop(node);
+        STOPPED.add(node);
+        return node;
+    }
+
+    /** Starts a stopped Solr node again, on its port, and waits until the cluster sees it live. */
+    public static synchronized void start(JettySolrRunner node) throws Exception {
+        get().startJettySolrRunner(node);
+        STOPPED.remove(node);
+        get().waitForNode(node, 60);
+    }
+
     /** Starts again every Solr node a test stopped, and waits for them to be live. */
     public static synchronized void restartStopped() throws Exception {
-        for (JettySolrRunner node : get().getJettySolrRunners()) {
-            if (node.isStopped()) {
-                get().startJettySolrRunner(node);
-            }
+        for (JettySolrRunner node : List.copyOf(STOPPED)) {
+            start(node);
         }
         get().waitForAllNodes(60);
     }
