@@ -27,7 +27,7 @@ class SolrChunkSearchTests extends ChunkSearchContract {
     }
 
     @Override
-    protected void close(ChunkIndex index) {
-        // the collection stays until the class is done; a handle holds nothing to close
+    protected void close(ChunkIndex index) throws Exception {
+        solr.giveBack((SolrChunkIndex) index);
     }
 }

@@ -31,7 +31,7 @@ class SolrChunkStoreTests extends ChunkStoreContract {
     }
 
     @Override
-    protected void close(ChunkStore store) {
-        // the collection stays until the class is done; a handle holds nothing to close
+    protected void close(ChunkStore store) throws Exception {
+        solr.giveBack((SolrChunkIndex) store);
     }
 }

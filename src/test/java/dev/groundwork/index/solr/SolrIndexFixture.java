@@ -2,8 +2,10 @@ package dev.groundwork.index.solr;
 
 import dev.groundwork.index.IndexFixtures;
 import dev.groundwork.index.IndexSettings;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
 import org.apache.solr.client.solrj.impl.CloudSolrClient;
 import org.apache.solr.client.solrj.request.CollectionAdminRequest;
 
@@ -19,6 +21,7 @@ final class SolrIndexFixture implements AutoCloseable {
             settings.hnswM(), settings.hnswBeamWidth()));
     private final SolrQueries queries = new SolrQueries(settings.contextBoost(), settings.knnCandidates());
     private final List<String> prefixes = new ArrayList<>();
+    private final Queue<String> emptied = new ArrayDeque<>();
 
     SolrIndexFixture() {
         SolrTestCluster.get();
@@ -36,12 +39,26 @@ final class SolrIndexFixture implements AutoCloseable {
         return queries;
     }
 
-    /** A new collection, empty, of the test cluster's shards and replicas. */
+    /**
+     * An empty collection of the test cluster's shards and replicas: one a test gave back, emptied (a segment whose
+     * every entry is deleted is dropped, so nothing of it is left in the term statistics), or a new one. Making a
+     * collection takes seconds; emptying one, a moment.
+     */
     SolrChunkIndex newIndex() {
-        String name = SolrTestCluster.uniqueName("store");
-        prefixes.add(name);
-        cluster.create(name, cluster.ensureConfigSet(), SolrTestCluster.SHARDS, SolrTestCluster.REPLICAS);
+        String name = emptied.poll();
+        if (name == null) {
+            name = SolrTestCluster.uniqueName("store");
+            prefixes.add(name);
+            cluster.create(name, cluster.ensureConfigSet(), SolrTestCluster.SHARDS, SolrTestCluster.REPLICAS);
+        }
         return new SolrChunkIndex(client, name, queries);
+    }
+
+    /** Gives a collection back, emptied, for the next test. */
+    void giveBack(SolrChunkIndex index) throws Exception {
+        client.deleteByQuery(index.collection(), "*:*");
+        client.commit(index.collection(), true, true);
+        emptied.add(index.collection());
     }
 
     /** The same collection through a new handle, as after a restart of the service. */

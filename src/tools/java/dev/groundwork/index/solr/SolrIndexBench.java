@@ -79,6 +79,7 @@ class SolrIndexBench {
             double mergeSeconds = seconds(started);
             System.out.printf(Locale.ROOT, "embedded: ingested in %.1f s, merged in %.1f s%n", ingestSeconds,
                     mergeSeconds);
+            perChunk(dir);
             return query(index, ingestSeconds, mergeSeconds, size(dir));
         } finally {
             delete(dir);
@@ -253,6 +254,22 @@ class SolrIndexBench {
                     .forEach(countInto(total));
         }
         return total[0];
+    }
+
+    /** Bytes per chunk on disk by what they hold: the float vectors (.vec), the HNSW graph (.vex), the rest. */
+    private void perChunk(Path dir) throws IOException {
+        long[] vectors = {0};
+        long[] graph = {0};
+        long[] rest = {0};
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.filter(Files::isRegularFile).forEach(path -> {
+                String name = path.getFileName().toString();
+                countInto(name.endsWith(".vec") ? vectors : name.endsWith(".vex") ? graph : rest).accept(path);
+            });
+        }
+        System.out.printf(Locale.ROOT, "embedded, bytes per chunk on disk: vectors %.0f, HNSW graph %.0f, "
+                + "text, postings and stored fields %.0f%n", (double) vectors[0] / chunks, (double) graph[0] / chunks,
+                (double) rest[0] / chunks);
     }
 
     private static long size(Path dir) throws IOException {
