@@ -57,14 +57,34 @@ class SolrIndexBench {
                            long[] vectorNanos, long[] bothNanos, long bytesOnDisk) {
     }
 
+    /** The report, printed as it goes and kept in {@code target/solr-bench-report.md}. */
+    private final StringBuilder report = new StringBuilder();
+
     @Test
     void embeddedAndSolrSideBySide() throws Exception {
-        System.out.printf(Locale.ROOT, "%n%d chunks (%d documents), %d dimensions, %d queries; Java %s, %d cores%n",
-                chunks, chunks / CHUNKS_PER_DOCUMENT, dimension, queries, Runtime.version(),
-                Runtime.getRuntime().availableProcessors());
+        say("%d chunks (%d documents), %d dimensions, %d queries; Java %s, %d cores; load %s", chunks,
+                chunks / CHUNKS_PER_DOCUMENT, dimension, queries, Runtime.version(),
+                Runtime.getRuntime().availableProcessors(), load());
         Figures lucene = embedded();
         Figures solr = solrCloud();
         print(lucene, solr);
+        Files.writeString(Path.of("target", "solr-bench-report.md"), report);
+    }
+
+    private void say(String format, Object... arguments) {
+        String line = String.format(Locale.ROOT, format, arguments);
+        report.append(line).append('\n');
+        System.out.println(line);
+    }
+
+    /** The machine's load average (1, 5, 15 minutes): the figures are only as quiet as the machine was. */
+    private static String load() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return fields[0] + " " + fields[1] + " " + fields[2];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
     }
 
     private Figures embedded() throws IOException {
@@ -77,8 +97,7 @@ class SolrIndexBench {
             started = System.nanoTime();
             index.forceMerge(1);
             double mergeSeconds = seconds(started);
-            System.out.printf(Locale.ROOT, "embedded: ingested in %.1f s, merged in %.1f s%n", ingestSeconds,
-                    mergeSeconds);
+            say("embedded: ingested in %.1f s, merged in %.1f s; load %s", ingestSeconds, mergeSeconds, load());
             perChunk(dir);
             return query(index, ingestSeconds, mergeSeconds, size(dir));
         } finally {
@@ -102,8 +121,7 @@ class SolrIndexBench {
                 started = System.nanoTime();
                 client.optimize(collection, true, true, 1);
                 double mergeSeconds = seconds(started);
-                System.out.printf(Locale.ROOT, "solr: ingested in %.1f s, merged in %.1f s%n", ingestSeconds,
-                        mergeSeconds);
+                say("solr: ingested in %.1f s, merged in %.1f s; load %s", ingestSeconds, mergeSeconds, load());
                 return query(index, ingestSeconds, mergeSeconds, solrBytes(collection));
             } finally {
                 cluster.delete(collection);
@@ -130,6 +148,7 @@ class SolrIndexBench {
             }
             if ((d + 1) % (documents / 10) == 0) {
                 System.out.printf(Locale.ROOT, "  %d%% ingested%n", (d + 1) * 100 / documents);
+                System.out.flush();
             }
         }
         index.commit();
@@ -162,8 +181,7 @@ class SolrIndexBench {
 
     private void print(Figures lucene, Figures solr) {
         String layout = "Solr " + shards + " shard(s) x " + replicas + " replica(s)";
-        System.out.printf(Locale.ROOT, "%n| %d chunks | embedded Lucene | %s | Solr / embedded |%n|---|---|---|---|%n",
-                chunks, layout);
+        say("%n| %d chunks | embedded Lucene | %s | Solr / embedded |%n|---|---|---|---|", chunks, layout);
         row("ingestion, documents/s (10 chunks each)", lucene.docsPerSecond(), solr.docsPerSecond(), "%.0f");
         row("ingestion, s", lucene.ingestSeconds(), solr.ingestSeconds(), "%.1f");
         row("merge to one segment per shard, s", lucene.mergeSeconds(), solr.mergeSeconds(), "%.1f");
@@ -178,9 +196,8 @@ class SolrIndexBench {
         row("index on disk, MB (all replicas)", lucene.bytesOnDisk() / 1e6, solr.bytesOnDisk() / 1e6, "%.0f");
     }
 
-    private static void row(String name, double lucene, double solr, String format) {
-        System.out.printf(Locale.ROOT, "| %s | " + format + " | " + format + " | %.2f |%n", name, lucene, solr,
-                solr / lucene);
+    private void row(String name, double lucene, double solr, String format) {
+        say("| %s | " + format + " | " + format + " | %.2f |", name, lucene, solr, solr / lucene);
     }
 
     private static double percentile(long[] nanos, int percentile) {
@@ -267,9 +284,8 @@ class SolrIndexBench {
                 countInto(name.endsWith(".vec") ? vectors : name.endsWith(".vex") ? graph : rest).accept(path);
             });
         }
-        System.out.printf(Locale.ROOT, "embedded, bytes per chunk on disk: vectors %.0f, HNSW graph %.0f, "
-                + "text, postings and stored fields %.0f%n", (double) vectors[0] / chunks, (double) graph[0] / chunks,
-                (double) rest[0] / chunks);
+        say("embedded, bytes per chunk on disk: vectors %.0f, HNSW graph %.0f, text, postings and stored fields %.0f",
+                (double) vectors[0] / chunks, (double) graph[0] / chunks, (double) rest[0] / chunks);
     }
 
     private static long size(Path dir) throws IOException {
