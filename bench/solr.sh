@@ -23,4 +23,4 @@ if (( best >= 21 )); then
 fi
 
 mvn -B -q test -Dtest=SolrIndexBench -Dsurefire.failIfNoSpecifiedTests=false -Djvm="$java_bin" \
-  -DargLine="$flags" -Dsurefire.printSummary=false "$@" | grep -v '^\s*$' | grep -vE '^[0-9]{4}-[0-9]{2}-[0-9]{2}T' || true
+  -DargLine="$flags" -Dsurefire.printSummary=false "$@" | grep --line-buffered -v '^\s*$' | grep --line-buffered -vE '^[0-9]{4}-[0-9]{2}-[0-9]{2}T' || true

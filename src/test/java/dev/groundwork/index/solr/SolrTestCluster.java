@@ -62,8 +62,13 @@ public final class SolrTestCluster {
 
     /** Index settings for the test cluster, serving through {@code collection}. */
     public static IndexSettings settings(String collection) {
+        return settings(collection, Duration.ofSeconds(30));
+    }
+
+    /** Index settings for the test cluster whose requests may take up to {@code requestTimeout}. */
+    public static IndexSettings settings(String collection, Duration requestTimeout) {
         SolrSettings solr = new SolrSettings(zkHosts(), List.of(), collection, SHARDS, REPLICAS, Duration.ofSeconds(5),
-                Duration.ofSeconds(30), "");
+                requestTimeout, "");
         return new IndexSettings(Path.of("unused"), Duration.ofSeconds(1), 16, 0.5, IndexSettings.VectorFormat.FLOAT,
                 32, 100, 400, true, IndexSettings.Backend.SOLR, solr);
     }
