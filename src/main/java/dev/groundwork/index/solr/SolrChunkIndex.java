@@ -123,7 +123,7 @@ public final class SolrChunkIndex implements ChunkIndex {
 
     /** The pipeline recorded by {@link #recordBuiltWith}, if any. */
     Optional<String> builtWith() {
-        SolrDocument marker = SolrFailures.call("read the pipeline of " + collection,
+        SolrDocument marker = SolrFailures.read("read the pipeline of " + collection,
                 () -> client.getById(collection, GENERATION_ID));
         return marker == null ? Optional.empty() : Optional.ofNullable((String) marker.getFirstValue(PIPELINE));
     }
@@ -134,7 +134,7 @@ public final class SolrChunkIndex implements ChunkIndex {
     @Override
     public Optional<DocumentRecord> find(String documentId) {
         ModifiableSolrParams fields = new ModifiableSolrParams().set("fl", RECORD_FIELDS);
-        SolrDocumentList found = SolrFailures.call("find document " + documentId + " in " + collection,
+        SolrDocumentList found = SolrFailures.read("find document " + documentId + " in " + collection,
                 () -> client.getById(collection, List.of(documentId), fields));
         return found.stream().filter(entry -> KIND_RECORD.equals(entry.getFirstValue(KIND)))
                 .findFirst().map(SolrEntries::toRecord);
@@ -193,7 +193,7 @@ public final class SolrChunkIndex implements ChunkIndex {
     private QueryResponse search(ModifiableSolrParams params, String what) {
         // POST: a question's vector is a few kilobytes of parameters
         QueryRequest request = new QueryRequest(params, SolrRequest.METHOD.POST);
-        return SolrFailures.call(what + " in " + collection, () -> request.process(client, collection));
+        return SolrFailures.read(what + " in " + collection, () -> request.process(client, collection));
     }
 
     private QueryResponse search(SolrQuery query, String what) {
@@ -214,7 +214,7 @@ public final class SolrChunkIndex implements ChunkIndex {
         entries.forEach(entry -> documentIds.add((String) entry.getFirstValue(DOC_ID)));
         ModifiableSolrParams fields = new ModifiableSolrParams().set("fl", RECORD_FIELDS);
         Map<String, DocumentRecord> records = new HashMap<>();
-        SolrFailures.call("read the documents of hits in " + collection,
+        SolrFailures.read("read the documents of hits in " + collection,
                 () -> client.getById(collection, documentIds, fields))
                 .stream().filter(entry -> KIND_RECORD.equals(entry.getFirstValue(KIND)))
                 .map(SolrEntries::toRecord).forEach(record -> records.put(record.id(), record));
