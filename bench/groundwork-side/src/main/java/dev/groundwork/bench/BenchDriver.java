@@ -162,7 +162,8 @@ public final class BenchDriver {
                 case "groundwork", "groundwork-cold" -> "CPU of the pass by thread: " + r.get(0).get("cpu");
                 case "onnx", "lc4j" -> "embedding only";
                 case "groundwork-128" -> r.get(0).get("chunks") + " chunks, " + r.get(0).get("tokens") + " tokens";
-                default -> "its own chunks; in-memory store, nothing on disk";
+                default -> "its own chunks; in-memory store, nothing on disk; CPU of the process over the pass: "
+                        + r.get(0).get("cpu");
             };
             line("| " + label + " | " + stat(r, "documents_per_s") + " | " + stat(r, "chunks_per_s") + " | "
                     + stat(r, "tokens_per_s") + " | " + stat(r, "seconds") + " | " + stat(r, "load_seconds") + " | "
