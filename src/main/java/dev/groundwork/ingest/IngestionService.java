@@ -62,6 +62,11 @@ public class IngestionService {
         this.settings = settings;
     }
 
+    /** {@link #upload(String, InputStream, String)} by no one in particular (tools, tests). */
+    public IngestOutcome upload(String clientFileName, InputStream content) {
+        return upload(clientFileName, content, null);
+    }
+
     /**
      * Runs {@code work} on the serving index, acquired for it. Writers acquire it under their document's lock, so an
      * index switched in under {@link #exclusively} is never written through one acquired before.
@@ -72,9 +77,11 @@ public class IngestionService {
 
     /**
      * Takes an uploaded file: stored durably in {@code uploads/} and committed to the index before returning.
-     * The same bytes uploaded again give back the document already known.
+     * The same bytes uploaded again give back the document already known (and who added it first).
+     *
+     * @param addedBy who uploads it, as the document list shows them; null when no one in particular
      */
-    public IngestOutcome upload(String clientFileName, InputStream content) {
+    public IngestOutcome upload(String clientFileName, InputStream content, String addedBy) {
         long started = System.nanoTime();
         String fileName = SafeFileNames.of(clientFileName);
         // 1. stage the bytes, counting and hashing them on the way
@@ -94,7 +101,7 @@ public class IngestionService {
                 PreparedDocument prepared = pipeline.prepare(staged.path(), fileName, staged.facts(), List.of(), Instant.now());
                 // 4. keep the file for good, then index and commit it
                 String path = folder.keep(staged.path(), id, fileName);
-                DocumentRecord record = prepared.record().withPaths(List.of(path), fileName);
+                DocumentRecord record = prepared.record().withPaths(List.of(path), fileName).withAddedBy(addedBy);
                 try {
                     index.upsert(record, prepared.chunks());
                     index.commit();
@@ -267,7 +274,7 @@ public class IngestionService {
     /** A document made ahead, under the paths and the time it is indexed with. */
     private static DocumentRecord placed(DocumentRecord made, String fileName, List<String> paths, Instant addedAt) {
         return new DocumentRecord(made.id(), made.sha256(), made.title(), made.about(), fileName, paths, made.contentType(),
-                made.sizeBytes(), made.pages(), made.chunks(), addedAt, made.pipeline());
+                made.sizeBytes(), made.pages(), made.chunks(), addedAt, made.pipeline(), made.addedBy());
     }
 
     /**
