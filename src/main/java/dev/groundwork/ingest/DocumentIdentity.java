@@ -30,6 +30,7 @@ public record DocumentIdentity(String title, String about) {
     private static final Set<String> PLACEHOLDER_TITLES = Set.of("untitled", "untitled document", "document",
             "powerpoint presentation", "presentation", "slide 1", "title", "microsoft word document", "no title");
     private static final Pattern FILE_EXTENSION = Pattern.compile("(?i)\\.[a-z][a-z0-9]{1,4}$");
+    private static final Pattern TAR_EXTENSION = Pattern.compile("(?i)\\.tar$");
     private static final Pattern WORD_BREAKS = Pattern.compile("[_\\s]+|(?<=\\p{Ll})(?=\\p{Lu})|(?<=[^\\d])-|-(?=[^\\d])");
     /** A hash, a UUID or a camera's counter: a name that names nothing. */
     private static final Pattern MEANINGLESS_NAME = Pattern.compile(
@@ -79,7 +80,14 @@ public record DocumentIdentity(String title, String about) {
                 return cut(title);
             }
         }
-        return cut(!fileWords.isEmpty() ? fileWords : !fileName.isBlank() ? fileName : UNTITLED);
+        String ownWords = nameWords(ownName(fileName));
+        return cut(!ownWords.isEmpty() ? ownWords : !fileWords.isEmpty() ? fileWords
+                : !fileName.isBlank() ? fileName : UNTITLED);
+    }
+
+    /** A member's own name, the last segment of {@code archive.zip/inner/report.pdf}; a file's name is its own. */
+    private static String ownName(String fileName) {
+        return fileName.substring(fileName.lastIndexOf('/') + 1);
     }
 
     private static String asTitle(String candidate, String fileName) {
@@ -108,15 +116,31 @@ public record DocumentIdentity(String title, String about) {
         return "";
     }
 
-    /** The file name without its extension, in words; empty when it names nothing (a hash, {@code scan0001}). */
+    /**
+     * The file name without its extension, in words; empty when it names nothing (a hash, {@code scan0001}). A member
+     * of an archive or mailbox is named by its path ({@code old/2025.zip/minutes/june_board.pdf}): each segment in
+     * words, those that name nothing (a message's number) left out, {@code old / 2025 / minutes / june board}.
+     */
     static String fileWords(String fileName) {
-        String words = words(fileName);
+        List<String> segments = new ArrayList<>();
+        for (String segment : fileName.split("/")) {
+            String words = nameWords(segment);
+            if (!words.isEmpty()) {
+                segments.add(words);
+            }
+        }
+        return String.join(" / ", segments);
+    }
+
+    private static String nameWords(String name) {
+        String words = words(name);
         return MEANINGLESS_NAME.matcher(words.replace(" ", "")).matches() || words.chars().filter(Character::isLetter).count() < 2
                 ? "" : words;
     }
 
     private static String words(String name) {
         String base = FILE_EXTENSION.matcher(name.strip()).replaceFirst("");
+        base = TAR_EXTENSION.matcher(base).replaceFirst(""); // backup.tar.gz is "backup"
         return PlainTextStructure.collapse(String.join(" ", WORD_BREAKS.split(base)));
     }
 
