@@ -33,6 +33,9 @@ public final class Evidence {
         }
     }
 
+    /** The weight of the closest passage's similarity in the evidence; the best sentence's relevance has the rest. */
+    static final double PASSAGE_WEIGHT = 0.7;
+
     private final String question;
     private final float[] questionVector;
     private final Set<String> questionTerms;
@@ -153,12 +156,12 @@ public final class Evidence {
     }
 
     /**
-     * How strongly the documents answer the question: the best relevance of any source sentence, averaged with how
-     * close the closest passage came to the question (when vectors were searched). Below the evidence threshold
-     * the service abstains. A sentence alone misjudges long questions (few of their many terms are in any one
-     * sentence) and short off-topic ones (a common word or two is much of them); the passage's similarity, which
-     * includes what its document is, misjudges questions whose words the passages share by topic alone. Together
-     * they tell both apart (docs/answers.md).
+     * How strongly the documents answer the question: how close the closest passage came to the question (when
+     * vectors were searched), weighed {@link #PASSAGE_WEIGHT} against the best relevance of any source sentence.
+     * Below the evidence threshold the service abstains. A sentence alone misjudges long questions (few of their
+     * many terms are in any one sentence) and short off-topic ones (a common word or two is much of them); the
+     * passage's similarity, which includes what its document is, misjudges questions whose words the passages share
+     * by topic alone. Together they tell both apart on every public set (docs/answers.md).
      *
      * @param closest the cosine similarity of the closest passage of the retrieval, or null
      */
@@ -167,6 +170,6 @@ public final class Evidence {
         for (SourceSentence sentence : sentences) {
             best = Math.max(best, relevance(sentence, settings));
         }
-        return closest == null ? best : (best + closest) / 2;
+        return closest == null ? best : PASSAGE_WEIGHT * closest + (1 - PASSAGE_WEIGHT) * best;
     }
 }

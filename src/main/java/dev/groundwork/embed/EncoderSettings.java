@@ -26,7 +26,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                    runs on one thread each beat one run on two threads by far on 2 cores
  */
 public record EncoderSettings(
-        @DefaultValue("all-minilm-l6-v2-q") @NotBlank String model,
+        @DefaultValue("e5-small-v2-q") @NotBlank String model,
         Path modelDir,
         @Min(16) @Max(8192) Integer maxTokens,
         Pooling pooling,

@@ -35,12 +35,12 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Not a test: the tool that measured the thresholds of {@link AnswerSettings} on public question sets. It reads
- * them from {@code ../shared/eval} (or {@code -Dgroundwork.eval.dir}) at run time and never runs in the normal
- * build (its name is not a test name, and it needs {@code -Dgroundwork.calibrate=true}):
- * <pre>mvn -B -o test -Dtest=AnswerCalibration -Dgroundwork.calibrate=true -Dsurefire.failIfNoSpecifiedTests=false</pre>
+ * them from {@code ../shared/eval} (or {@code -Dcalibration.eval-dir}) at run time and never runs in the normal
+ * build (its name is not a test name, and it needs {@code -Dcalibration=true}; its own properties are not {@code groundwork.*} keys, which the application would refuse as unknown settings; the encoder is chosen with {@code -Dgroundwork.encoder.model=...}):
+ * <pre>mvn -B -o test -Dtest=AnswerCalibration -Dcalibration=true -Dsurefire.failIfNoSpecifiedTests=false</pre>
  * It writes its report to {@code target/answer-calibration.md}.
  */
-@EnabledIfSystemProperty(named = "groundwork.calibrate", matches = "true")
+@EnabledIfSystemProperty(named = "calibration", matches = "true")
 @SpringBootTest(properties = "groundwork.llm.base-url=")
 class AnswerCalibration {
 
@@ -74,8 +74,8 @@ class AnswerCalibration {
 
     @Test
     void calibrate() throws IOException {
-        Path eval = Path.of(System.getProperty("groundwork.eval.dir", "../shared/eval"));
-        int perClass = Integer.getInteger("groundwork.calibrate.questions", 500);
+        Path eval = Path.of(System.getProperty("calibration.eval-dir", "../shared/eval"));
+        int perClass = Integer.getInteger("calibration.questions", 500);
         squad(eval.resolve("squad-public"), perClass);
         hotpot(eval.resolve("hotpotqa-dev"));
         Path out = Path.of("target/answer-calibration.md");
