@@ -73,7 +73,7 @@ public final class RawEncoder {
 
     private static void groundwork(List<String> texts, Map<String, String> options, Result result) throws Exception {
         EncoderSettings settings = new EncoderSettings("all-minilm-l6-v2-q", null, WINDOW, EncoderSettings.Pooling.MEAN,
-                "", Integer.parseInt(options.getOrDefault("batch", "1")),
+                "", "", Integer.parseInt(options.getOrDefault("batch", "1")),
                 Integer.parseInt(options.getOrDefault("threads", "1")),
                 Integer.parseInt(options.getOrDefault("workers", "0")));
         Encoder encoder = BenchEncoders.open(settings);

@@ -30,7 +30,7 @@ public final class HostileTextCost {
                 new Input("5 MB of prose without a full stop", "run-on.txt",
                         () -> "and the river ran on past the mill ".repeat(150_000)));
         Encoder encoder = BenchEncoders.open(new EncoderSettings("all-minilm-l6-v2-q", null, 256,
-                EncoderSettings.Pooling.MEAN, "", 1, 1, 0));
+                EncoderSettings.Pooling.MEAN, "", "", 1, 1, 0));
         TikaDocumentParser parser = TikaDocumentParser.plainTextOnly(ParseLimits.defaults(20_000_000), Duration.ofMinutes(10));
         SentenceAwareSplitter splitter = new SentenceAwareSplitter(new SplitSettings(256, 38, true), encoder);
         Path dir = Files.createTempDirectory("hostile-text");
@@ -42,7 +42,7 @@ public final class HostileTextCost {
             long started = System.nanoTime();
             ParsedDocument parsed = parser.parse(file, input.fileName());
             long parsedAt = System.nanoTime();
-            List<PreparedChunk> chunks = splitter.split(parsed);
+            List<PreparedChunk> chunks = splitter.split(parsed, DocumentIdentity.of(parsed, input.fileName()));
             long splitAt = System.nanoTime();
             long tokens = chunks.stream().mapToLong(chunk -> encoder.tokenCounter().count(chunk.chunk().text())).sum();
             String embedMs = "-";
