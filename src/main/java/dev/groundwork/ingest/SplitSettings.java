@@ -11,7 +11,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param chunkTokens   the most tokens of source text in one chunk; never more than the encoder's window
  *                      leaves after the title prefix
  * @param overlapTokens how much of the end of a chunk the next one repeats (whole sentences)
- * @param titlePrefix   whether the embedded text starts with the document title and heading path
+ * @param titlePrefix   whether the embedded text starts with the document's identity (title and about), heading path (or its page's first words)
  */
 public record SplitSettings(
         @DefaultValue("256") @Min(16) @Max(8192) int chunkTokens,

@@ -206,7 +206,7 @@ class DocumentApiIntegrationTests {
 
         assertThat(health.at("/components/index/status").asString()).isEqualTo("UP");
         assertThat(health.at("/components/index/details/open").asBoolean()).isTrue();
-        assertThat(health.at("/components/encoder/details/model").asString()).isEqualTo("all-minilm-l6-v2-q");
+        assertThat(health.at("/components/encoder/details/model").asString()).as("the default encoder").isEqualTo("e5-small-v2-q");
         assertThat(health.at("/components/encoder/details/dimension").asInt()).isEqualTo(384);
         assertThat(api.get("/actuator/health/readiness").status()).isEqualTo(200);
         Reply openApi = api.get("/v3/api-docs");
