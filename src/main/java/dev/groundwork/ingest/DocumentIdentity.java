@@ -48,7 +48,7 @@ public record DocumentIdentity(String title, String about) {
      */
     static DocumentIdentity of(ParsedDocument document, String fileName) {
         String fileWords = fileWords(fileName);
-        String title = chooseTitle(document, fileWords, fileName);
+        String title = chooseTitle(document, fileName);
         List<String> about = new ArrayList<>();
         if (saysMore(fileWords, title)) {
             about.add(fileWords);
@@ -73,16 +73,17 @@ public record DocumentIdentity(String title, String about) {
      * written like a file name ({@code F20_10K_VFinal}) is put in words; one without letters (an SEC accession
      * number, {@code 0000320193-23-000077}) or a placeholder ("Untitled") is no title.
      */
-    private static String chooseTitle(ParsedDocument document, String fileWords, String fileName) {
+    private static String chooseTitle(ParsedDocument document, String fileName) {
         for (String candidate : List.of(document.title(), firstHeading(document))) {
             String title = asTitle(candidate, fileName);
             if (!title.isEmpty()) {
                 return cut(title);
             }
         }
-        String ownWords = nameWords(ownName(fileName));
-        return cut(!ownWords.isEmpty() ? ownWords : !fileWords.isEmpty() ? fileWords
-                : !fileName.isBlank() ? fileName : UNTITLED);
+        // a member's own name, not its archive's: "q3.pdf" in docs.zip/reports/q3.pdf
+        String ownName = ownName(fileName);
+        String ownWords = nameWords(ownName);
+        return cut(!ownWords.isEmpty() ? ownWords : !ownName.isBlank() ? ownName : UNTITLED);
     }
 
     /** A member's own name, the last segment of {@code archive.zip/inner/report.pdf}; a file's name is its own. */

@@ -138,7 +138,9 @@ class DocumentIdentityTests {
         assertThat(identity.title()).isEqualTo("board minutes");
         assertThat(identity.about()).isEqualTo("archive / old / board minutes");
         assertThat(DocumentIdentity.fileWords("backup.tar.gz/backup/minutes.pdf")).isEqualTo("backup / backup / minutes");
-        // a message's number names nothing: an untitled message is known by its mailbox
-        assertThat(DocumentIdentity.of(note, "harbour.mbox/0002.eml").title()).isEqualTo("harbour");
+        // a message's number names nothing: an untitled message is titled by its name, its mailbox tells it apart
+        DocumentIdentity message = DocumentIdentity.of(note, "harbour.mbox/0002.eml");
+        assertThat(message.title()).isEqualTo("0002.eml");
+        assertThat(message.about()).isEqualTo("harbour");
     }
 }
