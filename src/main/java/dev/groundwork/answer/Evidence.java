@@ -156,20 +156,26 @@ public final class Evidence {
     }
 
     /**
-     * How strongly the documents answer the question: how close the closest passage came to the question (when
-     * vectors were searched), weighed {@link #PASSAGE_WEIGHT} against the best relevance of any source sentence.
-     * Below the evidence threshold the service abstains. A sentence alone misjudges long questions (few of their
-     * many terms are in any one sentence) and short off-topic ones (a common word or two is much of them); the
-     * passage's similarity, which includes what its document is, misjudges questions whose words the passages share
-     * by topic alone. Together they tell both apart on every public set (docs/answers.md).
+     * How strongly the documents answer the question: how close the closest passage came to the question, weighed
+     * {@link #PASSAGE_WEIGHT} against the best relevance of any source sentence. Below the evidence threshold the
+     * service abstains. A sentence alone misjudges long questions (few of their many terms are in any one
+     * sentence) and short off-topic ones (a common word or two is much of them); the passage's similarity, which
+     * includes what its document is, misjudges questions whose words the passages share by topic alone. Together
+     * they tell both apart on every public set (docs/answers.md).
      *
-     * @param closest the cosine similarity of the closest passage of the retrieval, or null
+     * @param closest the cosine similarity of the closest passage of the retrieval, or null when it searched no
+     *                vectors (BM25 only, or while the index is rebuilt for another encoder): then the closest
+     *                source sentence stands in for it, a cosine of the same encoder on the same scale, so that the
+     *                encoder's threshold still fits
      */
     double strength(AnswerSettings settings, Float closest) {
         double best = 0;
+        double closestSentence = 0;
         for (SourceSentence sentence : sentences) {
             best = Math.max(best, relevance(sentence, settings));
+            closestSentence = Math.max(closestSentence, cosine(sentence));
         }
-        return closest == null ? best : PASSAGE_WEIGHT * closest + (1 - PASSAGE_WEIGHT) * best;
+        double passage = closest != null ? closest : closestSentence;
+        return PASSAGE_WEIGHT * passage + (1 - PASSAGE_WEIGHT) * best;
     }
 }

@@ -59,7 +59,7 @@ class IndexRebuildIntegrationTests {
 
     @Test
     void anotherEncoderRebuildsBesideTheServingIndexWhichAnswersByTextUntilTheSwitch() throws Exception {
-        // given an index built with the quantized encoder
+        // given an index built with the quantized MiniLM, the default before e5
         write("armadillo.txt", "Armadillos roll into a ball when threatened by predators.");
         write("beaver.txt", "Beavers build dams across streams with branches and mud.");
         write("camel.txt", "Camels store fat in their humps for long desert journeys.");
@@ -69,8 +69,8 @@ class IndexRebuildIntegrationTests {
             beaverId = idOf(first.getBean(IngestionService.class), "beaver.txt");
         }
 
-        // when the service comes back with the float encoder
-        try (ConfigurableApplicationContext second = start("groundwork.encoder.model=all-minilm-l6-v2")) {
+        // when the service is upgraded and comes back with its default encoder (e5-small-v2-q), no setting changed
+        try (ConfigurableApplicationContext second = start()) {
             FolderSync sync = second.getBean(FolderSync.class);
             IngestionService ingestion = second.getBean(IngestionService.class);
             Retriever retriever = second.getBean(Retriever.class);
@@ -176,7 +176,7 @@ class IndexRebuildIntegrationTests {
 
     @Test
     void aFailedRebuildLeavesTheServingIndexAndIsTriedAgainLessOften() throws Exception {
-        // given an index built with the quantized encoder
+        // given an index built with the quantized MiniLM, the default before e5
         write("kudu.txt", "Kudus have long spiral horns.");
         try (ConfigurableApplicationContext first = start("groundwork.encoder.model=all-minilm-l6-v2-q")) {
             first.getBean(FolderSync.class).runNow(SyncTrigger.MANUAL);
