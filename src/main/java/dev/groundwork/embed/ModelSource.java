@@ -45,7 +45,7 @@ record ModelSource(String modelId, String fingerprint, Pooling pooling, int wind
      */
     private static final Calibration MINILM = new Calibration(0.40, 0.60, true);
     private static final Calibration E5 = new Calibration(0.75, 0.75, true);
-    private static final Calibration BGE = new Calibration(0.58, 0.6, true);
+    private static final Calibration BGE = new Calibration(0.58, 0.65, true);
     /** Given to a model folder until its own are set: MiniLM's, the lowest, so that it abstains least. */
     static final Calibration UNMEASURED = new Calibration(MINILM.evidenceThreshold(), MINILM.supportThreshold(), false);
 
