@@ -14,7 +14,7 @@ WORKDIR /app
 COPY --from=build /build/target/groundwork.jar /app/groundwork.jar
 COPY prompts /app/prompts
 COPY ingest /app/ingest
-RUN mkdir -p /app/index && chown -R groundwork:groundwork /app
+RUN mkdir -p /app/index /app/keys && chmod 700 /app/keys && chown -R groundwork:groundwork /app
 USER groundwork
 EXPOSE 8080
 # Native libraries (the tokenizer's) are unpacked under DJL_CACHE_DIR: a place any user id can write, so the

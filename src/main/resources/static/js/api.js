@@ -1,6 +1,10 @@
 // The HTTP API, as the page uses it. URLs are relative, so the page also works behind a proxy under a sub-path.
 
+import { emit } from './dom.js';
 import { Problem } from './problems.js';
+import { session } from './session.js';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD']);
 
 async function problemFrom(response) {
   let body = null;
@@ -17,17 +21,42 @@ async function problemFrom(response) {
   });
 }
 
+/** Every change carries the session's CSRF token; a 401 means the session ended (signed out, key revoked). */
 async function send(url, options = {}) {
+  const method = (options.method || 'GET').toUpperCase();
+  const headers = SAFE_METHODS.has(method) ? options.headers : { ...options.headers, ...session.csrfHeaders() };
   let response;
   try {
-    response = await fetch(url, { cache: 'no-store', ...options });
+    response = await fetch(url, { cache: 'no-store', ...options, headers });
   } catch (error) {
     if (error.name === 'AbortError') {
       throw error;
     }
     throw new Problem({ code: 'NETWORK' });
   }
+  if (response.status === 401 && session.signedIn) {
+    emit('signed-out');
+  }
   return response;
+}
+
+/** Exchanges an API key for a session; the key is not kept anywhere in the browser. */
+export async function signInWithKey(key) {
+  const response = await send('api/session', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+    body: JSON.stringify({ key }),
+  });
+  if (!response.ok) {
+    throw await problemFrom(response);
+  }
+}
+
+export async function signOut() {
+  const response = await send('api/session', { method: 'DELETE' });
+  if (!response.ok && response.status !== 401) {
+    throw await problemFrom(response);
+  }
 }
 
 /** GET a JSON document; a refusal throws a Problem. With `anyStatus`, the body is returned whatever the status. */
@@ -77,6 +106,9 @@ export function uploadFile(file, { onProgress, onSent }) {
   const promise = new Promise((resolve, reject) => {
     xhr.open('POST', 'api/documents');
     xhr.setRequestHeader('Accept', 'application/json');
+    for (const [name, value] of Object.entries(session.csrfHeaders())) {
+      xhr.setRequestHeader(name, value);
+    }
     xhr.upload.addEventListener('progress', (event) => {
       if (event.lengthComputable) {
         onProgress(event.loaded / event.total);

@@ -91,6 +91,13 @@ export class Ask {
     });
   }
 
+  /** For a user who may not ask: the question box and its button, disabled, with the reason. */
+  disable(reason) {
+    this.question.disabled = true;
+    this.button.disabled = true;
+    this.showError(reason);
+  }
+
   /** Asks the question in the address (?q=...), if there is one: answers can be bookmarked and shared. */
   fromUrl() {
     const params = new URLSearchParams(window.location.search);

@@ -6,6 +6,7 @@ import { announce, byId, el, emit, on, replace } from './dom.js';
 import { absoluteTime, formatBytes, formatNumber, friendlyType, plural, relativeTime } from './format.js';
 import { containerOf, isContainer } from './members.js';
 import { describe } from './problems.js';
+import { session } from './session.js';
 
 const STATUS_WORDS = { indexed: 'Ready' };
 
@@ -134,7 +135,9 @@ export class Documents {
       el('td', { dataset: { label: 'Status' } },
         el('span', { class: `status status-${doc.status}`, text: STATUS_WORDS[doc.status] || doc.status })),
       el('td', { dataset: { label: 'Added' } },
-        el('time', { datetime: doc.addedAt, title: absoluteTime(doc.addedAt), class: 'added', text: relativeTime(doc.addedAt) })),
+        el('time', { datetime: doc.addedAt, title: absoluteTime(doc.addedAt), class: 'added', text: relativeTime(doc.addedAt) }),
+        // who added it says nothing where one person is all there is (local)
+        doc.addedBy && session.mode !== 'local' && el('span', { class: 'added-by', text: `by ${doc.addedBy}` })),
       el('td', { class: 'actions' }, el('div', { class: 'row-actions' },
         !container && el('button', {
           type: 'button', class: 'button button-quiet button-small', dataset: { action: 'ask' },
@@ -144,6 +147,8 @@ export class Documents {
         el('button', {
           type: 'button', class: 'button button-quiet button-small button-danger-quiet', dataset: { action: 'delete' },
           'aria-label': `Delete ${doc.title}`,
+          disabled: !session.can('delete'),
+          title: session.reason('delete') || null,
           onclick: (event) => this.dialog.open(doc, event.currentTarget),
         }, 'Delete'))));
   }

@@ -42,6 +42,13 @@ const WORDS = {
   TOO_MANY_DOCUMENTS: 'Too many documents were chosen to search in.',
   TOO_BUSY: 'Many answers are being written right now. Try again in a moment.',
   ENCODER_UNAVAILABLE: 'The text encoder cannot be used right now. Try again in a little while.',
+  // who may do what
+  UNAUTHENTICATED: 'You are not signed in, or your session or key is no longer valid.',
+  FORBIDDEN: 'Your role does not allow this.',
+  CSRF_TOKEN: 'The page is out of date. Reload it and try again.',
+  CROSS_SITE: 'The request came from another site, so it was refused.',
+  RATE_LIMITED: 'Too many requests in a short time. Wait a moment and try again.',
+  HOST_NOT_ALLOWED: 'The service is not set up to be reached under this address.',
   // everything
   INDEX_UNAVAILABLE: 'The index cannot be used right now. Try again in a little while.',
   REINDEX_RUNNING: 'A folder sync is already running.',

@@ -4,6 +4,7 @@ import { health, startSync, syncStatus } from './api.js';
 import { byId, el, emit, on, replace } from './dom.js';
 import { absoluteTime, formatEta, formatNumber, plural, relativeTime } from './format.js';
 import { describe } from './problems.js';
+import { session } from './session.js';
 
 const SLOW_POLL = 30_000;
 const FAST_POLL = 1_500;
@@ -31,6 +32,17 @@ export class Stats {
     this.running = false;
     this.timer = null;
     this.button.addEventListener('click', () => this.startSync());
+    if (!session.can('reindex')) {
+      this.button.disabled = true;
+      this.message.textContent = session.reason('reindex');
+    }
+    // without health details (they are for admins), the counts come from the document list
+    on('documents-listed', (documents) => {
+      if (this.detailsHidden) {
+        this.documents.textContent = formatNumber(documents.length);
+        this.chunks.textContent = formatNumber(documents.reduce((sum, doc) => sum + (doc.chunks || 0), 0));
+      }
+    });
     on('index-changed', () => this.refreshHealth());
     document.addEventListener('visibilitychange', () => {
       if (document.visibilityState === 'visible') {
@@ -45,7 +57,12 @@ export class Stats {
 
   async refreshHealth() {
     try {
-      const components = (await health()).components || {};
+      const reply = await health();
+      if (!reply.components) {
+        this.showWithoutDetails(reply.status);
+        return;
+      }
+      const components = reply.components;
       const index = components.index;
       if (index?.status === 'UP') {
         this.documents.textContent = formatNumber(index.details.documents);
@@ -63,6 +80,18 @@ export class Stats {
         }
       }
     }
+  }
+
+  /** The service's parts are shown to admins only; others see whether it is up, and the counts of their list. */
+  showWithoutDetails(status) {
+    this.detailsHidden = true;
+    if (this.documents.textContent === '…') {
+      this.documents.textContent = '—';
+      this.chunks.textContent = '—';
+    }
+    const hidden = status === 'UP' ? 'Shown to admins' : 'Unavailable';
+    this.encoder.textContent = hidden;
+    this.llm.textContent = hidden;
   }
 
   renderLlm(llm) {
@@ -88,7 +117,7 @@ export class Stats {
       const wasRunning = this.running;
       this.running = status.state === 'RUNNING';
       this.renderSync(status);
-      if (!this.running) {
+      if (!this.running && session.can('reindex')) {
         // "Sync started." has done its job once the status says how the run went
         this.message.textContent = '';
       }
@@ -147,7 +176,7 @@ export class Stats {
       lines.push('While it is rebuilt, questions are matched by their words only.');
     }
     replace(this.sync, lines.join(' '));
-    this.button.disabled = Boolean(run);
+    this.button.disabled = Boolean(run) || !session.can('reindex');
     this.renderFailures((run || last)?.failed || []);
   }
 

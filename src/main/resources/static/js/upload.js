@@ -6,6 +6,7 @@ import { announce, byId, el, emit, replace } from './dom.js';
 import { formatBytes, plural } from './format.js';
 import { membersList, membersSummary } from './members.js';
 import { describe } from './problems.js';
+import { session } from './session.js';
 
 /** Files sent at once; the server parses two at a time by default, and the rest wait in the browser. */
 const PARALLEL = 2;
@@ -21,6 +22,10 @@ export class Uploads {
     this.queue = [];
     this.active = 0;
     this.dragDepth = 0;
+    this.allowed = session.can('upload');
+    if (!this.allowed) {
+      this.disable(session.reason('upload'));
+    }
 
     this.input.addEventListener('change', () => {
       this.add([...this.input.files]);
@@ -29,7 +34,7 @@ export class Uploads {
     });
     this.clear.addEventListener('click', () => this.clearFinished());
     document.addEventListener('dragenter', (event) => {
-      if (this.hasFiles(event)) {
+      if (this.hasFiles(event) && this.allowed) {
         this.dragDepth++;
         this.overlay.hidden = false;
       }
@@ -43,7 +48,7 @@ export class Uploads {
     document.addEventListener('dragover', (event) => {
       if (this.hasFiles(event)) {
         event.preventDefault();
-        event.dataTransfer.dropEffect = 'copy';
+        event.dataTransfer.dropEffect = this.allowed ? 'copy' : 'none';
       }
     });
     document.addEventListener('drop', (event) => {
@@ -57,12 +62,29 @@ export class Uploads {
     });
   }
 
+  /** For a user who may not add documents: the picker disabled, the reason beside it, drops not taken. */
+  disable(reason) {
+    this.input.disabled = true;
+    byId('file-label').classList.add('is-disabled');
+    byId('file-label').setAttribute('aria-disabled', 'true');
+    this.dropzone.classList.add('is-disabled');
+    const note = byId('upload-reason');
+    note.textContent = reason;
+    note.hidden = false;
+    this.input.setAttribute('aria-describedby', 'upload-reason');
+  }
+
   hasFiles(event) {
     return [...(event.dataTransfer?.types || [])].includes('Files');
   }
 
   add(files) {
     if (!files.length) {
+      return;
+    }
+    if (!this.allowed) {
+      // the drop is taken (the browser would open the file instead), and the reason said
+      announce(session.reason('upload'));
       return;
     }
     this.box.hidden = false;

@@ -22,7 +22,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param similarityWeight     the weight of cosine similarity against term overlap in every score
  * @param extractiveSentences  the most sentences an extractive answer quotes
  * @param extractiveShare      a sentence joins an extractive answer when it scores at least this share of the best
- * @param maxStreams           answers streamed at once; a further stream is refused with 503 TOO_BUSY
+ * @param maxAnswers           answers written at once, JSON and streamed together; one more is refused with 503
+ *                             TOO_BUSY, so that a slow LLM cannot hold every thread of the service
  */
 public record AnswerSettings(
         @DefaultValue("1500") @Min(64) @Max(100000) int contextTokens,
@@ -31,7 +32,7 @@ public record AnswerSettings(
         @DefaultValue("0.5") @DecimalMin("0.0") @DecimalMax("1.0") double similarityWeight,
         @DefaultValue("3") @Min(1) @Max(20) int extractiveSentences,
         @DefaultValue("0.85") @DecimalMin("0.0") @DecimalMax("1.0") double extractiveShare,
-        @DefaultValue("8") @Min(1) @Max(256) int maxStreams) {
+        @DefaultValue("8") @Min(1) @Max(256) int maxAnswers) {
 
     private static final Logger log = LoggerFactory.getLogger(AnswerSettings.class);
 
@@ -44,7 +45,7 @@ public record AnswerSettings(
         return new AnswerSettings(contextTokens,
                 evidenceThreshold != null ? evidenceThreshold : calibration.evidenceThreshold(),
                 supportThreshold != null ? supportThreshold : calibration.supportThreshold(),
-                similarityWeight, extractiveSentences, extractiveShare, maxStreams);
+                similarityWeight, extractiveSentences, extractiveShare, maxAnswers);
     }
 
     /** The mixed score of a cosine similarity and a term overlap. */

@@ -9,6 +9,7 @@ import dev.groundwork.ingest.ParseSettings;
 import dev.groundwork.ingest.SplitSettings;
 import dev.groundwork.prompt.PromptSettings;
 import dev.groundwork.retrieve.RetrievalSettings;
+import dev.groundwork.security.SecuritySettings;
 import dev.groundwork.sync.SyncSettings;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -33,5 +34,6 @@ public record GroundworkProperties(
         @Valid @NotNull @DefaultValue SyncSettings sync,
         @Valid @NotNull @DefaultValue PromptSettings prompts,
         @Valid @NotNull @DefaultValue AnswerSettings answer,
-        @Valid @NotNull @DefaultValue LlmSettings llm) {
+        @Valid @NotNull @DefaultValue LlmSettings llm,
+        @Valid @NotNull @DefaultValue SecuritySettings security) {
 }

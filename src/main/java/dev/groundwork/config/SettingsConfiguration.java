@@ -10,6 +10,7 @@ import dev.groundwork.ingest.ParseSettings;
 import dev.groundwork.ingest.SplitSettings;
 import dev.groundwork.prompt.PromptSettings;
 import dev.groundwork.retrieve.RetrievalSettings;
+import dev.groundwork.security.SecuritySettings;
 import dev.groundwork.sync.SyncSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -94,5 +95,10 @@ class SettingsConfiguration {
     @Bean
     LlmSettings llmSettings(GroundworkProperties properties) {
         return properties.llm();
+    }
+
+    @Bean
+    SecuritySettings securitySettings(GroundworkProperties properties) {
+        return properties.security();
     }
 }

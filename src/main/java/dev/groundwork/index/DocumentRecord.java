@@ -14,6 +14,8 @@ import java.util.Objects;
  *                    {@code //source/relative} for a file of an extra source folder
  * @param pages       number of pages for paged formats (PDF, slides), null otherwise
  * @param pipeline    signature of the parser, splitter and encoder settings the chunks were made with
+ * @param addedBy     who uploaded the document (a user's or API key's name); null for a file the folder sync found,
+ *                    and for documents indexed before this was recorded
  */
 public record DocumentRecord(
         String id,
@@ -27,7 +29,15 @@ public record DocumentRecord(
         Integer pages,
         int chunks,
         Instant addedAt,
-        String pipeline) {
+        String pipeline,
+        String addedBy) {
+
+    /** A document no one in particular added: a file of a folder. */
+    public DocumentRecord(String id, String sha256, String title, String about, String fileName, List<String> paths,
+                          String contentType, long sizeBytes, Integer pages, int chunks, Instant addedAt,
+                          String pipeline) {
+        this(id, sha256, title, about, fileName, paths, contentType, sizeBytes, pages, chunks, addedAt, pipeline, null);
+    }
 
     public DocumentRecord {
         Objects.requireNonNull(id, "id");
@@ -47,6 +57,12 @@ public record DocumentRecord(
     /** The same document, known under other paths (a file moved, copied or removed). */
     public DocumentRecord withPaths(List<String> newPaths, String newFileName) {
         return new DocumentRecord(id, sha256, title, about, newFileName, newPaths, contentType, sizeBytes, pages, chunks,
-                addedAt, pipeline);
+                addedAt, pipeline, addedBy);
+    }
+
+    /** The same document, recorded as added by someone. */
+    public DocumentRecord withAddedBy(String by) {
+        return new DocumentRecord(id, sha256, title, about, fileName, paths, contentType, sizeBytes, pages, chunks,
+                addedAt, pipeline, by);
     }
 }

@@ -39,6 +39,9 @@ final class IndexEntries {
         entry.add(new StoredField(CHUNKS, document.chunks()));
         entry.add(new StoredField(ADDED_AT, document.addedAt().toEpochMilli()));
         entry.add(new StoredField(PIPELINE, document.pipeline()));
+        if (document.addedBy() != null) {
+            entry.add(new StoredField(ADDED_BY, document.addedBy()));
+        }
         return entry;
     }
 
@@ -78,7 +81,8 @@ final class IndexEntries {
                 pages == null ? null : pages.numericValue().intValue(),
                 entry.getField(CHUNKS).numericValue().intValue(),
                 Instant.ofEpochMilli(entry.getField(ADDED_AT).numericValue().longValue()),
-                entry.get(PIPELINE));
+                entry.get(PIPELINE),
+                entry.get(ADDED_BY));
     }
 
     static String context(Document entry) {

@@ -27,6 +27,7 @@ final class IndexFields {
     static final String PAGES = "pages";
     static final String CHUNKS = "chunks";
     static final String ADDED_AT = "added_at";
+    static final String ADDED_BY = "added_by";
     static final String PIPELINE = "pipeline";
 
     // chunk

@@ -105,17 +105,18 @@ final class ContainerWrites {
      * members are dropped.
      *
      * @param paths     the container record's paths, {@code path} among them
+     * @param addedBy   who uploaded it, recorded on it and on the members it adds; null for a folder's file
      * @param replacing documents to remove in the same step (one that held {@code path} alone before)
      * @return each member's outcome, in the container's order
      */
     List<MemberOutcome> put(PreparedContainer container, String path, List<String> paths, Instant addedAt,
-                            List<String> replacing) {
+                            String addedBy, List<String> replacing) {
         String fileName = fileNameOf(path);
         List<MemberOutcome> outcomes = new ArrayList<>(container.members().size());
         Map<String, String> kept = new HashMap<>(); // member path -> the document that holds it now
         for (PreparedContainer.Member member : container.members()) {
             String memberPath = new MemberPath(path, member.name()).recorded();
-            MemberOutcome outcome = putMember(member, fileName, memberPath, addedAt);
+            MemberOutcome outcome = putMember(member, fileName, memberPath, addedAt, addedBy);
             if (outcome.document() != null) {
                 kept.put(memberPath, outcome.document().id());
             }
@@ -124,12 +125,13 @@ final class ContainerWrites {
         dropMembersExcept(path, kept);
         DocumentRecord made = container.record();
         upsert(new DocumentRecord(made.id(), made.sha256(), made.title(), made.about(), fileName, paths,
-                made.contentType(), made.sizeBytes(), made.pages(), 0, addedAt, made.pipeline()), List.of(), replacing);
+                made.contentType(), made.sizeBytes(), made.pages(), 0, addedAt, made.pipeline(), addedBy), List.of(),
+                replacing);
         return outcomes;
     }
 
     private MemberOutcome putMember(PreparedContainer.Member member, String containerFileName, String memberPath,
-                                    Instant addedAt) {
+                                    Instant addedAt, String addedBy) {
         if (member instanceof PreparedContainer.Refused refused) {
             return MemberOutcome.refused(member.name(), refused.refusal());
         }
@@ -152,7 +154,8 @@ final class ContainerWrites {
         List<String> paths = new ArrayList<>(known.map(DocumentRecord::paths).orElse(List.of()));
         paths.add(memberPath);
         DocumentRecord record = made.record().withPaths(paths,
-                known.map(DocumentRecord::fileName).orElse(made.record().fileName()));
+                known.map(DocumentRecord::fileName).orElse(made.record().fileName()))
+                .withAddedBy(known.map(DocumentRecord::addedBy).orElse(addedBy));
         upsert(record, made.chunks(), List.of());
         return MemberOutcome.of(member.name(), record, known.isPresent() ? Change.REPLACED : Change.CREATED);
     }

@@ -78,6 +78,11 @@ public class IngestionService {
         this.settings = settings;
     }
 
+    /** {@link #upload(String, InputStream, String)} by no one in particular (tools, tests). */
+    public IngestOutcome upload(String clientFileName, InputStream content) {
+        return upload(clientFileName, content, null);
+    }
+
     /**
      * Runs {@code work} on the serving index, acquired for it. Writers acquire it under their document's lock, so an
      * index switched in under {@link #exclusively} is never written through one acquired before.
@@ -88,10 +93,13 @@ public class IngestionService {
 
     /**
      * Takes an uploaded file: stored durably in {@code uploads/} and committed to the index before returning.
-     * The same bytes uploaded again give back the document already known. An archive or a mailbox is kept as one file
-     * and indexed as its members, all in one commit: those it could read, each with its outcome.
+     * The same bytes uploaded again give back the document already known (and who added it first). An archive or a
+     * mailbox is kept as one file and indexed as its members, all in one commit: those it could read, each with its
+     * outcome.
+     *
+     * @param addedBy who uploads it, as the document list shows them; null when no one in particular
      */
-    public IngestOutcome upload(String clientFileName, InputStream content) {
+    public IngestOutcome upload(String clientFileName, InputStream content, String addedBy) {
         long started = System.nanoTime();
         String fileName = SafeFileNames.of(clientFileName);
         // 1. stage the bytes, counting and hashing them on the way
@@ -117,24 +125,24 @@ public class IngestionService {
                     return NEEDS_ALL_LOCKS;
                 }
                 // 4. keep the file for good, then index and commit it
-                return createUploaded(index, (PreparedDocument) prepared, staged, fileName, started);
+                return createUploaded(index, (PreparedDocument) prepared, staged, fileName, addedBy, started);
             }));
             if (outcome != NEEDS_ALL_LOCKS) {
                 return outcome;
             }
             // 5. a container touches documents it names only once read: it is written with every document locked
             return locks.withAll(() -> withIndex(index -> uploadContainer(index, container[0], staged, fileName,
-                    started)));
+                    addedBy, started)));
         } finally {
             folder.discard(staged.path());
         }
     }
 
     private IngestOutcome createUploaded(ChunkStore index, PreparedDocument prepared, Staged staged, String fileName,
-                                         long started) {
+                                         String addedBy, long started) {
         String id = staged.facts().documentId();
         String path = folder.keep(staged.path(), id, fileName);
-        DocumentRecord record = prepared.record().withPaths(List.of(path), fileName);
+        DocumentRecord record = prepared.record().withPaths(List.of(path), fileName).withAddedBy(addedBy);
         try {
             index.upsert(record, prepared.chunks());
             index.commit();
@@ -160,7 +168,7 @@ public class IngestionService {
      * @param prepared the container made ready, or null when its bytes were known at the first look
      */
     private IngestOutcome uploadContainer(ChunkStore index, PreparedContainer prepared, Staged staged, String fileName,
-                                          long started) {
+                                          String addedBy, long started) {
         ContainerWrites writes = new ContainerWrites(pipeline, index);
         String id = staged.facts().documentId();
         Optional<DocumentRecord> known = writes.find(id);
@@ -173,7 +181,7 @@ public class IngestionService {
         String path = folder.keep(staged.path(), id, fileName);
         try {
             List<MemberOutcome> members = writes.put(container, path, List.of(path), container.record().addedAt(),
-                    List.of());
+                    addedBy, List.of());
             index.commit();
             DocumentRecord record = writes.find(id).orElseThrow();
             log.info("Uploaded {} as {}: {} members, {} read, in {} ms", fileName, id, members.size(),
@@ -447,7 +455,7 @@ public class IngestionService {
                 .map(document -> withoutPath(document, path));
         Change change = known.isPresent() || losing.isPresent() ? Change.REPLACED : Change.CREATED;
         if (prepared instanceof PreparedContainer container) {
-            List<MemberOutcome> members = writes.put(container, path, paths, addedAt, replacing);
+            List<MemberOutcome> members = writes.put(container, path, paths, addedAt, null, replacing);
             detached.ifPresent(writes::updateRecord);
             writes.commit();
             return new IngestOutcome(writes.find(id).orElseThrow(), change, members, container.damage());
@@ -495,7 +503,7 @@ public class IngestionService {
     /** A document made ahead, under the paths and the time it is indexed with. */
     private static DocumentRecord placed(DocumentRecord made, String fileName, List<String> paths, Instant addedAt) {
         return new DocumentRecord(made.id(), made.sha256(), made.title(), made.about(), fileName, paths, made.contentType(),
-                made.sizeBytes(), made.pages(), made.chunks(), addedAt, made.pipeline());
+                made.sizeBytes(), made.pages(), made.chunks(), addedAt, made.pipeline(), made.addedBy());
     }
 
     /**

@@ -19,8 +19,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * Runs streamed answers on threads of their own ({@link WebThreads}), so a slow LLM holds neither a servlet thread nor
- * more threads than {@code groundwork.answer.max-streams}.
+ * Runs streamed answers on threads of their own ({@link WebThreads}), so a slow LLM holds no servlet thread; each holds
+ * one of the {@link AnswerSlots} until it is done, so there are never more than {@code groundwork.answer.max-answers}.
  */
 @Component
 class AnswerStreams {
@@ -47,10 +47,17 @@ class AnswerStreams {
     }
 
     /**
-     * @throws java.util.concurrent.RejectedExecutionException when every stream slot is taken
+     * Answers on a thread of the pool, which frees the slot when the answer is done.
+     *
+     * @throws java.util.concurrent.RejectedExecutionException when every thread is taken (the slots keep it from
+     *                                                         happening)
      */
-    void start(PreparedQuestion question, SseEmitter emitter) {
-        pool.execute(() -> run(question, emitter));
+    void start(PreparedQuestion question, SseEmitter emitter, AnswerSlots.Slot slot) {
+        pool.execute(() -> {
+            try (slot) {
+                run(question, emitter);
+            }
+        });
     }
 
     private void run(PreparedQuestion question, SseEmitter emitter) {

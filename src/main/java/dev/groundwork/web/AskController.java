@@ -35,33 +35,45 @@ class AskController {
     private final AnswerService answers;
     private final IngestionService ingestion;
     private final AnswerStreams streams;
+    private final AnswerSlots slots;
     private final Duration streamTimeout;
 
-    AskController(AnswerService answers, IngestionService ingestion, AnswerStreams streams, LlmSettings llm) {
+    AskController(AnswerService answers, IngestionService ingestion, AnswerStreams streams, AnswerSlots slots,
+                  LlmSettings llm) {
         this.answers = answers;
         this.ingestion = ingestion;
         this.streams = streams;
+        this.slots = slots;
         this.streamTimeout = llm.answerTimeout().plus(STREAM_MARGIN);
     }
 
     @PostMapping(path = "/api/ask", consumes = MediaType.APPLICATION_JSON_VALUE)
     AskResponse ask(@RequestBody AskRequest request) {
-        return AskResponse.of(answers.answer(question(request.question(), request.k(), request.documentIds())));
+        Question question = question(request.question(), request.k(), request.documentIds());
+        try (AnswerSlots.Slot slot = slots.take()) {
+            return AskResponse.of(answers.answer(question));
+        }
     }
 
     /** The question is checked and its chunks retrieved before the stream opens, so a bad question is a plain 400. */
     @GetMapping(path = "/api/ask/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter stream(@RequestParam(required = false) String question, @RequestParam(required = false) Integer k,
                       @RequestParam(name = "documentId", required = false) List<String> documentIds) {
-        PreparedQuestion prepared = answers.prepare(question(question, k, documentIds));
-        SseEmitter emitter = new SseEmitter(streamTimeout.toMillis());
+        Question checked = question(question, k, documentIds);
+        AnswerSlots.Slot slot = slots.take();
         try {
-            streams.start(prepared, emitter);
+            PreparedQuestion prepared = answers.prepare(checked);
+            SseEmitter emitter = new SseEmitter(streamTimeout.toMillis());
+            streams.start(prepared, emitter, slot);
+            return emitter;
         } catch (RejectedExecutionException e) {
+            slot.close();
             throw new InvalidRequestException(HttpStatus.SERVICE_UNAVAILABLE, "TOO_BUSY",
-                    "Too many answers are being streamed; try again in a moment.");
+                    "Too many answers are being written; try again in a moment.");
+        } catch (RuntimeException e) {
+            slot.close();
+            throw e;
         }
-        return emitter;
     }
 
     private Question question(String text, Integer k, List<String> documentIds) {

@@ -8,6 +8,9 @@ import dev.groundwork.ingest.IngestionService;
 import dev.groundwork.ingest.IngestionService.Change;
 import dev.groundwork.ingest.IngestionService.IngestOutcome;
 import dev.groundwork.ingest.RejectedDocumentException;
+import dev.groundwork.security.Actor;
+import dev.groundwork.security.AuditEntry;
+import dev.groundwork.security.AuditLog;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -25,17 +28,19 @@ import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
-/** Upload, list, read and delete documents. */
+/** Upload, list, read and delete documents; every upload and delete with its audit line. */
 @RestController
 @RequestMapping("/api/documents")
 class DocumentController {
 
     private final IngestionService ingestion;
     private final IngestSettings settings;
+    private final AuditLog audit;
 
-    DocumentController(IngestionService ingestion, IngestSettings settings) {
+    DocumentController(IngestionService ingestion, IngestSettings settings, AuditLog audit) {
         this.ingestion = ingestion;
         this.settings = settings;
+        this.audit = audit;
     }
 
     /**
@@ -69,11 +74,23 @@ class DocumentController {
         return ResponseEntity.status(HttpStatus.MULTI_STATUS).body(new UploadResponse(items));
     }
 
+    /** One file, and its audit line whatever becomes of it. */
     private IngestOutcome ingest(MultipartFile file) {
+        AuditEntry entry = AuditEntry.of("upload", "failed").with("file", file.getOriginalFilename());
         try (InputStream content = file.getInputStream()) {
-            return ingestion.upload(file.getOriginalFilename(), content);
+            IngestOutcome outcome = ingestion.upload(file.getOriginalFilename(), content, Actor.current().name());
+            audit.record(new AuditEntry("upload", outcome.change() == Change.CREATED ? "created" : "known",
+                    entry.details()).with("document", outcome.document().id()));
+            return outcome;
+        } catch (RejectedDocumentException e) {
+            audit.record(new AuditEntry("upload", "rejected", entry.details()).with("code", e.reason().name()));
+            throw e;
         } catch (IOException e) {
+            audit.record(entry);
             throw new IllegalStateException("Cannot read the uploaded part " + file.getOriginalFilename(), e);
+        } catch (RuntimeException e) {
+            audit.record(entry.with("error", e.getClass().getSimpleName()));
+            throw e;
         }
     }
 
@@ -101,7 +118,8 @@ class DocumentController {
 
     @DeleteMapping("/{id}")
     ResponseEntity<Void> delete(@PathVariable String id) {
-        ingestion.delete(id);
+        DocumentRecord deleted = ingestion.delete(id);
+        audit.record(AuditEntry.of("delete", "deleted").with("document", id).with("file", deleted.fileName()));
         return ResponseEntity.noContent().build();
     }
 }

@@ -5,6 +5,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.lang.Nullable;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -35,6 +36,18 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 : ApiProblems.of(HttpStatus.CONTENT_TOO_LARGE, "TOO_LARGE", "The upload is larger than the limit"
                         + (e.getMaxUploadSize() > 0 ? " of " + e.getMaxUploadSize() + " bytes." : "."));
         return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problem);
+    }
+
+    /** A JSON body past the parser's limits (size, nesting; {@link JsonLimits}) is too large, not malformed. */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (ApiProblems.causedBy(e, "StreamConstraintsException")) {
+            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(ApiProblems.of(HttpStatus.CONTENT_TOO_LARGE,
+                    "TOO_LARGE", "The JSON body is over the limits: too large, or nested more than "
+                            + JsonLimits.MAX_NESTING + " deep."));
+        }
+        return super.handleHttpMessageNotReadable(e, headers, status, request);
     }
 
     /** Gives the problems Spring builds for its own exceptions a code of their own. */

@@ -1,5 +1,7 @@
 package dev.groundwork.web;
 
+import dev.groundwork.security.AuditEntry;
+import dev.groundwork.security.AuditLog;
 import dev.groundwork.sync.FolderSync;
 import dev.groundwork.sync.SyncStatus;
 import dev.groundwork.sync.SyncTrigger;
@@ -21,15 +23,19 @@ class ReindexController {
     private static final URI STATUS = URI.create("/api/reindex/status");
 
     private final FolderSync sync;
+    private final AuditLog audit;
 
-    ReindexController(FolderSync sync) {
+    ReindexController(FolderSync sync, AuditLog audit) {
         this.sync = sync;
+        this.audit = audit;
     }
 
     /** 202 with the status of the run just started; it goes on in the background. */
     @PostMapping
     ResponseEntity<SyncStatus> trigger() {
-        return ResponseEntity.accepted().location(STATUS).body(sync.trigger(SyncTrigger.MANUAL));
+        SyncStatus started = sync.trigger(SyncTrigger.MANUAL);
+        audit.record(AuditEntry.of("reindex", "started"));
+        return ResponseEntity.accepted().location(STATUS).body(started);
     }
 
     @GetMapping("/status")

@@ -7,7 +7,7 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 /**
  * The threads streamed answers run on, so a slow LLM holds no servlet thread: at most
- * {@code groundwork.answer.max-streams}, and no queue, so a stream either starts now or is refused with 503, never
+ * {@code groundwork.answer.max-answers} (the {@link AnswerSlots} are taken first), and no queue, so a stream either starts now or is refused with 503, never
  * waits unseen.
  */
 @Configuration(proxyBeanMethods = false)
@@ -19,8 +19,8 @@ class WebThreads {
     ThreadPoolTaskExecutor answerStreamThreads(AnswerSettings settings) {
         ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
         executor.setThreadNamePrefix("answer-stream-");
-        executor.setCorePoolSize(settings.maxStreams());
-        executor.setMaxPoolSize(settings.maxStreams());
+        executor.setCorePoolSize(settings.maxAnswers());
+        executor.setMaxPoolSize(settings.maxAnswers());
         executor.setQueueCapacity(0);
         executor.setKeepAliveSeconds(60);
         executor.setAllowCoreThreadTimeOut(true);

@@ -18,6 +18,11 @@ class LlmSettingsTests {
                 Duration.ofMillis(500), 3, Duration.ofSeconds(30));
     }
 
+    private static LlmSettings withKey(String baseUrl, String apiKey) {
+        return new LlmSettings(baseUrl, "m", apiKey, 0.0, 512, Duration.ofSeconds(2), Duration.ofSeconds(20),
+                Duration.ofSeconds(120), 1, Duration.ofMillis(500), 3, Duration.ofSeconds(30));
+    }
+
     private static Set<String> problems(LlmSettings settings) {
         return VALIDATOR.validate(settings).stream().map(ConstraintViolation::getMessage)
                 .collect(java.util.stream.Collectors.toSet());
@@ -50,5 +55,43 @@ class LlmSettingsTests {
     void aFirstTokenTimeoutLongerThanTheAnswerTimeoutIsRefused() {
         assertThat(problems(settings("http://localhost:8000/v1", Duration.ofSeconds(30), Duration.ofSeconds(10))))
                 .contains("timeouts must be positive and first-token-timeout no longer than answer-timeout");
+    }
+
+    @Test
+    void theApiKeyIsNeverInToString() {
+        LlmSettings settings = withKey("https://api.example.com/v1", "sk-very-secret-123");
+
+        assertThat(settings.toString()).doesNotContain("sk-very-secret-123").contains("apiKey=[set]")
+                .contains("model=m");
+    }
+
+    @Test
+    void theShownBaseUrlHasNoUserInfoQueryOrFragment() {
+        LlmSettings settings = withKey("https://bob:hunter2@llm.example.com:8443/v1?api_key=abc#x", null);
+
+        assertThat(settings.shownBaseUrl()).isEqualTo("https://llm.example.com:8443/v1");
+        assertThat(settings.toString()).doesNotContain("hunter2").doesNotContain("api_key=abc");
+    }
+
+    @Test
+    void messagesFromTheServerLoseTheKeyAndTheUrlsSecrets() {
+        LlmSettings settings = withKey("https://bob:hunter2@llm.example.com/v1", "sk-very-secret-123");
+
+        assertThat(settings.redacted("401 for sk-very-secret-123 at https://bob:hunter2@llm.example.com/v1"))
+                .isEqualTo("401 for [api-key] at https://llm.example.com/v1");
+    }
+
+    @Test
+    void aKeyIsOnlySentInTheClearToThisMachine() {
+        String refusal = "api-key is set but base-url is plain http:// to another machine, which would send the key in"
+                + " the clear; use https://, or a server on this machine (localhost, 127.0.0.1)";
+
+        assertThat(problems(withKey("http://llm.example.com:8000/v1", "sk-1"))).contains(refusal);
+        assertThat(problems(withKey("http://10.0.0.5:8000/v1", "sk-1"))).contains(refusal);
+        assertThat(problems(withKey("https://llm.example.com/v1", "sk-1"))).isEmpty();
+        assertThat(problems(withKey("http://localhost:8000/v1", "sk-1"))).isEmpty();
+        assertThat(problems(withKey("http://127.0.0.1:8000/v1", "sk-1"))).isEmpty();
+        assertThat(problems(withKey("http://[::1]:8000/v1", "sk-1"))).isEmpty();
+        assertThat(problems(withKey("http://llm.example.com:8000/v1", null))).isEmpty();
     }
 }

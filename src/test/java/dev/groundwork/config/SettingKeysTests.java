@@ -29,7 +29,7 @@ class SettingKeysTests {
         assertThat(SettingKeys.isKnown("groundwork.sync.sources[12].include[3]")).isTrue();
         assertThat(SettingKeys.isKnown("groundwork.llm.base-url")).isTrue();
         assertThat(SettingKeys.all()).contains("groundwork.sync.cron", "groundwork.sync.sources[n].exclude",
-                "groundwork.answer.max-streams");
+                "groundwork.answer.max-answers", "groundwork.security.mode", "groundwork.security.oidc.roles-claim");
     }
 
     @Test

@@ -44,6 +44,11 @@ public final class Browser implements AutoCloseable {
 
     /** Starts a browser with a window of this size; fails, saying what to install, when Chromium is missing. */
     public static Browser start(int width, int height) {
+        return start(width, height, new String[0]);
+    }
+
+    /** The same, with more Chromium switches (e.g. {@code --host-resolver-rules=...} to point a name here). */
+    public static Browser start(int width, int height, String... switches) {
         requireInstalled();
         Path profile;
         try {
@@ -56,6 +61,7 @@ public final class Browser implements AutoCloseable {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--disable-extensions", "--user-data-dir=" + profile, "--window-size=" + width + "," + height);
+        options.addArguments(switches);
         LoggingPreferences logging = new LoggingPreferences();
         logging.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logging);

@@ -91,9 +91,10 @@ final class LlmAnswerer implements Answerer {
             } catch (LlmFailure failure) {
                 boolean again = failure.retryable() && tries <= settings.retries()
                         && System.nanoTime() + settings.retryBackoff().toNanos() < deadline;
-                log.warn("LLM call failed (try {}): {}{}", tries, failure.getMessage(), again ? "; trying again" : "");
+                log.warn("LLM call failed (try {}): {}{}", tries, settings.redacted(failure.getMessage()),
+                        again ? "; trying again" : "");
                 if (!again) {
-                    breaker.recordFailure(failure.getMessage());
+                    breaker.recordFailure(settings.redacted(failure.getMessage()));
                     throw failure;
                 }
                 sleep(settings.retryBackoff().toMillis());

@@ -35,7 +35,7 @@ class LlmConfiguration {
 
     @Bean
     LlmAnswerer llmAnswerer(LlmSettings settings, CircuitBreaker llmCircuitBreaker, GroundedPrompts prompts) {
-        log.info("Answers by {} at {}", settings.model(), settings.baseUrl());
+        log.info("Answers by {} at {}", settings.model(), settings.shownBaseUrl());
         return new LlmAnswerer(settings, model(settings), llmCircuitBreaker, prompts);
     }
 

@@ -27,7 +27,7 @@ class LlmHealthIndicator implements HealthIndicator {
         Health.Builder health = snapshot.state() == CircuitBreaker.State.OPEN ? Health.status(DEGRADED) : Health.up();
         health.withDetail("configured", true)
                 .withDetail("mode", "llm")
-                .withDetail("baseUrl", settings.baseUrl())
+                .withDetail("baseUrl", settings.shownBaseUrl())
                 .withDetail("model", settings.model())
                 .withDetail("circuit", snapshot.state().name())
                 .withDetail("failuresInARow", snapshot.failuresInARow());

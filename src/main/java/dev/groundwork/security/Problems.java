@@ -1,0 +1,48 @@
+package dev.groundwork.security;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URI;
+import java.util.Locale;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * RFC 9457 problem details with a stable {@code code}, shaped as the rest of the API's, for refusals made before
+ * a controller runs (in filters and Spring Security's handlers) and by this package's controllers.
+ */
+final class Problems {
+
+    /** The request attribute that tells the audit log which problem a refused write got. */
+    static final String CODE_ATTRIBUTE = Problems.class.getName() + ".code";
+
+    private final JsonMapper json;
+
+    Problems(JsonMapper json) {
+        this.json = json;
+    }
+
+    static ProblemDetail of(HttpStatus status, String code, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(status.getReasonPhrase());
+        problem.setType(URI.create("https://groundwork.dev/problems/" + code.toLowerCase(Locale.ROOT).replace('_', '-')));
+        problem.setProperty("code", code);
+        return problem;
+    }
+
+    void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String code, String detail)
+            throws IOException {
+        ProblemDetail problem = of(status, code, detail);
+        problem.setInstance(URI.create(request.getRequestURI()));
+        request.setAttribute(CODE_ATTRIBUTE, code);
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        byte[] body = json.writeValueAsBytes(problem);
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+        response.flushBuffer();
+    }
+}
