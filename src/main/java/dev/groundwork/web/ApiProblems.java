@@ -10,6 +10,7 @@ import dev.groundwork.ingest.ParserUnavailableException;
 import dev.groundwork.ingest.RejectedContainerException;
 import dev.groundwork.ingest.RejectedDocumentException;
 import dev.groundwork.retrieve.InvalidQueryException;
+import dev.groundwork.sync.NotSyncLeaderException;
 import dev.groundwork.sync.SyncRunningException;
 import java.net.URI;
 import java.nio.file.Path;
@@ -73,6 +74,11 @@ final class ApiProblems {
             ProblemDetail problem = of(HttpStatus.CONFLICT, "REINDEX_RUNNING", running.getMessage());
             // not "status": RFC 9457 keeps that member for the HTTP status code
             problem.setProperty("job", running.status());
+            return problem;
+        }
+        if (failure instanceof NotSyncLeaderException notLeader) {
+            ProblemDetail problem = of(HttpStatus.CONFLICT, "NOT_SYNC_LEADER", notLeader.getMessage());
+            problem.setProperty("leader", notLeader.leader());
             return problem;
         }
         if (failure instanceof DocumentInSourceException inSource) {
