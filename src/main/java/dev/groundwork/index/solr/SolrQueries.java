@@ -3,17 +3,12 @@ package dev.groundwork.index.solr;
 import static dev.groundwork.index.solr.SolrFields.*;
 
 import dev.groundwork.index.ChunkFilter;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import dev.groundwork.index.QueryTerms;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.solr.common.params.ModifiableSolrParams;
 
 /**
@@ -25,7 +20,6 @@ import org.apache.solr.common.params.ModifiableSolrParams;
  */
 final class SolrQueries {
 
-    private static final int MAX_QUERY_TERMS = 400;
 
     private final Analyzer analyzer = new EnglishAnalyzer();
     private final double contextBoost;
@@ -38,7 +32,7 @@ final class SolrQueries {
 
     /** BM25 over text and context; empty when the query has no searchable word. */
     Optional<ModifiableSolrParams> text(String query, int limit, ChunkFilter filter) {
-        List<String> terms = analyze(query);
+        List<String> terms = QueryTerms.of(analyzer, query);
         if (terms.isEmpty()) {
             return Optional.empty();
         }
@@ -113,19 +107,4 @@ final class SolrQueries {
         return bool.append("}").toString();
     }
 
-    /** The distinct analysed terms of a query, in order, as the embedded index finds them. */
-    private List<String> analyze(String text) {
-        Set<String> terms = new LinkedHashSet<>();
-        try (TokenStream stream = analyzer.tokenStream(TEXT, text)) {
-            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-            stream.reset();
-            while (stream.incrementToken() && terms.size() < MAX_QUERY_TERMS) {
-                terms.add(term.toString());
-            }
-            stream.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return new ArrayList<>(terms);
-    }
 }
