@@ -4,6 +4,7 @@
 import { deleteDocument, listDocuments } from './api.js';
 import { announce, byId, el, emit, on, replace } from './dom.js';
 import { absoluteTime, formatBytes, formatNumber, friendlyType, plural, relativeTime } from './format.js';
+import { containerOf, isContainer } from './members.js';
 import { describe } from './problems.js';
 import { session } from './session.js';
 
@@ -111,14 +112,16 @@ export class Documents {
 
   row(doc) {
     const folder = sourceFolder(doc);
+    const container = isContainer(doc);
     const showFileName = doc.fileName && doc.fileName !== doc.title;
     return el('tr', { dataset: { id: doc.id } },
       el('th', { scope: 'row', class: 'doc-name' },
         el('span', { class: 'doc-title', text: doc.title }),
-        (showFileName || folder) && el('span', {
+        (showFileName || folder || container) && el('span', {
           class: 'doc-file',
-          text: [showFileName ? doc.fileName : null, folder ? `in watched folder “${folder}”` : null]
-            .filter(Boolean).join(' · '),
+          text: [showFileName ? doc.fileName : null,
+            container ? `${doc.kind} of ${plural(doc.members, 'document', 'documents')}` : null,
+            folder ? `in watched folder “${folder}”` : null].filter(Boolean).join(' · '),
         }),
         doc.about && el('span', { class: 'doc-about', text: doc.about })),
       el('td', { dataset: { label: 'Type' }, text: friendlyType(doc.contentType) }),
@@ -127,7 +130,8 @@ export class Documents {
         doc.pages === null || doc.pages === undefined
           ? el('span', { 'aria-label': 'no pages', text: '—' })
           : formatNumber(doc.pages)),
-      el('td', { class: 'num', dataset: { label: 'Passages' }, text: formatNumber(doc.chunks) }),
+      el('td', { class: 'num', dataset: { label: 'Passages' } },
+        container ? el('span', { 'aria-label': 'in its documents', text: '—' }) : formatNumber(doc.chunks)),
       el('td', { dataset: { label: 'Status' } },
         el('span', { class: `status status-${doc.status}`, text: STATUS_WORDS[doc.status] || doc.status })),
       el('td', { dataset: { label: 'Added' } },
@@ -135,7 +139,7 @@ export class Documents {
         // who added it says nothing where one person is all there is (local)
         doc.addedBy && session.mode !== 'local' && el('span', { class: 'added-by', text: `by ${doc.addedBy}` })),
       el('td', { class: 'actions' }, el('div', { class: 'row-actions' },
-        el('button', {
+        !container && el('button', {
           type: 'button', class: 'button button-quiet button-small', dataset: { action: 'ask' },
           'aria-label': `Ask about ${doc.title} only`,
           onclick: () => emit('scope', { id: doc.id, title: doc.title }),
@@ -224,7 +228,14 @@ class DeleteDialog {
     this.error.hidden = true;
     this.busy = false;
     const folder = sourceFolder(doc);
-    if (folder) {
+    const archive = containerOf(doc);
+    if (archive) {
+      this.title.textContent = 'This document goes with its archive';
+      this.text.textContent = `“${doc.title}” is inside “${archive}”. Delete “${archive}” from your documents, and `
+        + 'the documents it holds go with it.';
+      this.confirm.hidden = true;
+      this.cancel.textContent = 'Close';
+    } else if (folder) {
       this.title.textContent = 'This document stays while its file does';
       this.text.textContent = `“${doc.title}” comes from the watched folder “${folder}”, which Groundwork only reads. `
         + 'Remove the file from that folder, or exclude it in the settings, and it leaves the index at the next sync.';
@@ -233,7 +244,9 @@ class DeleteDialog {
     } else {
       this.title.textContent = 'Delete this document?';
       const name = doc.fileName && doc.fileName !== doc.title ? ` (${doc.fileName})` : '';
-      this.text.textContent = `“${doc.title}”${name} and its ${plural(doc.chunks, 'passage', 'passages')} `
+      const holds = isContainer(doc) ? `the ${plural(doc.members, 'document', 'documents')} it holds`
+        : `its ${plural(doc.chunks, 'passage', 'passages')}`;
+      this.text.textContent = `“${doc.title}”${name} and ${holds} `
         + 'will be removed from the index, and its file from the ingest folder. This cannot be undone.';
       this.confirm.hidden = false;
       this.confirm.disabled = false;
@@ -265,10 +278,11 @@ class DeleteDialog {
       }
       this.busy = false;
       const { message, detail } = describe(error);
-      this.error.textContent = detail && error.code !== 'DOCUMENT_IN_SOURCE' ? `${message} ${detail}` : message;
+      const kept = error.code === 'DOCUMENT_IN_SOURCE' || error.code === 'DOCUMENT_IN_ARCHIVE';
+      this.error.textContent = detail && !kept ? `${message} ${detail}` : message;
       this.error.hidden = false;
       this.confirm.textContent = 'Delete';
-      this.confirm.disabled = error.code === 'DOCUMENT_IN_SOURCE';
+      this.confirm.disabled = kept;
       this.cancel.disabled = false;
       this.cancel.focus();
     }

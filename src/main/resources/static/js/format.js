@@ -103,6 +103,21 @@ const TYPES = new Map([
   ['application/xml', 'XML'],
   ['text/xml', 'XML'],
   ['application/json', 'JSON'],
+  ['application/zip', 'ZIP archive'],
+  ['application/gzip', 'Gzip archive'],
+  ['application/x-gzip', 'Gzip archive'],
+  ['application/x-tar', 'Tar archive'],
+  ['application/x-gtar', 'Tar archive'],
+  ['application/x-bzip2', 'Bzip2 archive'],
+  ['application/x-xz', 'XZ archive'],
+  ['application/x-7z-compressed', '7-Zip archive'],
+  ['application/x-cpio', 'Cpio archive'],
+  ['application/x-compress', 'Compressed file'],
+  ['application/mbox', 'Mailbox (mbox)'],
+  ['application/vnd.ms-outlook-pst', 'Outlook mailbox (PST)'],
+  ['application/x-tika-pst-mail-item', 'Outlook e-mail'],
+  ['application/onenote', 'OneNote'],
+  ['image/svg+xml', 'SVG drawing'],
 ]);
 
 /** A content type as a person names it: "PDF", "Word", "Web page". */

@@ -15,7 +15,8 @@ export class Problem extends Error {
 
 const WORDS = {
   // documents
-  UNSUPPORTED_TYPE: 'This is not a kind of document Groundwork can read (images, archives and programs are not).',
+  UNSUPPORTED_TYPE: 'This is not a kind of document Groundwork can read (images, audio, video and programs are not).',
+  NO_READABLE_MEMBERS: 'Nothing in this archive or mailbox could be read; each file’s reason is listed below.',
   TOO_LARGE: 'The file is larger than the server accepts.',
   NO_TEXT: 'No text could be found in it. Scans need a text layer: Groundwork does not run text recognition.',
   MALFORMED: 'The file is damaged or incomplete, so it could not be read.',
@@ -31,6 +32,8 @@ const WORDS = {
   PARSER_UNAVAILABLE: 'Documents cannot be read right now. Try again in a little while.',
   DOCUMENT_IN_SOURCE: 'This document comes from a watched folder, which Groundwork never deletes from. Remove the '
     + 'file from that folder (or exclude it), and it leaves the index at the next sync.',
+  DOCUMENT_IN_ARCHIVE: 'This document is inside an archive or a mailbox. Delete the archive or mailbox, and the '
+    + 'documents it holds go with it.',
   NOT_FOUND: 'That document is no longer in your library.',
   // questions
   BLANK_QUERY: 'Type a question first.',

@@ -4,6 +4,7 @@
 import { uploadFile } from './api.js';
 import { announce, byId, el, emit, replace } from './dom.js';
 import { formatBytes, plural } from './format.js';
+import { membersList, membersSummary } from './members.js';
 import { describe } from './problems.js';
 import { session } from './session.js';
 
@@ -176,7 +177,9 @@ class UploadItem {
     });
     try {
       const item = await this.request.promise;
-      if (item.outcome === 'created') {
+      if (item.members) {
+        this.finishContainer(item);
+      } else if (item.outcome === 'created') {
         const pages = item.pages ? `${plural(item.pages, 'page', 'pages')}, ` : '';
         this.finish('created', `Added: ${pages}${plural(item.chunks, 'passage', 'passages')}.`);
         announce(`${this.file.name} added.`);
@@ -195,8 +198,26 @@ class UploadItem {
         ? { code: 'NETWORK', detail: 'Large files can also be cut off by the server’s size limit.' }
         : error);
       this.finish('failed', notAdded(words.message), words.detail);
+      if (error.body?.members) {
+        this.node.append(membersList(error.body.members, this.file.name));
+      }
       announce(`${this.file.name} was not added. ${words.message}`);
     }
+  }
+
+  /** An archive or a mailbox: its own outcome, and each member's under it. */
+  finishContainer(item) {
+    const damage = item.code ? describe(item) : null;
+    const summary = membersSummary(item.members);
+    if (item.outcome === 'created') {
+      const first = summary.charAt(0).toUpperCase() + summary.slice(1);
+      this.finish('created', `${first}.`, damage ? `${damage.message} ${damage.detail}`.trim() : '');
+      announce(`${this.file.name} added: ${summary}.`);
+    } else {
+      this.finish('known', `Already in your documents as “${item.title}”; nothing was added.`);
+      announce(`${this.file.name} was already there.`);
+    }
+    this.node.append(membersList(item.members, this.file.name));
   }
 
   setState(state, text) {

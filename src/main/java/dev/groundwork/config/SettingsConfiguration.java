@@ -5,6 +5,7 @@ import dev.groundwork.answer.LlmSettings;
 import dev.groundwork.embed.Encoder;
 import dev.groundwork.embed.EncoderSettings;
 import dev.groundwork.index.IndexSettings;
+import dev.groundwork.index.VectorDimension;
 import dev.groundwork.ingest.IngestSettings;
 import dev.groundwork.ingest.ParseSettings;
 import dev.groundwork.ingest.SplitSettings;
@@ -69,6 +70,12 @@ class SettingsConfiguration {
     @Bean
     IndexSettings indexSettings(GroundworkProperties properties) {
         return properties.index();
+    }
+
+    /** What an index that declares its vector field up front (Solr's) is sized by: the encoder's vectors. */
+    @Bean
+    VectorDimension vectorDimension(Encoder encoder) {
+        return new VectorDimension(encoder.dimension());
     }
 
     @Bean

@@ -46,7 +46,11 @@ final class CorpusIndexer {
         String stamp = corpus.fingerprint() + "\n" + pipeline.signature() + "\n";
         if (stamp.equals(read(marker))) {
             var stats = index.stats();
-            return new Built(stats.documents(), stats.chunks(), 0, true, 0);
+            // the marker is kept here, the index may live elsewhere (a Solr collection deleted since)
+            if (stats.documents() > 0 || corpus.size() == 0) {
+                return new Built(stats.documents(), stats.chunks(), 0, true, 0);
+            }
+            log.info("The index marked as built holds no documents; indexing again");
         }
         // 1. start from nothing: whatever is there was made from another corpus or pipeline
         index.documents().forEach(document -> index.delete(document.id()));

@@ -24,9 +24,12 @@ final class EvalContexts {
 
     static ConfigurableApplicationContext start(EvalConfig config, Path indexDir, Path ingestDir, QueryVectorCache cache) {
         List<String> arguments = new ArrayList<>(List.of(config.arguments()));
-        // Last, so a configuration cannot point the evaluation at the live index or ingest folder.
+        // Last, so a configuration cannot point the evaluation at the live index or ingest folder (nor, on Solr, at
+        // the live collection: each index the evaluation keeps gets a collection named after it).
         arguments.add("--groundwork.index.dir=" + indexDir.toAbsolutePath());
         arguments.add("--groundwork.ingest.dir=" + ingestDir.toAbsolutePath());
+        arguments.add("--groundwork.index.solr.collection=groundwork-eval-" + indexDir.toAbsolutePath().getParent()
+                .getFileName());
         return new SpringApplicationBuilder(EvalBeans.class)
                 .web(WebApplicationType.NONE)
                 .bannerMode(Banner.Mode.OFF)

@@ -1,17 +1,23 @@
 package dev.groundwork.index;
 
+import dev.groundwork.index.solr.SolrSettings;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Where the Lucene index lives and how it behaves.
+ * Which index serves, where it lives and how it behaves.
  *
+ * @param backend         {@code lucene}: the embedded index in {@code dir}; {@code solr}: a SolrCloud collection
+ *                        (see {@code solr}), for an index or a load one machine cannot carry
  * @param dir             the index folder; derived data, rebuilt from the ingest folder when missing. It holds the
  *                        index's generations ({@code gen-NNNNNN/}) and {@code CURRENT}, naming the one that serves
  * @param refreshInterval how often searches are brought up to date with writes not yet committed
@@ -29,7 +35,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                        true nearest, at a small cost in time
  * @param mergeAfterRebuild whether a rebuilt index is merged into one segment before it starts serving: one HNSW
  *                        graph to search instead of one per segment (faster, better recall), paid once while the old
- *                        index still serves
+ *                        index still serves (embedded index only: a Solr collection keeps its segments)
+ * @param solr            the SolrCloud cluster and collection, with {@code backend=solr}
  */
 public record IndexSettings(
         @DefaultValue("index") @NotNull Path dir,
@@ -40,7 +47,9 @@ public record IndexSettings(
         @DefaultValue("" + DEFAULT_HNSW_M) @Min(4) @Max(512) int hnswM,
         @DefaultValue("" + DEFAULT_HNSW_BEAM_WIDTH) @Min(8) @Max(3200) int hnswBeamWidth,
         @DefaultValue("" + DEFAULT_KNN_CANDIDATES) @Min(1) @Max(10_000) int knnCandidates,
-        @DefaultValue("true") boolean mergeAfterRebuild) {
+        @DefaultValue("true") boolean mergeAfterRebuild,
+        @DefaultValue("lucene") Backend backend,
+        @Valid @NotNull @DefaultValue SolrSettings solr) {
 
     static final int DEFAULT_HNSW_M = 32;
     static final int DEFAULT_HNSW_BEAM_WIDTH = 100;
@@ -49,20 +58,37 @@ public record IndexSettings(
     /** How vectors are stored for the HNSW search. */
     public enum VectorFormat { FLOAT, INT7 }
 
+    /** Where the index lives. */
+    public enum Backend { LUCENE, SOLR }
+
     @ConstructorBinding
     public IndexSettings {
         vectorFormat = vectorFormat == null ? VectorFormat.FLOAT : vectorFormat;
+        backend = backend == null ? Backend.LUCENE : backend;
+        solr = solr == null ? new SolrSettings("", List.of(), "groundwork", 1, 1, Duration.ofSeconds(5),
+                Duration.ofSeconds(60), "") : solr;
+    }
+
+    @AssertTrue(message = "backend=solr needs solr.zk-hosts or solr.urls")
+    boolean isSolrLocated() {
+        return backend != Backend.SOLR || solr.locatesACluster();
+    }
+
+    @AssertTrue(message = "vector-format=int7 is not available with backend=solr: Solr 9 has no scalar-quantized vector "
+            + "field; use float")
+    boolean isVectorFormatAvailable() {
+        return backend != Backend.SOLR || vectorFormat == VectorFormat.FLOAT;
     }
 
     /** With the default HNSW graph and search beam, and merging after a rebuild. */
     public IndexSettings(Path dir, Duration refreshInterval, int ramBufferMb, double contextBoost, VectorFormat vectorFormat) {
         this(dir, refreshInterval, ramBufferMb, contextBoost, vectorFormat, DEFAULT_HNSW_M, DEFAULT_HNSW_BEAM_WIDTH,
-                DEFAULT_KNN_CANDIDATES, true);
+                DEFAULT_KNN_CANDIDATES, true, Backend.LUCENE, null);
     }
 
     /** The same settings for another folder (a generation of the index). */
     IndexSettings in(Path otherDir) {
         return new IndexSettings(otherDir, refreshInterval, ramBufferMb, contextBoost, vectorFormat, hnswM,
-                hnswBeamWidth, knnCandidates, mergeAfterRebuild);
+                hnswBeamWidth, knnCandidates, mergeAfterRebuild, backend, solr);
     }
 }

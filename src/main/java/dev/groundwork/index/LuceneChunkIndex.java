@@ -3,7 +3,6 @@ package dev.groundwork.index;
 import static dev.groundwork.index.IndexFields.*;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,9 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.codecs.Codec;
 import org.apache.lucene.codecs.KnnVectorsFormat;
 import org.apache.lucene.codecs.lucene912.Lucene912Codec;
@@ -63,7 +60,6 @@ import org.slf4j.LoggerFactory;
 public final class LuceneChunkIndex implements ChunkIndex, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(LuceneChunkIndex.class);
-    private static final int MAX_QUERY_TERMS = 400;
 
     private final Path directoryPath;
     private final IndexSettings settings;
@@ -250,7 +246,7 @@ public final class LuceneChunkIndex implements ChunkIndex, AutoCloseable {
 
     @Override
     public List<ChunkHit> searchText(String query, int limit, ChunkFilter filter) {
-        List<String> terms = analyze(query);
+        List<String> terms = QueryTerms.of(analyzer, query);
         if (terms.isEmpty()) {
             return List.of();
         }
@@ -369,22 +365,6 @@ public final class LuceneChunkIndex implements ChunkIndex, AutoCloseable {
             recordCache = cache;
         }
         return cache;
-    }
-
-    /** The distinct analysed terms of a query, in order; no query syntax, so any question is safe. */
-    private List<String> analyze(String text) {
-        Set<String> terms = new LinkedHashSet<>();
-        try (TokenStream stream = analyzer.tokenStream(TEXT, text)) {
-            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-            stream.reset();
-            while (stream.incrementToken() && terms.size() < MAX_QUERY_TERMS) {
-                terms.add(term.toString());
-            }
-            stream.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return new ArrayList<>(terms);
     }
 
     @Override

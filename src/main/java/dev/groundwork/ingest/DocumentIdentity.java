@@ -30,6 +30,7 @@ public record DocumentIdentity(String title, String about) {
     private static final Set<String> PLACEHOLDER_TITLES = Set.of("untitled", "untitled document", "document",
             "powerpoint presentation", "presentation", "slide 1", "title", "microsoft word document", "no title");
     private static final Pattern FILE_EXTENSION = Pattern.compile("(?i)\\.[a-z][a-z0-9]{1,4}$");
+    private static final Pattern TAR_EXTENSION = Pattern.compile("(?i)\\.tar$");
     private static final Pattern WORD_BREAKS = Pattern.compile("[_\\s]+|(?<=\\p{Ll})(?=\\p{Lu})|(?<=[^\\d])-|-(?=[^\\d])");
     /** A hash, a UUID or a camera's counter: a name that names nothing. */
     private static final Pattern MEANINGLESS_NAME = Pattern.compile(
@@ -47,7 +48,7 @@ public record DocumentIdentity(String title, String about) {
      */
     static DocumentIdentity of(ParsedDocument document, String fileName) {
         String fileWords = fileWords(fileName);
-        String title = chooseTitle(document, fileWords, fileName);
+        String title = chooseTitle(document, fileName);
         List<String> about = new ArrayList<>();
         if (saysMore(fileWords, title)) {
             about.add(fileWords);
@@ -72,14 +73,22 @@ public record DocumentIdentity(String title, String about) {
      * written like a file name ({@code F20_10K_VFinal}) is put in words; one without letters (an SEC accession
      * number, {@code 0000320193-23-000077}) or a placeholder ("Untitled") is no title.
      */
-    private static String chooseTitle(ParsedDocument document, String fileWords, String fileName) {
+    private static String chooseTitle(ParsedDocument document, String fileName) {
         for (String candidate : List.of(document.title(), firstHeading(document))) {
             String title = asTitle(candidate, fileName);
             if (!title.isEmpty()) {
                 return cut(title);
             }
         }
-        return cut(!fileWords.isEmpty() ? fileWords : !fileName.isBlank() ? fileName : UNTITLED);
+        // a member's own name, not its archive's: "q3.pdf" in docs.zip/reports/q3.pdf
+        String ownName = ownName(fileName);
+        String ownWords = nameWords(ownName);
+        return cut(!ownWords.isEmpty() ? ownWords : !ownName.isBlank() ? ownName : UNTITLED);
+    }
+
+    /** A member's own name, the last segment of {@code archive.zip/inner/report.pdf}; a file's name is its own. */
+    private static String ownName(String fileName) {
+        return fileName.substring(fileName.lastIndexOf('/') + 1);
     }
 
     private static String asTitle(String candidate, String fileName) {
@@ -108,15 +117,31 @@ public record DocumentIdentity(String title, String about) {
         return "";
     }
 
-    /** The file name without its extension, in words; empty when it names nothing (a hash, {@code scan0001}). */
+    /**
+     * The file name without its extension, in words; empty when it names nothing (a hash, {@code scan0001}). A member
+     * of an archive or mailbox is named by its path ({@code old/2025.zip/minutes/june_board.pdf}): each segment in
+     * words, those that name nothing (a message's number) left out, {@code old / 2025 / minutes / june board}.
+     */
     static String fileWords(String fileName) {
-        String words = words(fileName);
+        List<String> segments = new ArrayList<>();
+        for (String segment : fileName.split("/")) {
+            String words = nameWords(segment);
+            if (!words.isEmpty()) {
+                segments.add(words);
+            }
+        }
+        return String.join(" / ", segments);
+    }
+
+    private static String nameWords(String name) {
+        String words = words(name);
         return MEANINGLESS_NAME.matcher(words.replace(" ", "")).matches() || words.chars().filter(Character::isLetter).count() < 2
                 ? "" : words;
     }
 
     private static String words(String name) {
         String base = FILE_EXTENSION.matcher(name.strip()).replaceFirst("");
+        base = TAR_EXTENSION.matcher(base).replaceFirst(""); // backup.tar.gz is "backup"
         return PlainTextStructure.collapse(String.join(" ", WORD_BREAKS.split(base)));
     }
 

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -31,7 +32,7 @@ public class DocumentPipeline {
     }
 
     /** A document ready for the index. */
-    public record PreparedDocument(DocumentRecord record, List<EmbeddedChunk> chunks) {
+    public record PreparedDocument(DocumentRecord record, List<EmbeddedChunk> chunks) implements Prepared {
     }
 
     /**
@@ -57,6 +58,75 @@ public class DocumentPipeline {
         ParsedDocument parsed = parser.parse(file, fileName);
         // 2.. identify, split, embed, describe
         return prepareParsed(parsed, DocumentIdentity.of(parsed, fileName), fileName, facts, paths, addedAt, started);
+    }
+
+    /**
+     * Makes a file ready for the index, whatever it holds: one document, as {@link #prepare} does, or a container (an
+     * archive, a mailbox), whose members are made each as a document of its own, named under the container's file
+     * name ({@code archive.zip/inner/report.pdf}). A member whose bytes are indexed under this pipeline already
+     * ({@code indexed}, given a document id) is parsed only.
+     *
+     * @throws RejectedContainerException when no member of a container can be read
+     */
+    public Prepared prepareFile(Path file, String fileName, FileFacts facts, List<String> paths, Instant addedAt,
+                                Predicate<String> indexed) {
+        long started = System.nanoTime();
+        // 1. parse
+        ParsedFile parsed = parser.read(file, fileName);
+        if (parsed instanceof ParsedDocument document) {
+            // 2.. identify, split, embed, describe
+            return prepareParsed(document, DocumentIdentity.of(document, fileName), fileName, facts, paths, addedAt,
+                    started);
+        }
+        // 2.. each member as a document of its own
+        return prepareContainer((ParsedContainer) parsed, fileName, facts, paths, addedAt, indexed, started);
+    }
+
+    private PreparedContainer prepareContainer(ParsedContainer container, String fileName, FileFacts facts,
+                                               List<String> paths, Instant addedAt, Predicate<String> indexed,
+                                               long started) {
+        List<PreparedContainer.Member> members = new ArrayList<>(container.members().size());
+        for (ContainerMember member : container.members()) {
+            members.add(prepareMember(member, fileName, addedAt, indexed));
+        }
+        if (members.stream().allMatch(PreparedContainer.Refused.class::isInstance)) {
+            throw new RejectedContainerException(fileName, container.contentType(), members.stream()
+                    .map(member -> (PreparedContainer.Refused) member).toList(), container.damage());
+        }
+        DocumentRecord record = new DocumentRecord(facts.documentId(), facts.sha256(), fileName, "", fileName, paths,
+                container.contentType(), facts.sizeBytes(), null, 0, addedAt, signature());
+        log.info("Prepared {} ({}, {} members, {} read) in {} ms", record.id(), container.contentType(),
+                members.size(), members.stream().filter(member -> !(member instanceof PreparedContainer.Refused)).count(),
+                millis(started, System.nanoTime()));
+        return new PreparedContainer(record, members, container.damage());
+    }
+
+    private PreparedContainer.Member prepareMember(ContainerMember member, String containerFileName, Instant addedAt,
+                                                   Predicate<String> indexed) {
+        if (member instanceof ContainerMember.Refused refused) {
+            return new PreparedContainer.Refused(refused.name(), refused.refusal());
+        }
+        ContainerMember.Read read = (ContainerMember.Read) member;
+        if (indexed.test(read.facts().documentId())) {
+            return new PreparedContainer.Parsed(read.name(), read.facts(), read.document());
+        }
+        try {
+            return new PreparedContainer.Made(read.name(),
+                    prepareMember(containerFileName, read.name(), read.facts(), read.document(), addedAt));
+        } catch (RejectedDocumentException e) {
+            return new PreparedContainer.Refused(read.name(), Refusal.of(e));
+        }
+    }
+
+    /**
+     * Splits and embeds a member of a container, read already: its file name is the container's and its name in it
+     * ({@code archive.zip/inner/report.pdf}), which is how it is cited.
+     */
+    public PreparedDocument prepareMember(String containerFileName, String name, FileFacts facts,
+                                          ParsedDocument document, Instant addedAt) {
+        String fileName = MemberPath.displayName(containerFileName, name);
+        return prepareParsed(document, DocumentIdentity.of(document, fileName), fileName, facts, List.of(), addedAt,
+                System.nanoTime());
     }
 
     /**

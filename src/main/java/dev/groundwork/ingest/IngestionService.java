@@ -12,8 +12,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -44,8 +47,19 @@ public class IngestionService {
         STALE
     }
 
-    /** What an ingestion did, and the document as it is now (null only for {@link Change#STALE}). */
-    public record IngestOutcome(DocumentRecord document, Change change) {
+    /**
+     * What an ingestion did, and the document as it is now (null only for {@link Change#STALE}); for a container (an
+     * archive, a mailbox), what became of each of its members, and why it could not be read to its end if it could not.
+     */
+    public record IngestOutcome(DocumentRecord document, Change change, List<MemberOutcome> members, Refusal damage) {
+
+        public IngestOutcome {
+            members = List.copyOf(members);
+        }
+
+        public IngestOutcome(DocumentRecord document, Change change) {
+            this(document, change, List.of(), null);
+        }
     }
 
     private final IngestFolder folder;
@@ -53,6 +67,8 @@ public class IngestionService {
     private final ServingIndex<? extends ChunkStore> serving;
     private final IngestSettings settings;
     private final KeyedLocks locks = new KeyedLocks(64);
+    /** An outcome that says the write touches containers, and is to be made again with every document locked. */
+    private static final IngestOutcome NEEDS_ALL_LOCKS = new IngestOutcome(null, Change.STALE);
 
     IngestionService(IngestFolder folder, DocumentPipeline pipeline, ServingIndex<? extends ChunkStore> serving,
                      IngestSettings settings) {
@@ -77,7 +93,9 @@ public class IngestionService {
 
     /**
      * Takes an uploaded file: stored durably in {@code uploads/} and committed to the index before returning.
-     * The same bytes uploaded again give back the document already known (and who added it first).
+     * The same bytes uploaded again give back the document already known (and who added it first). An archive or a
+     * mailbox is kept as one file and indexed as its members, all in one commit: those it could read, each with its
+     * outcome.
      *
      * @param addedBy who uploads it, as the document list shows them; null when no one in particular
      */
@@ -91,37 +109,123 @@ public class IngestionService {
                 throw new RejectedDocumentException(Reason.UNSUPPORTED_TYPE, "The file is empty.");
             }
             String id = staged.facts().documentId();
-            return locks.withLock(id, () -> withIndex(index -> {
+            PreparedContainer[] container = new PreparedContainer[1];
+            IngestOutcome outcome = locks.withLock(id, () -> withIndex(index -> {
                 // 2. the same bytes are the same document
                 Optional<DocumentRecord> known = index.find(id);
                 if (known.isPresent()) {
-                    return new IngestOutcome(keepUploadedCopy(index, known.get(), staged, fileName), Change.KNOWN);
+                    return DocumentTypes.isContainer(known.get()) ? NEEDS_ALL_LOCKS
+                            : new IngestOutcome(keepUploadedCopy(index, known.get(), staged, fileName), Change.KNOWN);
                 }
                 // 3. parse, split, embed
-                PreparedDocument prepared = pipeline.prepare(staged.path(), fileName, staged.facts(), List.of(), Instant.now());
-                // 4. keep the file for good, then index and commit it
-                String path = folder.keep(staged.path(), id, fileName);
-                DocumentRecord record = prepared.record().withPaths(List.of(path), fileName).withAddedBy(addedBy);
-                try {
-                    index.upsert(record, prepared.chunks());
-                    index.commit();
-                } catch (RuntimeException e) {
-                    // Not acknowledged, so not kept: the file goes first, as the folder is what start-up indexes.
-                    folder.remove(path);
-                    try {
-                        index.delete(id);
-                    } catch (RuntimeException cleanup) {
-                        e.addSuppressed(cleanup);
-                    }
-                    throw e;
+                Prepared prepared = pipeline.prepareFile(staged.path(), fileName, staged.facts(), List.of(),
+                        Instant.now(), indexedIn(index));
+                if (prepared instanceof PreparedContainer made) {
+                    container[0] = made;
+                    return NEEDS_ALL_LOCKS;
                 }
-                log.info("Uploaded {} as {}: {} chunks in {} ms", fileName, id, record.chunks(),
-                        (System.nanoTime() - started) / 1_000_000);
-                return new IngestOutcome(record, Change.CREATED);
+                // 4. keep the file for good, then index and commit it
+                return createUploaded(index, (PreparedDocument) prepared, staged, fileName, addedBy, started);
             }));
+            if (outcome != NEEDS_ALL_LOCKS) {
+                return outcome;
+            }
+            // 5. a container touches documents it names only once read: it is written with every document locked
+            return locks.withAll(() -> withIndex(index -> uploadContainer(index, container[0], staged, fileName,
+                    addedBy, started)));
         } finally {
             folder.discard(staged.path());
         }
+    }
+
+    private IngestOutcome createUploaded(ChunkStore index, PreparedDocument prepared, Staged staged, String fileName,
+                                         String addedBy, long started) {
+        String id = staged.facts().documentId();
+        String path = folder.keep(staged.path(), id, fileName);
+        DocumentRecord record = prepared.record().withPaths(List.of(path), fileName).withAddedBy(addedBy);
+        try {
+            index.upsert(record, prepared.chunks());
+            index.commit();
+        } catch (RuntimeException e) {
+            // Not acknowledged, so not kept: the file goes first, as the folder is what start-up indexes.
+            folder.remove(path);
+            try {
+                index.delete(id);
+            } catch (RuntimeException cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            throw e;
+        }
+        log.info("Uploaded {} as {}: {} chunks in {} ms", fileName, id, record.chunks(),
+                (System.nanoTime() - started) / 1_000_000);
+        return new IngestOutcome(record, Change.CREATED);
+    }
+
+    /**
+     * An uploaded container, with every document locked: known already (the same archive again: nothing changes but,
+     * at most, an uploaded copy kept), or kept and indexed with its members in one commit.
+     *
+     * @param prepared the container made ready, or null when its bytes were known at the first look
+     */
+    private IngestOutcome uploadContainer(ChunkStore index, PreparedContainer prepared, Staged staged, String fileName,
+                                          String addedBy, long started) {
+        ContainerWrites writes = new ContainerWrites(pipeline, index);
+        String id = staged.facts().documentId();
+        Optional<DocumentRecord> known = writes.find(id);
+        if (known.isPresent()) {
+            return knownContainer(writes, known.get(), staged, fileName);
+        }
+        PreparedContainer container = prepared != null ? prepared
+                : (PreparedContainer) pipeline.prepareFile(staged.path(), fileName, staged.facts(), List.of(),
+                        Instant.now(), indexedIn(index));
+        String path = folder.keep(staged.path(), id, fileName);
+        try {
+            List<MemberOutcome> members = writes.put(container, path, List.of(path), container.record().addedAt(),
+                    addedBy, List.of());
+            index.commit();
+            DocumentRecord record = writes.find(id).orElseThrow();
+            log.info("Uploaded {} as {}: {} members, {} read, in {} ms", fileName, id, members.size(),
+                    members.stream().filter(member -> member.document() != null).count(),
+                    (System.nanoTime() - started) / 1_000_000);
+            return new IngestOutcome(record, Change.CREATED, members, container.damage());
+        } catch (RuntimeException e) {
+            // Not acknowledged, so not kept; what a failed write left is rolled back, and members another writer's
+            // commit took along meanwhile lose their container's file, so the next sync drops them.
+            folder.remove(path);
+            try {
+                writes.dropMembers(path);
+                writes.delete(id);
+            } catch (RuntimeException cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            throw e;
+        }
+    }
+
+    /** The same container uploaded again: its members as they are, and an uploaded copy kept if it had none. */
+    private IngestOutcome knownContainer(ContainerWrites writes, DocumentRecord known, Staged staged, String fileName) {
+        String membersAt = known.paths().get(0);
+        if (known.paths().stream().noneMatch(path -> path.startsWith(IngestFolder.UPLOADS + "/"))) {
+            String path = folder.keep(staged.path(), known.id(), fileName);
+            List<String> paths = new ArrayList<>(known.paths());
+            paths.add(path);
+            try {
+                writes.updateRecord(known.withPaths(paths, known.fileName()));
+                writes.copyMembers(membersAt, path);
+                writes.commit();
+            } catch (RuntimeException e) {
+                folder.remove(path);
+                throw e;
+            }
+        }
+        DocumentRecord record = writes.find(known.id()).orElse(known);
+        return new IngestOutcome(record, Change.KNOWN, writes.members(membersAt, Change.KNOWN), null);
+    }
+
+    /** Whether a document's bytes are indexed under the current pipeline: a container's member needs no embedding. */
+    private Predicate<String> indexedIn(ChunkStore index) {
+        String signature = pipeline.signature();
+        return id -> index.find(id).filter(document -> document.pipeline().equals(signature)).isPresent();
     }
 
     /**
@@ -160,10 +264,11 @@ public class IngestionService {
      * Parses, splits and embeds a source file's document ahead of its write, without locks and without touching the
      * index: a folder pass makes the next files while it writes the current one.
      */
-    public PreparedDocument prepare(SourceFile source) {
+    public Prepared prepare(SourceFile source) {
         requireIndexableSize(source.facts().sizeBytes());
         String path = source.recordedPath();
-        return pipeline.prepare(source.file(), fileNameOf(path), source.facts(), List.of(path), Instant.now());
+        return pipeline.prepareFile(source.file(), fileNameOf(path), source.facts(), List.of(path), Instant.now(),
+                id -> withIndex(index -> indexedIn(index).test(id)));
     }
 
     /**
@@ -171,7 +276,8 @@ public class IngestionService {
      * bytes at a new path only gain that path (no parsing, no embedding); new or changed bytes are parsed, embedded
      * and put in place of the document the path held before, in one step. Nothing is written when the file changed
      * or went away since it was hashed ({@link Change#STALE}), or when making the new version fails (the old one
-     * stays until a later pass succeeds).
+     * stays until a later pass succeeds). A container's members are put in place of those its path held before: a
+     * member whose bytes did not change keeps its passages.
      *
      * @param previous the document the path held when the caller last looked, if any; if it still holds the path
      *                 and the bytes changed, the path is taken from it (and the document removed with its last path)
@@ -190,77 +296,200 @@ public class IngestionService {
 
     /**
      * {@link #ingestFile} without the commit, with the document made ahead by {@link #prepare} when given (else made
-     * here): for {@link WriteBatch}, which commits.
+     * here): for {@link WriteBatch}, which commits. A write that touches a container commits itself (see {@link
+     * #touchesContainers}).
      */
-    IngestOutcome write(SourceFile source, DocumentRecord previous, PreparedDocument ahead) {
+    IngestOutcome write(SourceFile source, DocumentRecord previous, Prepared ahead) {
         return write(source, previous, ahead, false);
     }
 
+    /**
+     * Whether writing this file may touch a container (an archive or a mailbox, known or made ahead, at its path or of
+     * its bytes): such a write runs with every document locked and commits itself, so a batch commits what it holds
+     * first, as a container's write reads documents the batch may have written.
+     */
+    boolean touchesContainers(SourceFile source, DocumentRecord previous, Prepared ahead) {
+        return ahead instanceof PreparedContainer || (previous != null && DocumentTypes.isContainer(previous))
+                || find(source.facts().documentId()).filter(DocumentTypes::isContainer).isPresent();
+    }
+
     /** @param commit whether to commit, under the lock, before it returns */
-    private IngestOutcome write(SourceFile source, DocumentRecord previous, PreparedDocument ahead, boolean commit) {
+    private IngestOutcome write(SourceFile source, DocumentRecord previous, Prepared ahead, boolean commit) {
         FileFacts facts = source.facts();
         requireIndexableSize(facts.sizeBytes());
         String id = facts.documentId();
-        String path = source.recordedPath();
         String previousId = previous == null ? id : previous.id();
-        // Both documents are locked: the path may move from one to the other, and a concurrent delete of either must
-        // not interleave with that.
-        return locks.withLocks(id, previousId, () -> withIndex(index -> {
-            // 1. the file must still be the one that was hashed
-            if (!source.unchanged()) {
-                return new IngestOutcome(null, Change.STALE);
+        Prepared[] made = {ahead};
+        if (!touchesContainers(source, previous, ahead)) {
+            // Both documents are locked: the path may move from one to the other, and a concurrent delete of either
+            // must not interleave with that.
+            IngestOutcome outcome = locks.withLocks(id, previousId, () -> withIndex(index ->
+                    writeDocument(index, source, previousId, made, commit)));
+            if (outcome != NEEDS_ALL_LOCKS) {
+                return outcome;
             }
-            // 2. what the index holds now (not what the caller saw), and what the file needs
-            Optional<DocumentRecord> known = index.find(id);
-            Optional<DocumentRecord> losing = previousId.equals(id) ? Optional.empty()
-                    : index.find(previousId).filter(document -> document.paths().contains(path));
-            DocumentRecord holding = losing.or(() -> known.filter(document -> document.paths().contains(path)))
-                    .orElse(null);
-            FilePlan plan = FilePlan.of(path, facts, holding, () -> known, pipeline.signature());
-            List<String> replacing = losing.filter(document -> document.paths().size() == 1)
-                    .map(document -> List.of(document.id())).orElse(List.of());
-            Optional<DocumentRecord> detached = losing.filter(document -> document.paths().size() > 1)
-                    .map(document -> withoutPath(document, path));
-            // 3. known bytes under the current pipeline: at most a new path, never parsed or embedded again
-            if (plan instanceof FilePlan.Unchanged unchanged) {
-                return new IngestOutcome(unchanged.document(), Change.KNOWN);
+        }
+        return locks.withAll(() -> withIndex(index ->
+                writeWithContainers(new ContainerWrites(pipeline, index), source, previousId, made[0])));
+    }
+
+    /**
+     * A file's write when neither its bytes nor the document its path held are a container; {@link #NEEDS_ALL_LOCKS}
+     * when, looked at under the lock, one is (the file's document made here is kept in {@code made}).
+     */
+    private IngestOutcome writeDocument(ChunkStore index, SourceFile source, String previousId, Prepared[] made,
+                                        boolean commit) {
+        FileFacts facts = source.facts();
+        String id = facts.documentId();
+        String path = source.recordedPath();
+        // 1. the file must still be the one that was hashed
+        if (!source.unchanged()) {
+            return new IngestOutcome(null, Change.STALE);
+        }
+        // 2. what the index holds now (not what the caller saw), and what the file needs
+        Optional<DocumentRecord> known = index.find(id);
+        Optional<DocumentRecord> losing = previousId.equals(id) ? Optional.empty()
+                : index.find(previousId).filter(document -> document.paths().contains(path));
+        if (known.filter(DocumentTypes::isContainer).isPresent() || losing.filter(DocumentTypes::isContainer).isPresent()) {
+            return NEEDS_ALL_LOCKS;
+        }
+        DocumentRecord holding = losing.or(() -> known.filter(document -> document.paths().contains(path)))
+                .orElse(null);
+        FilePlan plan = FilePlan.of(path, facts, holding, () -> known, pipeline.signature());
+        List<String> replacing = losing.filter(document -> document.paths().size() == 1)
+                .map(document -> List.of(document.id())).orElse(List.of());
+        Optional<DocumentRecord> detached = losing.filter(document -> document.paths().size() > 1)
+                .map(document -> withoutPath(document, path));
+        // 3. known bytes under the current pipeline: at most a new path, never parsed or embedded again
+        if (plan instanceof FilePlan.Unchanged unchanged) {
+            return new IngestOutcome(unchanged.document(), Change.KNOWN);
+        }
+        if (plan instanceof FilePlan.NewPath newPath) {
+            boolean pathAdded = !newPath.document().paths().contains(path);
+            DocumentRecord record = pathAdded ? withPath(newPath.document(), path) : newPath.document();
+            if (pathAdded) {
+                index.updateRecord(record);
             }
-            if (plan instanceof FilePlan.NewPath newPath) {
-                boolean pathAdded = !newPath.document().paths().contains(path);
-                DocumentRecord record = pathAdded ? withPath(newPath.document(), path) : newPath.document();
-                if (pathAdded) {
-                    index.updateRecord(record);
-                }
-                detached.ifPresent(index::updateRecord);
-                replacing.forEach(index::delete);
-                if (commit) {
-                    index.commit();
-                }
-                return new IngestOutcome(record, pathAdded ? Change.PATH_ADDED : Change.KNOWN);
-            }
-            // 4. new or changed bytes, or made under another pipeline: parse, split, embed
-            List<String> paths = new ArrayList<>(known.map(DocumentRecord::paths).orElse(List.of()));
-            if (!paths.contains(path)) {
-                paths.add(path);
-            }
-            String fileName = fileNameOf(path);
-            Instant addedAt = known.map(DocumentRecord::addedAt).orElseGet(Instant::now);
-            PreparedDocument prepared = ahead != null && ahead.record().sha256().equals(facts.sha256())
-                    && ahead.record().pipeline().equals(pipeline.signature())
-                    ? new PreparedDocument(placed(ahead.record(), fileName, paths, addedAt), ahead.chunks())
-                    : pipeline.prepare(source.file(), fileName, facts, paths, addedAt);
-            if (!source.unchanged()) {
-                return new IngestOutcome(null, Change.STALE);
-            }
-            // 5. replace the old versions in one step, and commit or leave the commit to the batch
-            index.upsert(prepared.record(), prepared.chunks(), replacing);
             detached.ifPresent(index::updateRecord);
+            replacing.forEach(index::delete);
             if (commit) {
                 index.commit();
             }
-            Change change = known.isPresent() || losing.isPresent() ? Change.REPLACED : Change.CREATED;
-            return new IngestOutcome(prepared.record(), change);
-        }));
+            return new IngestOutcome(record, pathAdded ? Change.PATH_ADDED : Change.KNOWN);
+        }
+        // 4. new or changed bytes, or made under another pipeline: parse, split, embed
+        List<String> paths = pathsWith(known, path);
+        Instant addedAt = known.map(DocumentRecord::addedAt).orElseGet(Instant::now);
+        made[0] = madeFor(made[0], source, paths, addedAt, indexedIn(index));
+        if (made[0] instanceof PreparedContainer) {
+            return NEEDS_ALL_LOCKS;
+        }
+        PreparedDocument prepared = (PreparedDocument) made[0];
+        if (!source.unchanged()) {
+            return new IngestOutcome(null, Change.STALE);
+        }
+        // 5. replace the old versions in one step, and commit or leave the commit to the batch
+        index.upsert(prepared.record(), prepared.chunks(), replacing);
+        detached.ifPresent(index::updateRecord);
+        if (commit) {
+            index.commit();
+        }
+        Change change = known.isPresent() || losing.isPresent() ? Change.REPLACED : Change.CREATED;
+        return new IngestOutcome(prepared.record(), change);
+    }
+
+    /**
+     * A file's write when a container is involved, with every document locked: the same steps as {@link
+     * #writeDocument}, a container's members put in place of those its path held (see {@link ContainerWrites}), and
+     * the path's members dropped when a container leaves it. Commits before it returns.
+     */
+    private IngestOutcome writeWithContainers(ContainerWrites writes, SourceFile source, String previousId,
+                                              Prepared ahead) {
+        FileFacts facts = source.facts();
+        String id = facts.documentId();
+        String path = source.recordedPath();
+        // 1. the file must still be the one that was hashed
+        if (!source.unchanged()) {
+            return new IngestOutcome(null, Change.STALE);
+        }
+        // 2. what the index holds now, and what the file needs
+        Optional<DocumentRecord> known = writes.find(id);
+        Optional<DocumentRecord> losing = previousId.equals(id) ? Optional.empty()
+                : writes.find(previousId).filter(document -> document.paths().contains(path));
+        DocumentRecord holding = losing.or(() -> known.filter(document -> document.paths().contains(path)))
+                .orElse(null);
+        FilePlan plan = FilePlan.of(path, facts, holding, () -> known, pipeline.signature());
+        if (plan instanceof FilePlan.Unchanged unchanged) {
+            return new IngestOutcome(unchanged.document(), Change.KNOWN);
+        }
+        // 3. known bytes: the path joins them, and a container's members are copied to it, nothing embedded
+        if (plan instanceof FilePlan.NewPath newPath) {
+            losing.ifPresent(document -> writes.dropPath(document, path));
+            DocumentRecord record = newPath.document();
+            boolean pathAdded = !record.paths().contains(path);
+            if (pathAdded) {
+                record = withPath(record, path);
+                writes.updateRecord(record);
+            }
+            List<MemberOutcome> members = List.of();
+            if (DocumentTypes.isContainer(record)) {
+                String from = record.paths().stream().filter(other -> !other.equals(path)).findFirst().orElse(path);
+                members = writes.copyMembers(from, path);
+            }
+            writes.commit();
+            return new IngestOutcome(record, pathAdded ? Change.PATH_ADDED : Change.KNOWN, members, null);
+        }
+        // 4. new or changed bytes: parse, split, embed (a container's members known already are not embedded)
+        List<String> paths = pathsWith(known, path);
+        Instant addedAt = known.map(DocumentRecord::addedAt).orElseGet(Instant::now);
+        Prepared prepared = madeFor(ahead, source, paths, addedAt,
+                member -> writes.find(member).filter(document -> document.pipeline().equals(pipeline.signature()))
+                        .isPresent());
+        if (!source.unchanged()) {
+            return new IngestOutcome(null, Change.STALE);
+        }
+        // 5. put it in place of what the path held, and commit
+        List<String> replacing = losing.filter(document -> document.paths().size() == 1)
+                .map(document -> List.of(document.id())).orElse(List.of());
+        Optional<DocumentRecord> detached = losing.filter(document -> document.paths().size() > 1)
+                .map(document -> withoutPath(document, path));
+        Change change = known.isPresent() || losing.isPresent() ? Change.REPLACED : Change.CREATED;
+        if (prepared instanceof PreparedContainer container) {
+            List<MemberOutcome> members = writes.put(container, path, paths, addedAt, null, replacing);
+            detached.ifPresent(writes::updateRecord);
+            writes.commit();
+            return new IngestOutcome(writes.find(id).orElseThrow(), change, members, container.damage());
+        }
+        PreparedDocument document = (PreparedDocument) prepared;
+        if (losing.filter(DocumentTypes::isContainer).isPresent()) {
+            writes.dropMembers(path);
+        }
+        writes.upsert(document.record(), document.chunks(), replacing);
+        detached.ifPresent(writes::updateRecord);
+        writes.commit();
+        return new IngestOutcome(document.record(), change);
+    }
+
+    /** The file's document made ahead, placed at its paths, if it is of these bytes and this pipeline; else made now. */
+    private Prepared madeFor(Prepared ahead, SourceFile source, List<String> paths, Instant addedAt,
+                             Predicate<String> indexed) {
+        String fileName = fileNameOf(source.recordedPath());
+        if (ahead == null || !ahead.record().sha256().equals(source.facts().sha256())
+                || !ahead.record().pipeline().equals(pipeline.signature())) {
+            return pipeline.prepareFile(source.file(), fileName, source.facts(), paths, addedAt, indexed);
+        }
+        if (ahead instanceof PreparedDocument document) {
+            return new PreparedDocument(placed(document.record(), fileName, paths, addedAt), document.chunks());
+        }
+        return ahead;
+    }
+
+    private static List<String> pathsWith(Optional<DocumentRecord> known, String path) {
+        List<String> paths = new ArrayList<>(known.map(DocumentRecord::paths).orElse(List.of()));
+        if (!paths.contains(path)) {
+            paths.add(path);
+        }
+        return paths;
     }
 
     /** Makes every write of this thread so far durable; see {@link ChunkStore#commit()}. */
@@ -294,13 +523,28 @@ public class IngestionService {
 
     /**
      * The file at a path is gone: the path is dropped from its document, and the document removed when no file
-     * holds it any more. Nothing happens if the file came back in the meantime, or the path no longer belongs to
-     * the document.
+     * holds it any more; a container's members at that path go with it. Nothing happens if the file came back in the
+     * meantime, or the path no longer belongs to the document. A member's path (left behind by a container whose write
+     * failed) is dropped when its container's file is gone.
      *
-     * @param file where the path's file is on disk; null when its source no longer exists
+     * @param file where the path's file (for a member's path: its container's file) is on disk; null when its source
+     *             no longer exists
      * @return whether the path was dropped
      */
     public boolean forgetPath(DocumentRecord document, String recordedPath, Path file) {
+        if (MemberPath.isMember(recordedPath) || DocumentTypes.isContainer(document)) {
+            return locks.withAll(() -> withIndex(index -> {
+                ContainerWrites writes = new ContainerWrites(pipeline, index);
+                Optional<DocumentRecord> current = writes.find(document.id());
+                if (current.isEmpty() || !current.get().paths().contains(recordedPath)
+                        || (file != null && FileStamp.of(file).isPresent())) {
+                    return false;
+                }
+                writes.dropPath(current.get(), recordedPath);
+                writes.commit();
+                return true;
+            }));
+        }
         return locks.withLock(document.id(), () -> withIndex(index -> {
             Optional<DocumentRecord> current = index.find(document.id());
             if (current.isEmpty() || !current.get().paths().contains(recordedPath)
@@ -320,27 +564,54 @@ public class IngestionService {
     /**
      * Removes a document: its files first (the folder is the source of truth), then its chunks. A file whose bytes
      * changed since it was indexed is another document now and is left alone. A document with a file in an extra
-     * source folder is refused: Groundwork does not delete files in folders it does not own.
+     * source folder is refused: Groundwork does not delete files in folders it does not own; so is a member of an
+     * archive or a mailbox, whose bytes are in that file. A container goes with its members (each with its last path).
      */
     public DocumentRecord delete(String id) {
-        return locks.withLock(id, () -> withIndex(index -> {
-            DocumentRecord record = index.find(id).orElseThrow(() -> new DocumentNotFoundException(id));
-            List<String> elsewhere = record.paths().stream().filter(path -> !SourcePath.of(path).inIngestFolder()).toList();
-            if (!elsewhere.isEmpty()) {
-                throw new DocumentInSourceException(id, elsewhere);
-            }
-            for (String path : record.paths()) {
-                if (holdsBytesOf(path, record)) {
-                    folder.remove(path);
-                } else {
-                    log.warn("Not deleting {}: it no longer holds the bytes of document {}", path, id);
-                }
-            }
-            index.delete(id);
-            index.commit();
-            log.info("Deleted document {} ({} files)", id, record.paths().size());
+        DocumentRecord found = find(id).orElseThrow(() -> new DocumentNotFoundException(id));
+        if (!DocumentTypes.isContainer(found)) {
+            return locks.withLock(id, () -> withIndex(index -> {
+                DocumentRecord record = index.find(id).orElseThrow(() -> new DocumentNotFoundException(id));
+                requireDeletable(record);
+                removeFiles(record);
+                index.delete(id);
+                index.commit();
+                log.info("Deleted document {} ({} files)", id, record.paths().size());
+                return record;
+            }));
+        }
+        return locks.withAll(() -> withIndex(index -> {
+            ContainerWrites writes = new ContainerWrites(pipeline, index);
+            DocumentRecord record = writes.find(id).orElseThrow(() -> new DocumentNotFoundException(id));
+            requireDeletable(record);
+            removeFiles(record);
+            record.paths().forEach(writes::dropMembers);
+            writes.delete(id);
+            writes.commit();
+            log.info("Deleted container {} ({} files) and its members", id, record.paths().size());
             return record;
         }));
+    }
+
+    private static void requireDeletable(DocumentRecord record) {
+        List<String> inArchives = record.paths().stream().filter(MemberPath::isMember).toList();
+        if (!inArchives.isEmpty()) {
+            throw new DocumentInArchiveException(record.id(), inArchives);
+        }
+        List<String> elsewhere = record.paths().stream().filter(path -> !SourcePath.of(path).inIngestFolder()).toList();
+        if (!elsewhere.isEmpty()) {
+            throw new DocumentInSourceException(record.id(), elsewhere);
+        }
+    }
+
+    private void removeFiles(DocumentRecord record) {
+        for (String path : record.paths()) {
+            if (holdsBytesOf(path, record)) {
+                folder.remove(path);
+            } else {
+                log.warn("Not deleting {}: it no longer holds the bytes of document {}", path, record.id());
+            }
+        }
     }
 
     private boolean holdsBytesOf(String path, DocumentRecord record) {
@@ -365,6 +636,36 @@ public class IngestionService {
         return locks.withAll(work);
     }
 
+    /** Whether a document is a container (an archive, a mailbox): it holds no passages, its members do. */
+    public static boolean isContainer(DocumentRecord document) {
+        return DocumentTypes.isContainer(document);
+    }
+
+    /** Whether a container is a mailbox (its members are messages), not an archive. */
+    public static boolean isMailbox(DocumentRecord container) {
+        return DocumentTypes.isMailbox(org.apache.tika.mime.MediaType.parse(container.contentType()));
+    }
+
+    /**
+     * The members of each container among {@code documents}, by the container's id: the documents with a path under one
+     * of its paths.
+     */
+    public static Map<String, List<DocumentRecord>> membersOf(List<DocumentRecord> documents) {
+        Map<String, String> containerAt = new HashMap<>();
+        for (DocumentRecord document : documents) {
+            if (DocumentTypes.isContainer(document)) {
+                document.paths().forEach(path -> containerAt.put(path, document.id()));
+            }
+        }
+        Map<String, List<DocumentRecord>> members = new HashMap<>();
+        for (DocumentRecord document : documents) {
+            document.paths().stream().map(MemberPath::of).flatMap(Optional::stream)
+                    .map(member -> containerAt.get(member.container())).filter(java.util.Objects::nonNull).distinct()
+                    .forEach(container -> members.computeIfAbsent(container, id -> new ArrayList<>()).add(document));
+        }
+        return members;
+    }
+
     public Optional<DocumentRecord> find(String id) {
         return withIndex(index -> index.find(id));
     }
@@ -387,14 +688,14 @@ public class IngestionService {
         paths.add(recordedPath);
         // Keep showing the name the document was known by while another of its files is there; a moved file takes
         // its new name (extra source paths cannot be checked from here and count as there until a pass forgets them).
-        boolean othersThere = record.paths().stream()
-                .anyMatch(path -> !SourcePath.of(path).inIngestFolder() || folder.exists(path));
+        boolean othersThere = record.paths().stream().anyMatch(path -> MemberPath.isMember(path)
+                || !SourcePath.of(path).inIngestFolder() || folder.exists(path));
         return record.withPaths(paths, othersThere ? record.fileName() : fileNameOf(recordedPath));
     }
 
     private static DocumentRecord withoutPath(DocumentRecord record, String recordedPath) {
         List<String> rest = record.paths().stream().filter(path -> !path.equals(recordedPath)).toList();
-        return record.withPaths(rest, fileNameOf(rest.get(0)));
+        return record.withPaths(rest, ContainerWrites.nameOf(rest.get(0)));
     }
 
     private static String fileNameOf(String recordedPath) {

@@ -41,7 +41,7 @@ final class ParseFailures {
         if (tripped != null) {
             return new RejectedDocumentException(tripped.reason(), tripped.getMessage(), failure);
         }
-        if (causeOfType(failure, EncryptedDocumentException.class)) {
+        if (causedBy(failure, EncryptedDocumentException.class)) {
             return new RejectedDocumentException(Reason.ENCRYPTED, "The document is protected by a password.", failure);
         }
         log.warn("Refused {} as MALFORMED: reading it as {} failed with {}", WorkerOutput.escape(fileName),
@@ -88,7 +88,8 @@ final class ParseFailures {
         return Optional.empty();
     }
 
-    private static boolean causeOfType(Throwable failure, Class<? extends Throwable> type) {
+    /** Whether a failure, or one of its causes, is of this type. */
+    static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (type.isInstance(cause)) {
                 return true;

@@ -39,13 +39,37 @@ public final class ParseWorker {
         while (true) {
             Request request = requests.take();
             try {
-                ParseProtocol.writeParsed(out, parser.parse(request.file(), request.fileName()));
+                ParsedFile read = parser.read(request.file(), request.fileName(), null, new Answering(out, request));
+                if (read instanceof ParsedContainer container) {
+                    ParseProtocol.writeContainerEnd(out, container.contentType(), container.damage());
+                } else {
+                    ParseProtocol.writeParsed(out, (ParsedDocument) read);
+                }
             } catch (RejectedDocumentException e) {
                 ParseProtocol.writeRejected(out, e.reason(), e.getMessage());
             } catch (RuntimeException e) {
                 log.warn("A parser failed on {}: {}", WorkerOutput.escape(request.fileName()), ParseFailures.describe(e));
                 ParseProtocol.writeRejected(out, Reason.MALFORMED, RejectionDetails.standard(Reason.MALFORMED));
             }
+        }
+    }
+
+    /** Writes each member of a container to the service as soon as it is read. */
+    private record Answering(DataOutputStream out, Request request) implements MemberSink {
+
+        @Override
+        public int skip() {
+            return request.skipMembers();
+        }
+
+        @Override
+        public void reading(String name) throws IOException {
+            ParseProtocol.writeMemberReading(out, name);
+        }
+
+        @Override
+        public void member(ContainerMember member) throws IOException {
+            ParseProtocol.writeMember(out, member);
         }
     }
 

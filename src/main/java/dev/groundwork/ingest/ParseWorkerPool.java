@@ -48,6 +48,11 @@ final class ParseWorkerPool implements AutoCloseable {
         this.watchdog = watchdog;
     }
 
+    /** The limits the workers parse under. */
+    ParseLimits limits() {
+        return limits;
+    }
+
     /** Parses a file in a worker; waits for a free worker first. */
     Reply parse(Request request, Duration timeout) {
         try {

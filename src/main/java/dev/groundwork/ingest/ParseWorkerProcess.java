@@ -15,6 +15,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * One running worker JVM (inside its sandbox, if any) and its pipes. Not thread-safe: the pool lends it to one parse
@@ -85,7 +86,8 @@ final class ParseWorkerProcess {
     Reply parse(Request request, Duration timeout, ScheduledExecutorService watchdog, ParseLimits limits)
             throws WorkerGoneException {
         served++;
-        Request sent = inbox == null ? request : new Request(inbox.place(request.file()), request.fileName());
+        Request sent = inbox == null ? request
+                : new Request(inbox.place(request.file()), request.fileName(), request.skipMembers());
         try {
             return exchange(sent, timeout, watchdog, limits);
         } finally {
@@ -104,32 +106,43 @@ final class ParseWorkerProcess {
             throw new WorkerGoneException(e);
         }
         AtomicBoolean timedOut = new AtomicBoolean();
-        ScheduledFuture<?> kill = watchdog.schedule(() -> {
+        Runnable killer = () -> {
             timedOut.set(true);
             kill();
-        }, timeout.toMillis(), TimeUnit.MILLISECONDS);
+        };
+        // The time limit is each member's for a container: every message of the answer starts it again.
+        AtomicReference<ScheduledFuture<?>> kill = new AtomicReference<>(
+                watchdog.schedule(killer, timeout.toMillis(), TimeUnit.MILLISECONDS));
+        ParseProtocol.Answer answer = new ParseProtocol.Answer(limits);
         try {
-            return ParseProtocol.readReply(fromWorker, limits);
+            return answer.read(fromWorker, () -> kill.getAndSet(
+                    watchdog.schedule(killer, timeout.toMillis(), TimeUnit.MILLISECONDS)).cancel(false));
         } catch (IOException e) {
             // A worker out of memory is still exiting: give it a moment, for its exit code. One that answered
             // out of turn may still be running: a short wait, then it is killed anyway.
             boolean garbled = e instanceof ParseProtocol.ProtocolException;
             int exit = exitCode(process, garbled ? Duration.ofSeconds(2) : Duration.ofSeconds(10));
             kill();
-            if (timedOut.get()) {
-                return new Rejected(Reason.TIMEOUT, ParseDeadline.exceeded(timeout));
-            }
-            if (exit == OUT_OF_MEMORY_EXIT) {
-                return new Rejected(Reason.EXPANDS_TOO_MUCH,
-                        "Reading the document needs more memory than a parse worker is given.");
-            }
-            if (garbled) {
+            // a worker out of memory prints so on its stdout as it goes (not an answer, yet no lie either)
+            if (garbled && !timedOut.get() && exit != OUT_OF_MEMORY_EXIT) {
                 return new Rejected(Reason.MALFORMED, "The parser gave no usable answer for this file.");
             }
-            return new Rejected(Reason.MALFORMED, "The parser stopped on this file (worker exit code " + exit + ").");
+            return answer.endedWith(death(timedOut.get(), exit, timeout));
         } finally {
-            kill.cancel(false);
+            kill.get().cancel(false);
         }
+    }
+
+    /** Why a worker ended in the middle of an answer. */
+    private static Rejected death(boolean timedOut, int exit, Duration timeout) {
+        if (timedOut) {
+            return new Rejected(Reason.TIMEOUT, ParseDeadline.exceeded(timeout));
+        }
+        if (exit == OUT_OF_MEMORY_EXIT) {
+            return new Rejected(Reason.EXPANDS_TOO_MUCH,
+                    "Reading the document needs more memory than a parse worker is given.");
+        }
+        return new Rejected(Reason.MALFORMED, "The parser stopped on this file (worker exit code " + exit + ").");
     }
 
     int served() {

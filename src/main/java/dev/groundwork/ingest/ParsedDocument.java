@@ -8,7 +8,8 @@ import java.util.Objects;
  *
  * @param paged whether pages are real pages (PDF, slides); a document without pages has one page numbered null
  */
-public record ParsedDocument(String contentType, String title, boolean paged, List<ParsedPage> pages) {
+public record ParsedDocument(String contentType, String title, boolean paged, List<ParsedPage> pages)
+        implements ParsedFile {
 
     public ParsedDocument {
         Objects.requireNonNull(contentType, "contentType");

@@ -27,7 +27,9 @@ public class RejectedDocumentException extends RuntimeException {
         /** More pages than the limit. */
         TOO_MANY_PAGES,
         /** Still parsing when the time limit ran out. */
-        TIMEOUT
+        TIMEOUT,
+        /** An archive or a mailbox none of whose members could be read (each has its own reason). */
+        NO_READABLE_MEMBERS
     }
 
     private final Reason reason;

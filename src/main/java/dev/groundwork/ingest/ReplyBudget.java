@@ -10,7 +10,8 @@ import java.nio.charset.StandardCharsets;
  * of a document is at most {@code max-characters}; its pages show it with a line break or two between blocks, and
  * each block holds at least one character, so its pages hold at most three times that, and as many blocks; headings
  * are text of the document too. A worker cannot go past this, so one that does was taken over: its reply is a
- * protocol error, found before the bytes are read.
+ * protocol error, found before the bytes are read. A container's members, with their documents, share one budget: a
+ * container's text is held to {@code max-characters} as a document's is.
  */
 final class ReplyBudget {
 
@@ -28,6 +29,7 @@ final class ReplyBudget {
     private final ParseLimits limits;
     private long chars;
     private long blocks;
+    private long members;
 
     ReplyBudget(ParseLimits limits) {
         this.limits = limits;
@@ -55,6 +57,13 @@ final class ReplyBudget {
             throw new ProtocolException(what + " out of range: " + count);
         }
         return count;
+    }
+
+    /** One more member of a container: no more than a container may hold. */
+    void countMember() throws ProtocolException {
+        if (++members > limits.maxEmbeddedCount()) {
+            throw new ProtocolException("more members than a container may hold");
+        }
     }
 
     void spendBlocks(int count) throws ProtocolException {

@@ -31,11 +31,11 @@ final class TextRoutingParser implements DocumentParser, AutoCloseable {
     }
 
     @Override
-    public ParsedDocument parse(Path file, String fileName) {
+    public ParsedFile read(Path file, String fileName) {
         MediaType type = detect(file, fileName);
         // the in-service parser detects with the same detector: it is handed the type rather than detect again
         return TikaDocumentParser.readsInService(type) ? inService.parse(file, fileName, type)
-                : isolated.parse(file, fileName);
+                : isolated.read(file, fileName);
     }
 
     boolean readsInService(Path file, String fileName) {

@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
@@ -16,6 +17,7 @@ import org.apache.tika.detect.Detector;
 import org.apache.tika.exception.EncryptedDocumentException;
 import org.apache.tika.exception.TikaException;
 import org.apache.tika.extractor.EmbeddedDocumentExtractor;
+import org.apache.tika.io.TemporaryResources;
 import org.apache.tika.io.TikaInputStream;
 import org.apache.tika.metadata.Message;
 import org.apache.tika.metadata.Metadata;
@@ -48,11 +50,13 @@ final class TikaDocumentParser implements DocumentParser {
 
     private static final Set<String> MARKDOWN = Set.of("text/x-web-markdown", "text/markdown");
     private static final Set<String> HTML = Set.of("text/html", "application/xhtml+xml");
-    private static final Set<String> MAIL = Set.of("message/rfc822", "application/vnd.ms-outlook");
+    private static final Set<String> MAIL = Set.of("message/rfc822", "application/vnd.ms-outlook",
+            DocumentTypes.PST_MESSAGE);
+    private static final String EPUB = "application/epub+zip";
     private static final Set<String> PLACEHOLDER_TITLES = Set.of("untitled", "untitled document", "document",
             "powerpoint presentation", "presentation", "slide 1", "title", "microsoft word document", "no title");
     /** Bump when the way text is laid out changes, so indexes built the old way are rebuilt. */
-    private static final String STRUCTURE_VERSION = "structure-1";
+    private static final String STRUCTURE_VERSION = "structure-2"; // 2: mailboxes read as their messages
     /** Characters Tika lets through before it compares text to file size (its own default). */
     private static final long TIKA_OUTPUT_GRACE = 1_000_000;
 
@@ -65,6 +69,8 @@ final class TikaDocumentParser implements DocumentParser {
     /** Handed to parsers, which would otherwise load Tika's default one, external parsers and all. */
     private final TikaConfig tikaConfig;
     private final ParseLimits limits;
+    /** Reads archives and mailboxes as the documents they hold, each through this parser. */
+    private final ContainerReader containers;
     /** Null in a worker, whose time limit the service's watchdog enforces by killing it. */
     private final Duration timeout;
     private final String signature;
@@ -90,6 +96,7 @@ final class TikaDocumentParser implements DocumentParser {
                 limits.maxCompressionRatio(), limits.maxNestingDepth(), limits.maxEmbeddedDepth() + 2);
         parser.setAutoDetectParserConfig(bombGuard);
         this.embeddedParser = GuardedEmbeddedExtractor.readingCheckedTypes(parsers, bombGuard);
+        this.containers = new ContainerReader(this, parser, detector, tikaConfig, limits);
     }
 
     /**
@@ -121,42 +128,68 @@ final class TikaDocumentParser implements DocumentParser {
     }
 
     @Override
+    public ParsedFile read(Path file, String fileName) {
+        return read(file, fileName, null, MemberSink.keeping());
+    }
+
+    /**
+     * Reads a file whose type a caller may already have detected from its bytes, the name only refining a type the
+     * bytes gave ({@code null}: detect here), so that it is not detected again. A container's members go to {@code
+     * sink} as they are read; the container returned holds those the sink kept.
+     */
+    ParsedFile read(Path file, String fileName, MediaType detected, MemberSink sink) {
+        return guarded(fileName, (in, metadata, guard) -> {
+            MediaType type = typeOf(in, metadata, fileName, detected);
+            if (DocumentTypes.isContainer(type)) {
+                Refusal damage = containers.read(file, fileName, type, sink);
+                List<ContainerMember> kept = sink instanceof MemberSink.Keeping keeping ? keeping.members() : List.of();
+                return new ParsedContainer(type.toString(), kept, damage);
+            }
+            return readDocument(in, metadata, type, fileName, guard);
+        }, () -> TikaInputStream.get(file));
+    }
+
+    @Override
     public ParsedDocument parse(Path file, String fileName) {
         return parse(file, fileName, null);
     }
 
-    /**
-     * Parses a file whose type a caller has already detected from its bytes, the name only refining a type the bytes
-     * gave ({@code null}: detect here), so that it is not detected again.
-     */
+    /** Parses a file that must be one document (see {@link #read(Path, String, MediaType, MemberSink)}). */
     ParsedDocument parse(Path file, String fileName, MediaType detected) {
+        return guarded(fileName, (in, metadata, guard) -> {
+            MediaType type = typeOf(in, metadata, fileName, detected);
+            if (DocumentTypes.isContainer(type)) {
+                throw new RejectedDocumentException(Reason.UNSUPPORTED_TYPE,
+                        "Files of type " + type + " hold documents, and are read only as the documents they hold.");
+            }
+            return readDocument(in, metadata, type, fileName, guard);
+        }, () -> TikaInputStream.get(file));
+    }
+
+    /**
+     * Reads a document a container's parser holds open (a message of a PST file, which has no bytes of its own), of a
+     * type the container gave it.
+     */
+    ParsedDocument parseInPlace(TikaInputStream in, Metadata metadata, MediaType type, String fileName) {
+        metadata.set(Metadata.CONTENT_TYPE, type.toString());
+        return guarded(fileName, (open, named, guard) -> readDocument(open, metadata, type, fileName, guard), () -> in);
+    }
+
+    /** A read of an open file under a fresh guard, its failures told as refusals. */
+    private interface Reading<T> {
+        T read(TikaInputStream in, Metadata metadata, ParseGuard guard) throws TikaException, SAXException, IOException;
+    }
+
+    private interface Opening {
+        TikaInputStream open() throws IOException;
+    }
+
+    private <T> T guarded(String fileName, Reading<T> reading, Opening input) {
         Metadata metadata = new Metadata();
         metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, fileName);
         ParseGuard guard = new ParseGuard(limits, timeout == null ? ParseDeadline.NONE : ParseDeadline.after(timeout));
-        try (TikaInputStream in = TikaInputStream.get(file, metadata)) {
-            if (Files.size(file) == 0) {
-                throw new RejectedDocumentException(Reason.UNSUPPORTED_TYPE, "The file is empty.");
-            }
-            MediaType type = detected != null ? detected : detector.detect(in, metadata).getBaseType();
-            requireDocumentType(type, in, fileName, detected != null);
-            metadata.set(Metadata.CONTENT_TYPE, type.toString());
-            requireShallowMarkup(type, file);
-            DocumentTextBuilder text = new DocumentTextBuilder();
-            String firstHeading = isPlainText(type)
-                    ? PlainTextStructure.read(readText(in, metadata, guard), MARKDOWN.contains(type.toString()), text,
-                            guard.deadline())
-                    : readStructured(in, metadata, text, guard);
-            guard.check(); // a limit passed inside a part that a parser skipped still refuses the document
-            if (MAIL.contains(type.toString())) {
-                text.prependBlock(mailHeaders(metadata));
-            }
-            ParsedDocument parsed = new ParsedDocument(type.toString(), title(metadata, firstHeading, fileName),
-                    text.paged(), text.build());
-            if (!parsed.hasText()) {
-                throw new RejectedDocumentException(Reason.NO_TEXT,
-                        "No text could be extracted from the file (a scanned or image-only document?).");
-            }
-            return parsed;
+        try (TikaInputStream in = input.open()) {
+            return reading.read(in, metadata, guard);
         } catch (RejectedDocumentException e) {
             throw e;
         } catch (StackOverflowError e) {
@@ -168,13 +201,46 @@ final class TikaDocumentParser implements DocumentParser {
         }
     }
 
+    /** The type of the file's bytes (the name only refining it), when it is one that is read. */
+    private MediaType typeOf(TikaInputStream in, Metadata metadata, String fileName, MediaType detected)
+            throws IOException {
+        if (in.hasFile() && Files.size(in.getPath()) == 0) {
+            throw new RejectedDocumentException(Reason.UNSUPPORTED_TYPE, "The file is empty.");
+        }
+        MediaType type = detected != null ? detected : detector.detect(in, metadata).getBaseType();
+        requireDocumentType(type, in, fileName, detected != null);
+        metadata.set(Metadata.CONTENT_TYPE, type.toString());
+        return type;
+    }
+
+    private ParsedDocument readDocument(TikaInputStream in, Metadata metadata, MediaType type, String fileName,
+                                        ParseGuard guard) throws TikaException, SAXException, IOException {
+        requireShallowMarkup(type, in);
+        DocumentTextBuilder text = new DocumentTextBuilder();
+        String firstHeading = isPlainText(type)
+                ? PlainTextStructure.read(readText(in, metadata, guard), MARKDOWN.contains(type.toString()), text,
+                        guard.deadline())
+                : readStructured(in, type, metadata, text, guard);
+        guard.check(); // a limit passed inside a part that a parser skipped still refuses the document
+        if (MAIL.contains(type.toString())) {
+            text.prependBlock(mailHeaders(metadata));
+        }
+        ParsedDocument parsed = new ParsedDocument(type.toString(), title(metadata, firstHeading, fileName),
+                text.paged(), text.build());
+        if (!parsed.hasText()) {
+            throw new RejectedDocumentException(Reason.NO_TEXT,
+                    "No text could be extracted from the file (a scanned or image-only document?).");
+        }
+        return parsed;
+    }
+
     private void requireDocumentType(MediaType type, TikaInputStream in, String fileName, boolean bytesChecked)
             throws IOException {
         String name = type.toString();
-        if (!DocumentTypes.isDocument(type)) {
+        if (!DocumentTypes.isDocument(type) && !DocumentTypes.isContainer(type)) {
             throw new RejectedDocumentException(Reason.UNSUPPORTED_TYPE,
                     "Files of type " + name + " cannot be read; send a document (PDF, Office, OpenDocument, "
-                            + "RTF, EPUB, HTML, Markdown, text or e-mail).");
+                            + "RTF, EPUB, HTML, Markdown, text or e-mail), or an archive or mailbox of them.");
         }
         // A name can claim text for bytes that are not (a renamed binary): ask the bytes alone.
         if ("text".equals(type.getType()) && !bytesChecked
@@ -184,8 +250,8 @@ final class TikaDocumentParser implements DocumentParser {
         }
     }
 
-    private void requireShallowMarkup(MediaType type, Path file) throws IOException {
-        if (HTML.contains(type.toString()) && HtmlNesting.deeperThan(file, limits.maxNestingDepth())) {
+    private void requireShallowMarkup(MediaType type, TikaInputStream in) throws IOException {
+        if (HTML.contains(type.toString()) && HtmlNesting.deeperThan(in.getPath(), limits.maxNestingDepth())) {
             throw new RejectedDocumentException(Reason.TOO_DEEP, "The page nests its elements more than "
                     + limits.maxNestingDepth() + " levels deep.");
         }
@@ -212,11 +278,39 @@ final class TikaDocumentParser implements DocumentParser {
         return handler.toString();
     }
 
-    private String readStructured(TikaInputStream in, Metadata metadata, DocumentTextBuilder text, ParseGuard guard)
-            throws IOException, TikaException, SAXException {
+    private String readStructured(TikaInputStream in, MediaType type, Metadata metadata, DocumentTextBuilder text,
+                                  ParseGuard guard) throws IOException, TikaException, SAXException {
         XhtmlStructureHandler handler = new XhtmlStructureHandler(text, guard);
-        parser.parse(in, handler, metadata, context(guard));
+        if (isOfficeOpenXml(type) && in.hasFile() && StrictOoxml.isStrict(in.getPath())) {
+            readStrict(in, metadata, handler, guard);
+            return handler.firstHeading();
+        }
+        try {
+            parser.parse(in, handler, metadata, context(guard));
+        } catch (EncryptedDocumentException e) {
+            // Tika says so after reading the text when an EPUB lists encrypted items; fonts only obfuscated are not
+            if (!EPUB.equals(type.toString()) || !EpubEncryption.onlyObfuscatesFonts(in)) {
+                throw e;
+            }
+        }
         return handler.firstHeading();
+    }
+
+    /** A strict Office file, read in its transitional form (see {@link StrictOoxml}). */
+    private void readStrict(TikaInputStream in, Metadata metadata, XhtmlStructureHandler handler, ParseGuard guard)
+            throws IOException, TikaException, SAXException {
+        try (TemporaryResources temporary = new TemporaryResources()) {
+            Path transitional = temporary.createTempFile(".zip");
+            StrictOoxml.toTransitional(in.getPath(), transitional, limits.maxUnpackedBytes(in.getLength()));
+            try (TikaInputStream converted = TikaInputStream.get(transitional)) {
+                parser.parse(converted, handler, metadata, context(guard));
+            }
+        }
+    }
+
+    private static boolean isOfficeOpenXml(MediaType type) {
+        String name = type.toString();
+        return name.startsWith("application/vnd.openxmlformats-officedocument.") || name.endsWith(".macroenabled.12");
     }
 
     private ParseContext context(ParseGuard guard) {

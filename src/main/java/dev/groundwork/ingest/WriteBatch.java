@@ -1,7 +1,6 @@
 package dev.groundwork.ingest;
 
 import dev.groundwork.index.DocumentRecord;
-import dev.groundwork.ingest.DocumentPipeline.PreparedDocument;
 import dev.groundwork.ingest.IngestionService.Change;
 import dev.groundwork.ingest.IngestionService.IngestOutcome;
 import java.time.Duration;
@@ -50,15 +49,20 @@ public final class WriteBatch<F> implements AutoCloseable {
 
     /**
      * Writes a source file as {@link IngestionService#ingestFile} does, without committing it: its listener hears of
-     * it at the commit, or at once when nothing was written. Commits first when the batch is due.
+     * it at the commit, or at once when nothing was written. Commits first when the batch is due. A write that touches
+     * a container commits itself: the batch commits what it holds before it, and hears of it at once.
      *
      * @param ahead the file's document made ahead by {@link IngestionService#prepare}, or null
      */
-    public IngestOutcome write(F file, SourceFile source, DocumentRecord previous, PreparedDocument ahead) {
+    public IngestOutcome write(F file, SourceFile source, DocumentRecord previous, Prepared ahead) {
         try {
+            boolean commitsItself = ingestion.touchesContainers(source, previous, ahead);
+            if (commitsItself) {
+                commit();
+            }
             IngestOutcome outcome = ingestion.write(source, previous, ahead);
-            if (outcome.change() == Change.KNOWN || outcome.change() == Change.STALE) {
-                listener.done(file, outcome); // nothing was written
+            if (commitsItself || outcome.change() == Change.KNOWN || outcome.change() == Change.STALE) {
+                listener.done(file, outcome); // committed, or nothing was written
             } else {
                 if (pending.isEmpty()) {
                     firstPendingAt = System.nanoTime();

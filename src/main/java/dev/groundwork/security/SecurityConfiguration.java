@@ -231,6 +231,7 @@ class SecurityConfiguration {
         http.oauth2Login(login -> login.clientRegistrationRepository(registrations)
                 .loginPage("/")
                 .authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(OidcSignIn.withPkce(registrations)))
+                .tokenEndpoint(token -> token.accessTokenResponseClient(OidcSignIn.tokenResponses()))
                 .userInfoEndpoint(userInfo -> userInfo.userAuthoritiesMapper(oidc.roles()::mapSignedIn))
                 .successHandler(outcomes)
                 .failureHandler(outcomes));

@@ -1,10 +1,12 @@
 package dev.groundwork.sync;
 
 import dev.groundwork.index.IndexGenerations;
+import dev.groundwork.index.Leadership;
 import dev.groundwork.index.ServingGeneration;
 import dev.groundwork.ingest.IngestionService;
 import dev.groundwork.sync.SyncStatus.State;
 import jakarta.annotation.PreDestroy;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
@@ -13,11 +15,17 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Keeps the index in line with the source folders: a run at start-up ({@link SyncStartup}), on the cron and on demand,
  * one at a time, in the background. A run is incremental, or a rebuild when the configured pipeline differs from the
  * one the index was built with. Its progress and outcome are in {@link #status()}.
+ *
+ * <p>Several nodes may share one index (on SolrCloud) and one ingest folder: only the node that leads
+ * ({@link Leadership}) runs syncs, and it shares its status every second, so that every node's {@link #status()} tells
+ * who leads and how its run goes.
  */
 @Component
 public class FolderSync {
@@ -31,6 +39,8 @@ public class FolderSync {
     private final SyncPasses passes;
     private final IndexRebuild rebuild;
     private final ThreadPoolTaskExecutor runs;
+    private final Leadership leadership;
+    private final JsonMapper json = JsonMapper.builder().build();
     private long started;
     private SyncRun current;
     private SyncReport last;
@@ -39,7 +49,8 @@ public class FolderSync {
     private long ticksSinceFailedRebuild;
 
     FolderSync(IngestionService ingestion, IndexGenerations generations, PipelineCheck check, SyncSettings settings,
-               SyncPasses passes, IndexRebuild rebuild, @Qualifier(SyncConfiguration.RUNS) ThreadPoolTaskExecutor runs) {
+               SyncPasses passes, IndexRebuild rebuild, @Qualifier(SyncConfiguration.RUNS) ThreadPoolTaskExecutor runs,
+               Leadership leadership) {
         this.ingestion = ingestion;
         this.generations = generations;
         this.check = check;
@@ -47,12 +58,47 @@ public class FolderSync {
         this.passes = passes;
         this.rebuild = rebuild;
         this.runs = runs;
+        this.leadership = leadership;
     }
 
-    public synchronized SyncStatus status() {
+    /** This node's status when it leads; else the leader's, as it last shared it. */
+    public SyncStatus status() {
+        Optional<String> leader = leadership.leader();
+        if (!leadership.leads()) {
+            Optional<SyncStatus> shared = leadership.shared().flatMap(this::read)
+                    .filter(status -> leader.isPresent() && leader.get().equals(status.node()));
+            if (shared.isPresent()) {
+                return shared.get().toldBy(leadership.node());
+            }
+        }
         ServingGeneration serving = generations.serving();
-        return new SyncStatus(current == null ? State.IDLE : State.RUNNING, current == null ? null : current.snapshot(),
-                last, serving.name(), check.rebuildNeeded(), serving.vectorsComparable());
+        synchronized (this) {
+            boolean ours = leadership.leads();
+            return new SyncStatus(current == null ? State.IDLE : State.RUNNING,
+                    current == null ? null : current.snapshot(), ours ? last : null, serving.name(),
+                    check.rebuildNeeded(), serving.vectorsComparable(), leadership.node(), leader.orElse(null));
+        }
+    }
+
+    /** The leader tells the other nodes how its runs go. */
+    @Scheduled(fixedDelay = 1000, initialDelay = 1000)
+    void shareStatus() {
+        if (leadership.leads()) {
+            try {
+                leadership.share(json.writeValueAsString(status()));
+            } catch (RuntimeException e) {
+                log.debug("Cannot share the sync's status: {}", e.getMessage());
+            }
+        }
+    }
+
+    private Optional<SyncStatus> read(String shared) {
+        try {
+            return Optional.of(json.readValue(shared, SyncStatus.class));
+        } catch (JacksonException e) {
+            log.debug("Cannot read the leader's sync status: {}", e.getMessage());
+            return Optional.empty();
+        }
     }
 
     /**
@@ -60,6 +106,7 @@ public class FolderSync {
      *
      * @return the status with the run just started
      * @throws SyncRunningException when a run is going on
+     * @throws NotSyncLeaderException when another node runs the syncs
      */
     public SyncStatus trigger(SyncTrigger trigger) {
         start(trigger);
@@ -103,14 +150,23 @@ public class FolderSync {
                 }
             }
         }
+        if (!leadership.leads()) {
+            log.debug("Scheduled sync left to the leading node {}", leadership.leader().orElse("(none elected)"));
+            return;
+        }
         try {
             trigger(SyncTrigger.SCHEDULE);
         } catch (SyncRunningException e) {
             log.info("Scheduled sync skipped: run {} is still going", e.status().current().run());
+        } catch (NotSyncLeaderException e) {
+            log.debug("Scheduled sync skipped: {}", e.getMessage());
         }
     }
 
     private synchronized SyncRun start(SyncTrigger trigger) {
+        if (!leadership.leads()) {
+            throw new NotSyncLeaderException(leadership.node(), leadership.leader().orElse(null));
+        }
         if (current != null) {
             throw new SyncRunningException(status());
         }

@@ -2,12 +2,14 @@ package dev.groundwork.sync;
 
 import dev.groundwork.index.DocumentRecord;
 import dev.groundwork.index.IndexUnavailableException;
-import dev.groundwork.ingest.DocumentPipeline.PreparedDocument;
 import dev.groundwork.ingest.FilePlan;
 import dev.groundwork.ingest.FileFacts;
 import dev.groundwork.ingest.FileStamp;
 import dev.groundwork.ingest.IngestionService;
 import dev.groundwork.ingest.IngestionService.IngestOutcome;
+import dev.groundwork.ingest.MemberOutcome;
+import dev.groundwork.ingest.MemberPath;
+import dev.groundwork.ingest.Prepared;
 import dev.groundwork.ingest.RejectedDocumentException;
 import dev.groundwork.ingest.SourceFile;
 import dev.groundwork.ingest.SourcePath;
@@ -60,11 +62,13 @@ final class SyncPass implements WriteBatch.Listener<SyncPass.Planned> {
     private final Moves moves = new Moves();
     /** What the index holds, by path; taken before listing, so a file added later is never taken for deleted. */
     private final Map<String, DocumentRecord> indexed = new HashMap<>();
+    /** Members of containers, by their paths: they go with their container's path, or alone if it has none. */
+    private final Map<String, DocumentRecord> members = new HashMap<>();
     private final Set<String> seen = new HashSet<>();
 
     /** A file to write, its document being made ahead when it needs making. */
     record Planned(ScannedFile file, DocumentRecord previous, SourceFile source,
-                   CompletableFuture<PreparedDocument> made) {
+                   CompletableFuture<Prepared> made) {
     }
 
     SyncPass(SyncPasses shared, IngestionService target, String pipeline, SyncRun run, PassCounts counts,
@@ -81,7 +85,7 @@ final class SyncPass implements WriteBatch.Listener<SyncPass.Planned> {
         long started = System.nanoTime();
         // 1. what the index holds, by path
         for (DocumentRecord document : target.documents()) {
-            document.paths().forEach(path -> indexed.put(path, document));
+            document.paths().forEach(path -> (MemberPath.isMember(path) ? members : indexed).put(path, document));
         }
         // 2. list the sources
         phase(Phase.LISTING);
@@ -110,6 +114,14 @@ final class SyncPass implements WriteBatch.Listener<SyncPass.Planned> {
         Map<String, Scan> scanOf = scans.stream().collect(Collectors.toMap(scan -> scan.source().name(), Function.identity()));
         for (Map.Entry<String, DocumentRecord> entry : indexed.entrySet()) {
             if (!seen.contains(entry.getKey())) {
+                stopIfAsked();
+                forget(entry.getKey(), entry.getValue(), scanOf);
+            }
+        }
+        // a member path whose container no document holds (a container's write that failed midway) goes with its file
+        for (Map.Entry<String, DocumentRecord> entry : members.entrySet()) {
+            String container = MemberPath.of(entry.getKey()).orElseThrow().container();
+            if (!seen.contains(container) && !indexed.containsKey(container)) {
                 stopIfAsked();
                 forget(entry.getKey(), entry.getValue(), scanOf);
             }
@@ -150,7 +162,7 @@ final class SyncPass implements WriteBatch.Listener<SyncPass.Planned> {
                 counts.done(size);
                 return Optional.empty();
             }
-            CompletableFuture<PreparedDocument> made = plan instanceof FilePlan.Make
+            CompletableFuture<Prepared> made = plan instanceof FilePlan.Make
                     ? CompletableFuture.supplyAsync(() -> target.prepare(source), shared.makers()) : null;
             return Optional.of(new Planned(file, previous, source, made));
         } catch (RuntimeException e) {
@@ -170,7 +182,7 @@ final class SyncPass implements WriteBatch.Listener<SyncPass.Planned> {
         counts.done(planned.file().stamp().sizeBytes());
     }
 
-    private static PreparedDocument await(CompletableFuture<PreparedDocument> made) {
+    private static Prepared await(CompletableFuture<Prepared> made) {
         if (made == null) {
             return null;
         }
@@ -187,11 +199,25 @@ final class SyncPass implements WriteBatch.Listener<SyncPass.Planned> {
         }
     }
 
-    /** A written file is committed (or needed no write): it counts, and it no longer fails. */
+    /**
+     * A written file is committed (or needed no write): it counts, and it no longer fails. The members of a container
+     * that could not be read are listed with their reasons, as files of the container (they are tried again when it
+     * changes).
+     */
     @Override
     public void done(Planned planned, IngestOutcome outcome) {
         count(outcome, planned.previous());
         shared.failures().succeeded(planned.file().recordedPath());
+        for (MemberOutcome member : outcome.members()) {
+            if (member.refusal() != null) {
+                String path = new MemberPath(planned.file().recordedPath(), member.name()).recorded();
+                counts.failed(new FailedFile(path, member.refusal().reason().name(), member.refusal().detail(), 1, false));
+            }
+        }
+        if (outcome.damage() != null) {
+            counts.failed(new FailedFile(planned.file().recordedPath(), outcome.damage().reason().name(),
+                    outcome.damage().detail(), 1, false));
+        }
     }
 
     /** A written file's commit failed: it is indexed again on the next run. */
@@ -244,7 +270,8 @@ final class SyncPass implements WriteBatch.Listener<SyncPass.Planned> {
     private void forget(String path, DocumentRecord document, Map<String, Scan> scanOf) {
         SourcePath source;
         try {
-            source = SourcePath.of(path);
+            // a member's file is its container's
+            source = SourcePath.of(MemberPath.of(path).map(MemberPath::container).orElse(path));
         } catch (IllegalArgumentException e) {
             log.warn("Document {} has a path that is no source path, left as it is: {}", document.id(), path);
             return;

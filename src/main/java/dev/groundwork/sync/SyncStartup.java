@@ -41,7 +41,11 @@ class SyncStartup implements SmartInitializingSingleton {
     @EventListener(ApplicationReadyEvent.class)
     void firstRun() {
         if (settings.onStartup()) {
-            sync.trigger(SyncTrigger.STARTUP);
+            try {
+                sync.trigger(SyncTrigger.STARTUP);
+            } catch (NotSyncLeaderException e) {
+                log.info("No sync at start-up here: {}", e.getMessage());
+            }
         }
     }
 }

@@ -3,11 +3,14 @@ package dev.groundwork.web;
 import dev.groundwork.embed.EncoderUnavailableException;
 import dev.groundwork.index.IndexUnavailableException;
 import dev.groundwork.index.StorageFullException;
+import dev.groundwork.ingest.DocumentInArchiveException;
 import dev.groundwork.ingest.DocumentInSourceException;
 import dev.groundwork.ingest.DocumentNotFoundException;
 import dev.groundwork.ingest.ParserUnavailableException;
+import dev.groundwork.ingest.RejectedContainerException;
 import dev.groundwork.ingest.RejectedDocumentException;
 import dev.groundwork.retrieve.InvalidQueryException;
+import dev.groundwork.sync.NotSyncLeaderException;
 import dev.groundwork.sync.SyncRunningException;
 import java.net.URI;
 import java.nio.file.Path;
@@ -48,6 +51,13 @@ final class ApiProblems {
 
     /** The problem a failure is answered with, wherever it happened. */
     static ProblemDetail of(Throwable failure) {
+        if (failure instanceof RejectedContainerException container) {
+            ProblemDetail problem = of(UploadStatus.of(container.reason()), container.reason().name(),
+                    container.getMessage());
+            problem.setProperty("members", container.members().stream()
+                    .map(member -> UploadMember.of(container.fileName(), member)).toList());
+            return problem;
+        }
         if (failure instanceof RejectedDocumentException rejected) {
             return of(UploadStatus.of(rejected.reason()), rejected.reason().name(), rejected.getMessage());
         }
@@ -66,9 +76,19 @@ final class ApiProblems {
             problem.setProperty("job", running.status());
             return problem;
         }
+        if (failure instanceof NotSyncLeaderException notLeader) {
+            ProblemDetail problem = of(HttpStatus.CONFLICT, "NOT_SYNC_LEADER", notLeader.getMessage());
+            problem.setProperty("leader", notLeader.leader());
+            return problem;
+        }
         if (failure instanceof DocumentInSourceException inSource) {
             ProblemDetail problem = of(HttpStatus.CONFLICT, "DOCUMENT_IN_SOURCE", inSource.getMessage());
             problem.setProperty("paths", inSource.paths());
+            return problem;
+        }
+        if (failure instanceof DocumentInArchiveException inArchive) {
+            ProblemDetail problem = of(HttpStatus.CONFLICT, "DOCUMENT_IN_ARCHIVE", inArchive.getMessage());
+            problem.setProperty("paths", inArchive.paths());
             return problem;
         }
         if (failure instanceof StorageFullException) {

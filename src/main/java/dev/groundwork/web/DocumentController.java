@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -94,17 +95,25 @@ class DocumentController {
     }
 
     private static UploadItem item(MultipartFile file, IngestOutcome outcome) {
-        return UploadItem.accepted(file.getOriginalFilename(), outcome.document(), outcome.change() == Change.CREATED);
+        return UploadItem.accepted(file.getOriginalFilename(), outcome);
     }
 
     @GetMapping
     DocumentListResponse list() {
-        return new DocumentListResponse(ingestion.documents().stream().map(DocumentView::of).toList());
+        List<DocumentRecord> documents = ingestion.documents();
+        Map<String, List<DocumentRecord>> members = IngestionService.membersOf(documents);
+        return new DocumentListResponse(documents.stream()
+                .map(document -> DocumentView.of(document, members.getOrDefault(document.id(), List.of()))).toList());
     }
 
     @GetMapping("/{id}")
     DocumentView get(@PathVariable String id) {
-        return ingestion.find(id).map(DocumentView::of).orElseThrow(() -> new DocumentNotFoundException(id));
+        DocumentRecord document = ingestion.find(id).orElseThrow(() -> new DocumentNotFoundException(id));
+        if (!IngestionService.isContainer(document)) {
+            return DocumentView.of(document, List.of());
+        }
+        List<DocumentRecord> documents = ingestion.documents();
+        return DocumentView.of(document, IngestionService.membersOf(documents).getOrDefault(id, List.of()));
     }
 
     @DeleteMapping("/{id}")

@@ -83,6 +83,23 @@ public abstract class ChunkSearchContract {
     }
 
     @Test
+    void aMovedDocumentIsStillFoundByItsContextAndKeepsWhatItIsAbout() {
+        ChunkIndex index = index();
+        DocumentRecord written = document("h1", "Handbook", "text/plain", 1);
+        index.upsert(written, List.of(chunk(0, "Staff get twenty-five days of leave.", "Quillfeather Handbook", 1, 0)));
+        index.commit();
+        DocumentRecord moved = written.withPaths(List.of("archive/h1.txt"), "h1.txt");
+
+        index.updateRecord(moved);
+        index.commit();
+
+        List<ChunkHit> hits = index.searchText("quillfeather", 5, ChunkFilter.NONE);
+        assertThat(hits).extracting(hit -> hit.chunk().text()).containsExactly("Staff get twenty-five days of leave.");
+        assertThat(hits.get(0).document()).isEqualTo(moved);
+        assertThat(hits.get(0).document().about()).isEqualTo("notes kept as h1.txt");
+    }
+
+    @Test
     void anyTextIsAQueryAndOneWithoutSearchableWordsFindsNothing() {
         ChunkIndex index = index();
         put(index, "a1", "Symbols", "Brackets and colons appear in this text: (a AND b).");

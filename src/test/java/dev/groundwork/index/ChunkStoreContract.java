@@ -52,6 +52,29 @@ public abstract class ChunkStoreContract {
     }
 
     @Test
+    void aRecordWithoutChunksIsKeptFoundAndDeletedLikeAnyOther() {
+        // an archive's or a mailbox's own record: it holds no passages, its members are documents of their own
+        ChunkStore store = store();
+        DocumentRecord archive = document("z9", "Archive", "application/zip", 0);
+        store.upsert(archive, List.of());
+        DocumentRecord member = put(store, "a1", "Garden", "Tomatoes need sun.");
+
+        assertThat(store.find("z9")).contains(archive);
+        assertThat(store.documents()).containsExactlyInAnyOrder(archive, member);
+        assertThat(store.stats().chunks()).isEqualTo(1);
+
+        DocumentRecord moved = archive.withPaths(List.of("docs/renamed.zip"), "renamed.zip");
+        store.updateRecord(moved);
+        store.commit();
+        assertThat(store.find("z9")).contains(moved);
+
+        assertThat(store.delete("z9")).isTrue();
+        store.commit();
+        assertThat(store.find("z9")).isEmpty();
+        assertThat(store.documents()).containsExactly(member);
+    }
+
+    @Test
     void anUnknownDocumentIsNotFound() {
         ChunkStore store = store();
         put(store, "a1", "Garden", "Tomatoes need sun.");

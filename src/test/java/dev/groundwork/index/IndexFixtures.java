@@ -17,13 +17,16 @@ public final class IndexFixtures {
     private IndexFixtures() {
     }
 
-    /** A document of {@code chunks} chunks, with a hash of its own and one path. */
+    /**
+     * A document of {@code chunks} chunks, with a hash of its own, one path and an "about" line of its own (so every
+     * comparison of records read back also checks that a backend keeps it).
+     */
     public static DocumentRecord document(String id, String title, String contentType, int chunks) {
         return document(id, title, contentType, chunks, ADDED);
     }
 
     public static DocumentRecord document(String id, String title, String contentType, int chunks, Instant addedAt) {
-        return new DocumentRecord(id, (id + "0".repeat(64)).substring(0, 64), title, "", id + ".txt",
+        return new DocumentRecord(id, (id + "0".repeat(64)).substring(0, 64), title, "notes kept as " + id + ".txt", id + ".txt",
                 List.of("docs/" + id + ".txt"), contentType, 100, null, chunks, addedAt, "p1");
     }
 

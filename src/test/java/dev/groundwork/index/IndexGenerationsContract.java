@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 public abstract class IndexGenerationsContract {
 
     /** The two roles of one opened generational index, and how to close it. */
-    protected record Opened(IndexGenerations generations, ServingIndex<ChunkIndex> serving, AutoCloseable closer) {
+    public record Opened(IndexGenerations generations, ServingIndex<ChunkIndex> serving, AutoCloseable closer) {
     }
 
     private final List<Opened> opened = new ArrayList<>();

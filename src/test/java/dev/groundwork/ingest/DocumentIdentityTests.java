@@ -128,4 +128,19 @@ class DocumentIdentityTests {
         assertThat(DocumentIdentity.fileWords("Lease-Agreement_2019-03.docx")).isEqualTo("Lease Agreement 2019-03");
         assertThat(DocumentIdentity.fileWords("quarterlyReportQ3.pdf")).isEqualTo("quarterly Report Q3");
     }
+
+    @Test
+    void aMemberIsTitledByItsOwnNameAndToldApartByItsPathInWords() {
+        ParsedDocument note = shortText("", "The harbour master retired after thirty-one years of service.");
+
+        DocumentIdentity identity = DocumentIdentity.of(note, "archive.zip/old/2025.zip/board_minutes.pdf");
+
+        assertThat(identity.title()).isEqualTo("board minutes");
+        assertThat(identity.about()).isEqualTo("archive / old / board minutes");
+        assertThat(DocumentIdentity.fileWords("backup.tar.gz/backup/minutes.pdf")).isEqualTo("backup / backup / minutes");
+        // a message's number names nothing: an untitled message is titled by its name, its mailbox tells it apart
+        DocumentIdentity message = DocumentIdentity.of(note, "harbour.mbox/0002.eml");
+        assertThat(message.title()).isEqualTo("0002.eml");
+        assertThat(message.about()).isEqualTo("harbour");
+    }
 }

@@ -9,6 +9,7 @@ import dev.groundwork.ingest.ParseProtocol.Rejected;
 import dev.groundwork.ingest.ParseProtocol.Reply;
 import dev.groundwork.ingest.ParseProtocol.Request;
 import dev.groundwork.ingest.RejectedDocumentException.Reason;
+import dev.groundwork.support.Containers;
 import dev.groundwork.support.Fixtures;
 import dev.groundwork.support.HostileFiles;
 import java.io.IOException;
@@ -83,6 +84,35 @@ class IsolatedDocumentParserTests {
         assertThat(isolated.parse(pdf, "report.pdf")).isEqualTo(inProcess.parse(pdf, "report.pdf"));
         assertThat(isolated.parse(docx, "handbook.docx")).isEqualTo(inProcess.parse(docx, "handbook.docx"));
         assertThat(isolated.signature()).isEqualTo(inProcess.signature());
+    }
+
+    @Test
+    void aWorkerReadsAnArchiveExactlyAsTheServiceWouldReadItItself() throws IOException {
+        ParseLimits limits = ParseLimits.defaults(1_000_000);
+        Path zip = file("docs.zip", Containers.zip(Containers.entries(
+                "reports/q3.pdf", Fixtures.pdf("Apples in the first quarter.", "Pears in the second."),
+                "photo.png", Fixtures.png(),
+                "handbook.docx", Fixtures.docx().title("Handbook").paragraph("Backups run at two.").bytes())));
+        IsolatedDocumentParser isolated = realParser(limits, DataSize.ofMegabytes(256), TIME_LIMIT, 1);
+
+        ParsedFile read = isolated.read(zip, "docs.zip");
+
+        assertThat(read).isEqualTo(new TikaDocumentParser(limits).read(zip, "docs.zip"));
+        assertThat(((ParsedContainer) read).read()).extracting(ContainerMember::name)
+                .containsExactly("reports/q3.pdf", "handbook.docx");
+    }
+
+    @Test
+    void aWorkerThatDiesOnAMemberCostsThatMemberAndAFreshWorkerReadsTheRest() throws IOException {
+        IsolatedDocumentParser parser = new IsolatedDocumentParser(standInPool(StandInWorkers.DiesOnTheSecondMember.class, 1),
+                TIME_LIMIT);
+        Path zip = file("three.zip", Fixtures.utf8("stand-in workers do not read the file"));
+
+        ParsedContainer read = (ParsedContainer) parser.read(zip, "three.zip");
+
+        assertThat(read.members()).extracting(ContainerMember::name).containsExactly("first.txt", "second.txt", "third.txt");
+        assertThat(read.read()).extracting(ContainerMember::name).containsExactly("first.txt", "third.txt");
+        assertThat(((ContainerMember.Refused) read.members().get(1)).refusal().reason()).isEqualTo(Reason.MALFORMED);
     }
 
     @Test

@@ -21,9 +21,13 @@ class ParseLimitsTests {
     Path dir;
 
     private ParsedDocument parse(String name, byte[] bytes) throws IOException {
+        return parser.parse(write(name, bytes), name);
+    }
+
+    private Path write(String name, byte[] bytes) throws IOException {
         Path file = dir.resolve(name);
         Files.write(file, bytes);
-        return parser.parse(file, name);
+        return file;
     }
 
     private void assertRefused(String name, byte[] bytes, Reason reason) {
@@ -52,9 +56,11 @@ class ParseLimitsTests {
     }
 
     @Test
-    void aBareArchiveIsNotADocument() {
-        assertRefused("nested.zip", HostileFiles.nestedZip(100), Reason.UNSUPPORTED_TYPE);
-        assertRefused("bomb.zip", HostileFiles.zipBomb(10), Reason.UNSUPPORTED_TYPE);
+    void aBareArchiveThatIsABombOrNestsTooDeepIsRefusedWithItsLimit() {
+        assertThatThrownBy(() -> parser.read(write("nested.zip", HostileFiles.nestedZip(100)), "nested.zip"))
+                .isInstanceOf(RejectedDocumentException.class).extracting("reason").isEqualTo(Reason.TOO_DEEP);
+        assertThatThrownBy(() -> parser.read(write("bomb.zip", HostileFiles.zipBomb(300)), "bomb.zip"))
+                .isInstanceOf(RejectedDocumentException.class).extracting("reason").isEqualTo(Reason.EXPANDS_TOO_MUCH);
     }
 
     @Test

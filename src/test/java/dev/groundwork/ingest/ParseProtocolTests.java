@@ -39,6 +39,64 @@ class ParseProtocolTests {
         return ParseProtocol.readReply(new DataInputStream(new ByteArrayInputStream(reply)), LIMITS);
     }
 
+    private static byte[] container(List<ContainerMember> members) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        DataOutputStream out = new DataOutputStream(bytes);
+        for (ContainerMember member : members) {
+            ParseProtocol.writeMemberReading(out, member.name());
+            ParseProtocol.writeMember(out, member);
+        }
+        ParseProtocol.writeContainerEnd(out, "application/zip", new Refusal(RejectedDocumentException.Reason.MALFORMED,
+                "The archive could not be read to its end."));
+        return bytes.toByteArray();
+    }
+
+    private static ContainerMember.Read member(String name, ParsedDocument document) {
+        return new ContainerMember.Read(name, new FileFacts(42, "a".repeat(64)), document);
+    }
+
+    @Test
+    void aContainersMembersComeThroughInOrderWithItsEnd() throws IOException {
+        List<ContainerMember> members = List.of(member("reports/q3.pdf", document(2, "Pages of a report.", List.of())),
+                new ContainerMember.Refused("photo.png", new Refusal(RejectedDocumentException.Reason.UNSUPPORTED_TYPE,
+                        "Files of type image/png cannot be read.")));
+
+        ParseProtocol.Reply reply = read(container(members));
+
+        assertThat(reply).isEqualTo(new ParseProtocol.Unpacked("application/zip", members,
+                new Refusal(RejectedDocumentException.Reason.MALFORMED, "The archive could not be read to its end."), null));
+    }
+
+    @Test
+    void aMemberNameThatIsAPathOutOfItsContainerIsAProtocolError() throws IOException {
+        ParsedDocument document = document(1, "Text.", List.of());
+
+        assertThatThrownBy(() -> read(container(List.of(member("/etc/passwd", document)))))
+                .isInstanceOf(ProtocolException.class);
+        assertThatThrownBy(() -> read(container(List.of(member("a//b.txt", document)))))
+                .isInstanceOf(ProtocolException.class);
+    }
+
+    @Test
+    void moreMembersThanAContainerMayHoldIsAProtocolError() throws IOException {
+        List<ContainerMember> many = new ArrayList<>();
+        for (int i = 0; i <= LIMITS.maxEmbeddedCount(); i++) {
+            many.add(member("file-" + i + ".txt", document(1, "Text.", List.of())));
+        }
+
+        assertThatThrownBy(() -> read(container(many))).isInstanceOf(ProtocolException.class);
+    }
+
+    @Test
+    void aContainersMembersShareOneDocumentsTextBudget() throws IOException {
+        List<ContainerMember> members = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            members.add(member("part-" + i + ".txt", document(1, "w".repeat(900_000), List.of())));
+        }
+
+        assertThatThrownBy(() -> read(container(members))).isInstanceOf(ProtocolException.class);
+    }
+
     @Test
     void aDocumentWithinTheLimitsComesThroughWhole() throws IOException {
         ParsedDocument document = document(3, "Some text of a page.", List.of("Chapter", "Section"));

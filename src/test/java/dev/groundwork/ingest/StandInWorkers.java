@@ -50,6 +50,33 @@ final class StandInWorkers {
         }
     }
 
+    /**
+     * Reads an archive of three members and dies reading the second (as a parser that crashed on it would); asked again
+     * to pass over the first two, gives the third.
+     */
+    static final class DiesOnTheSecondMember {
+        public static void main(String[] args) throws IOException {
+            Pipes pipes = Pipes.ready();
+            for (var request = ParseProtocol.readRequest(pipes.in()); request != null; request = ParseProtocol.readRequest(pipes.in())) {
+                if (request.skipMembers() == 0) {
+                    ParseProtocol.writeMember(pipes.out(), member("first.txt"));
+                    ParseProtocol.writeMemberReading(pipes.out(), "second.txt");
+                    Runtime.getRuntime().halt(1);
+                }
+                ParseProtocol.writeMember(pipes.out(), member("third.txt"));
+                ParseProtocol.writeContainerEnd(pipes.out(), "application/zip", null);
+            }
+        }
+
+        private static ContainerMember member(String name) {
+            String text = "The text of " + name;
+            var page = new ParsedDocument.ParsedPage(null, text,
+                    List.of(new ParsedDocument.TextBlock(0, text.length(), List.of(), false)));
+            FileFacts facts = new FileFacts(text.length(), "0".repeat(63) + name.length());
+            return new ContainerMember.Read(name, facts, new ParsedDocument("text/plain", name, false, List.of(page)));
+        }
+    }
+
     /** Fills its heap on the first request (run it with a small -Xmx and -XX:+ExitOnOutOfMemoryError). */
     static final class Hungry {
         public static void main(String[] args) throws IOException {

@@ -5,9 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.groundwork.embed.EncoderUnavailableException;
 import dev.groundwork.index.IndexUnavailableException;
 import dev.groundwork.index.StorageFullException;
+import dev.groundwork.ingest.DocumentInArchiveException;
 import dev.groundwork.ingest.DocumentInSourceException;
 import dev.groundwork.ingest.DocumentNotFoundException;
 import dev.groundwork.ingest.ParserUnavailableException;
+import dev.groundwork.ingest.PreparedContainer;
+import dev.groundwork.ingest.Refusal;
+import dev.groundwork.ingest.RejectedContainerException;
 import dev.groundwork.ingest.RejectedDocumentException;
 import dev.groundwork.ingest.RejectedDocumentException.Reason;
 import dev.groundwork.retrieve.InvalidQueryException;
@@ -57,6 +61,30 @@ class ApiProblemsTests {
 
         assertProblem(problem, 409, "DOCUMENT_IN_SOURCE");
         assertThat(problem.getProperties()).containsEntry("paths", List.of("//notes/a.md"));
+    }
+
+    @Test
+    void aDocumentInAnArchiveNamesItsMemberPaths() {
+        ProblemDetail problem = ApiProblems.of(new DocumentInArchiveException("abc", List.of("uploads/f00/a.zip//b.pdf")));
+
+        assertProblem(problem, 409, "DOCUMENT_IN_ARCHIVE");
+        assertThat(problem.getProperties()).containsEntry("paths", List.of("uploads/f00/a.zip//b.pdf"));
+    }
+
+    @Test
+    void anArchiveWithNothingReadableListsEachMemberWithItsOwnStatusAndCode() {
+        ProblemDetail problem = ApiProblems.of(new RejectedContainerException("photos.zip", "application/zip", List.of(
+                new PreparedContainer.Refused("a.png", new Refusal(Reason.UNSUPPORTED_TYPE, "Images cannot be read.")),
+                new PreparedContainer.Refused("scan.pdf", new Refusal(Reason.NO_TEXT, "No text in it."))), null));
+
+        assertProblem(problem, 422, "NO_READABLE_MEMBERS");
+        assertThat(problem.getDetail()).isNotBlank();
+        @SuppressWarnings("unchecked")
+        List<UploadMember> members = (List<UploadMember>) problem.getProperties().get("members");
+        assertThat(members).extracting(UploadMember::fileName, UploadMember::status, UploadMember::code)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("photos.zip/a.png", 415, "UNSUPPORTED_TYPE"),
+                        org.assertj.core.groups.Tuple.tuple("photos.zip/scan.pdf", 422, "NO_TEXT"));
+        assertThat(UploadItem.refused("photos.zip", problem).members()).isEqualTo(members);
     }
 
     @Test

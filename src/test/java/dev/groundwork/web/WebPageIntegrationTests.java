@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.groundwork.index.DocumentRecord;
 import dev.groundwork.ingest.IngestionService;
 import dev.groundwork.support.Browser;
+import dev.groundwork.support.Containers;
 import dev.groundwork.support.FakeOpenAiServer;
 import dev.groundwork.support.Fixtures;
 import dev.groundwork.support.TestDirs;
@@ -217,6 +218,42 @@ class WebPageIntegrationTests {
         assertThat(copy.getAttribute("class")).contains("is-known");
         assertThat(copy.getText()).contains("Already in your documents as “" + document("tariffs.pdf").title() + "”");
         assertThat(page.findElement(By.id("upload-list")).getText()).doesNotContain("UNSUPPORTED_TYPE", "NO_TEXT");
+    }
+
+    @Test
+    void showsEachMemberOfAnUploadedArchiveWithItsOutcomeAndKeepsMembersWithTheirArchive() {
+        Path zip = file("harbour-papers.zip", Containers.zip(Containers.entries(
+                "reports/dues.pdf", Fixtures.pdf("Harbour dues. Yachts pay by the metre from April."),
+                "photo.png", Fixtures.png(),
+                "notes.txt", Fixtures.utf8("The crane on the north quay lifts four tonnes."))));
+        ChromeDriver page = open();
+
+        upload(page, zip);
+
+        WebElement upload = finishedUpload("harbour-papers.zip");
+        assertThat(upload.getAttribute("class")).contains("is-created");
+        assertThat(upload.getText()).contains("2 documents added, 1 file not read.");
+        List<WebElement> members = upload.findElements(By.cssSelector(".upload-member"));
+        assertThat(members).extracting(member -> member.findElement(By.cssSelector(".upload-member-name")).getText())
+                .containsExactly("reports/dues.pdf", "photo.png", "notes.txt");
+        assertThat(members.get(0).getAttribute("class")).contains("is-created");
+        assertThat(members.get(0).getText()).contains("Added: 1 page, 1 passage.");
+        assertThat(members.get(1).getAttribute("class")).contains("is-failed");
+        assertThat(members.get(1).getText()).contains("Not added. This is not a kind of document Groundwork can read")
+                .doesNotContain("UNSUPPORTED_TYPE");
+        DocumentRecord archive = document("harbour-papers.zip");
+        DocumentRecord member = document("harbour-papers.zip/notes.txt");
+        WebElement archiveRow = browser.waitUpTo(WAIT).until(d -> d.findElements(rowOf(archive)).stream().findFirst()
+                .orElse(null));
+        assertThat(archiveRow.getText()).contains("archive of 2 documents");
+        assertThat(archiveRow.findElements(By.cssSelector("[data-action='ask']"))).isEmpty();
+
+        page.findElement(By.cssSelector("tr[data-id='" + member.id() + "'] [data-action='delete']")).click();
+        WebElement dialog = page.findElement(By.id("delete-dialog"));
+        browser.waitUpTo(WAIT).until(d -> dialog.isDisplayed());
+        assertThat(dialog.getText()).contains("is inside “harbour-papers.zip”");
+        assertThat(page.findElement(By.id("delete-confirm")).isDisplayed()).isFalse();
+        assertThat(problemsInConsole()).isEmpty();
     }
 
     @Test

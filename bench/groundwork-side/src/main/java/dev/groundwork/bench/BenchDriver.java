@@ -38,13 +38,13 @@ public final class BenchDriver {
 
     private void run() throws Exception {
         header();
-        if (options.ingest && options.runs > 0) {
+        if (options.ingest && options.squadRuns > 0) {
             awaitQuiet("ingestion, SQuAD");
-            ingestion("SQuAD-public paragraphs", squadFolder(), "squad", options.runs);
+            ingestion("SQuAD-public paragraphs", squadFolder(), "squad", options.squadRuns);
         }
         if (options.ingest && !options.quick && options.corpusRuns > 0) {
-            awaitQuiet("ingestion, mixed corpus");
-            ingestion("mixed corpus (../shared/corpus)", options.corpus, "corpus", options.corpusRuns);
+            awaitQuiet("ingestion, corpus");
+            ingestion("corpus (" + options.corpus + ")", options.corpus, "corpus", options.corpusRuns);
         }
         if (options.steps) {
             awaitQuiet("encoder steps");
@@ -73,33 +73,40 @@ public final class BenchDriver {
         line("- Machine: " + cpu() + ", " + Runtime.getRuntime().availableProcessors() + " cores, " + memory());
         line("- JDK of the contenders: " + javaVersion() + " with " + String.join(" ", jvmFlags(options.java)));
         line("- Load average at the start: " + load());
-        line("- Runs per figure: " + options.runs + (options.corpusRuns != options.runs && !options.quick
-                ? " (mixed corpus: " + options.corpusRuns + ")" : "") + " (median, with min and max)");
+        line("- Runs per figure: " + options.runs + " (SQuAD ingestion: " + options.squadRuns + ", corpus ingestion: "
+                + (options.quick ? 0 : options.corpusRuns) + ") (median, with min and max)");
+        line("- Groundwork's encoder: " + options.encoder + " (`groundwork.encoder.model`, the model's own window, "
+                + "pooling and prefixes)");
         line("");
     }
 
     // ---- ingestion
 
+    /** Every ingestion contender, in the order of the first run; {@code --contenders} picks some. */
+    static final List<String> CONTENDERS = List.of("groundwork", "onnx", "lc4j", "easyrag", "easyrag-e5",
+            "groundwork-128", "groundwork-cold");
+
     private void ingestion(String title, Path corpus, String key, int runs) throws Exception {
         Path texts = Path.of("target/work/texts-" + key + ".bin").toAbsolutePath();
+        List<String> chosen = CONTENDERS.stream().filter(options.contenders::contains).toList();
         Map<String, List<Map<String, String>>> results = new LinkedHashMap<>();
-        for (String contender : List.of("groundwork", "onnx", "lc4j", "easyrag", "groundwork-128", "groundwork-cold")) {
-            results.put(contender, new ArrayList<>());
-        }
+        chosen.forEach(contender -> results.put(contender, new ArrayList<>()));
         List<String> loads = new ArrayList<>();
         String loadBefore = load();
+        List<String> rotating = chosen.stream().filter(c -> !c.equals("groundwork-cold")).toList();
         for (int run = 1; run <= runs; run++) {
             System.err.println("Ingestion, " + key + ", run " + run + " of " + runs);
             loads.add(load().split(" ")[0]);
-            // Groundwork first in the first run (it writes the chunks the raw encoders embed); later runs rotate, so
-            // that a change of load over the run does not always fall on the same contender. The cold pass (no
-            // pipeline warm-up) runs once, in the first run.
-            List<String> order = new ArrayList<>(switch (run % 3) {
-                case 1 -> List.of("groundwork", "onnx", "lc4j", "easyrag", "groundwork-128");
-                case 2 -> List.of("groundwork-128", "easyrag", "lc4j", "onnx", "groundwork");
-                default -> List.of("onnx", "groundwork", "easyrag", "groundwork-128", "lc4j");
-            });
-            if (run == 1) {
+            // Groundwork first in the first run (it writes the chunks the raw encoders embed); later runs reverse or
+            // rotate the order, so that a change of load over the run does not always fall on the same contender.
+            // The cold pass (no pipeline warm-up) runs once, in the first run.
+            List<String> order = new ArrayList<>(rotating);
+            if (run % 3 == 2) {
+                java.util.Collections.reverse(order);
+            } else if (run % 3 == 0) {
+                java.util.Collections.rotate(order, -1);
+            }
+            if (run == 1 && chosen.contains("groundwork-cold")) {
                 order.add("groundwork-cold");
             }
             for (String contender : order) {
@@ -114,64 +121,85 @@ public final class BenchDriver {
                             List.of("-Dbench.warmUpDocuments=0"), List.of());
                     case "onnx", "lc4j" -> child.run(name, appClasspath, List.of("-Xmx2g"),
                             "dev.groundwork.bench.RawEncoder", List.of(contender, texts.toString())).get(0);
-                    default -> child.run(name, easyRagClasspath, List.of("-Xmx4g"),
-                            "dev.groundwork.bench.easyrag.EasyRagIngest", List.of(corpus.toString())).get(0);
+                    case "easyrag" -> easyRagIngest(name, corpus, "default");
+                    case "easyrag-e5" -> easyRagIngest(name, corpus, "e5-small-v2-q");
+                    default -> throw new IllegalArgumentException(contender);
                 };
                 results.get(contender).add(result);
             }
         }
-        List<Map<String, String>> groundwork = results.get("groundwork");
-        List<Map<String, String>> onnx = results.get("onnx");
-        List<Map<String, String>> lc4j = results.get("lc4j");
-        List<Map<String, String>> easyRag = results.get("easyrag");
-        List<Map<String, String>> control = results.get("groundwork-128");
-        List<Map<String, String>> cold = results.get("groundwork-cold");
-        Map<String, String> g = groundwork.get(0);
-        Map<String, String> e = easyRag.get(0);
         line("## Ingestion: " + title);
         line("");
-        line("Groundwork: " + g.get("documents") + " documents indexed (" + g.get("failed") + " refused), "
-                + g.get("chunks") + " chunks, " + g.get("tokens") + " tokens read by the encoder (window 256). "
-                + "Easy RAG: " + e.get("documents") + " documents loaded, " + e.get("chunks") + " segments, "
-                + e.get("tokens") + " tokens read by its model (its splitter: 300 tokens; LangChain4j's MiniLM reads "
-                + "at most 128 of them). Load average before: " + loadBefore + ", after: " + load()
+        StringBuilder summary = new StringBuilder();
+        if (results.containsKey("groundwork")) {
+            Map<String, String> g = results.get("groundwork").get(0);
+            summary.append("Groundwork (encoder ").append(options.encoder).append("): ").append(g.get("documents"))
+                    .append(" documents indexed (").append(g.get("failed")).append(" refused), ").append(g.get("chunks"))
+                    .append(" chunks, ").append(g.get("tokens")).append(" tokens read by the encoder (window ")
+                    .append(g.get("window")).append("). ");
+        }
+        for (String easy : List.of("easyrag", "easyrag-e5")) {
+            if (results.containsKey(easy)) {
+                Map<String, String> e = results.get(easy).get(0);
+                summary.append("Easy RAG (").append(e.get("model")).append("): ").append(e.get("documents"))
+                        .append(" documents loaded, ").append(e.get("chunks")).append(" segments, ").append(e.get("tokens"))
+                        .append(" tokens read by its model (its splitter: 300 tokens). ");
+            }
+        }
+        line(summary + "Load average before: " + loadBefore + ", after: " + load()
                 + "; 1-minute load at the start of each run: " + String.join(", ", loads) + ".");
         line("");
-        line("| contender | documents/s | chunks/s | tokens embedded/s | seconds | note |");
-        line("|---|---|---|---|---|---|");
-        line("| **Groundwork, end to end** (parse, split, embed, index, commit) | " + stat(groundwork, "documents_per_s")
-                + " | " + stat(groundwork, "chunks_per_s") + " | " + stat(groundwork, "tokens_per_s") + " | "
-                + stat(groundwork, "seconds") + " | warm service (200 uploads before the clock); CPU of the pass by "
-                + "thread: " + g.get("cpu") + " |");
-        line("| raw encoder: plain ONNX Runtime loop, same model and window, same chunks | | " + stat(onnx, "chunks_per_s")
-                + " | | " + stat(onnx, "seconds") + " | embedding only |");
-        line("| raw encoder: LangChain4j AllMiniLmL6V2QuantizedEmbeddingModel, same chunks | | "
-                + stat(lc4j, "chunks_per_s") + " | | " + stat(lc4j, "seconds") + " | embedding only; cuts each chunk at "
-                + "128 tokens |");
-        line("| LangChain4j Easy RAG, same documents, same model | " + stat(easyRag, "documents_per_s") + " | "
-                + stat(easyRag, "chunks_per_s") + " | " + stat(easyRag, "tokens_per_s") + " | " + stat(easyRag, "seconds")
-                + " | its own chunks; in-memory store, nothing on disk |");
-        line("| *control, not the default:* Groundwork with an encoder window of 128 (`groundwork.encoder.max-tokens=128`) | "
-                + stat(control, "documents_per_s") + " | " + stat(control, "chunks_per_s") + " | "
-                + stat(control, "tokens_per_s") + " | " + stat(control, "seconds") + " | equal-work control: "
-                + control.get(0).get("chunks") + " chunks of at most 128 tokens, " + control.get(0).get("tokens")
-                + " tokens |");
-        line("| Groundwork, cold: the first pass after start-up (no pipeline warm-up; 1 run) | "
-                + stat(cold, "documents_per_s") + " | " + stat(cold, "chunks_per_s") + " | " + stat(cold, "tokens_per_s")
-                + " | " + stat(cold, "seconds") + " | JIT compiling during the pass; CPU by thread: "
-                + cold.get(0).get("cpu") + " |");
+        line("| contender | documents/s | chunks/s | tokens embedded/s | seconds | parse s | embed s | note |");
+        line("|---|---|---|---|---|---|---|---|");
+        for (Map.Entry<String, List<Map<String, String>>> entry : results.entrySet()) {
+            List<Map<String, String>> r = entry.getValue();
+            String label = switch (entry.getKey()) {
+                case "groundwork" -> "**Groundwork, end to end** (parse, split, embed, index, commit)";
+                case "onnx" -> "raw encoder: plain ONNX Runtime loop, MiniLM-q at window 256, same chunks";
+                case "lc4j" -> "raw encoder: LangChain4j AllMiniLmL6V2QuantizedEmbeddingModel, same chunks";
+                case "easyrag" -> "LangChain4j Easy RAG, same documents, its defaults (" + r.get(0).get("model") + ")";
+                case "easyrag-e5" -> "*equal-model control:* Easy RAG with Groundwork's model (" + r.get(0).get("model") + ")";
+                case "groundwork-128" -> "*control, not the default:* Groundwork, `groundwork.encoder.max-tokens=128`";
+                default -> "Groundwork, cold: the first pass after start-up (no pipeline warm-up; 1 run)";
+            };
+            String note = switch (entry.getKey()) {
+                case "groundwork", "groundwork-cold" -> "CPU of the pass by thread: " + r.get(0).get("cpu");
+                case "onnx", "lc4j" -> "embedding only";
+                case "groundwork-128" -> r.get(0).get("chunks") + " chunks, " + r.get(0).get("tokens") + " tokens";
+                default -> "its own chunks; in-memory store, nothing on disk; CPU of the process over the pass: "
+                        + r.get(0).get("cpu");
+            };
+            line("| " + label + " | " + stat(r, "documents_per_s") + " | " + stat(r, "chunks_per_s") + " | "
+                    + stat(r, "tokens_per_s") + " | " + stat(r, "seconds") + " | " + stat(r, "load_seconds") + " | "
+                    + stat(r, "embed_seconds") + " | " + note + " |");
+        }
+        line("");
+        line("Parse s: Easy RAG's loading (Tika) before it splits, alone; Groundwork parses while it embeds, so none. "
+                + "Embed s: time inside the model's calls, summed over the calls (Groundwork's run on two threads at once).");
         line("");
         line("Ratios, each taken within one run, then the median (min, max) over the runs:");
         line("");
-        line("- Groundwork end to end / plain ONNX loop, chunks/s: **" + ratio(groundwork, onnx, "chunks_per_s")
-                + "** (goal >= 0.9)");
-        line("- Groundwork end to end / LangChain4j model, chunks/s: **" + ratio(groundwork, lc4j, "chunks_per_s")
-                + "** (that model reads at most 128 tokens of each chunk, Groundwork up to 256)");
-        line("- Easy RAG time / Groundwork time for the same documents, default settings: **"
-                + ratio(easyRag, groundwork, "seconds") + "** (goal >= 1.5)");
-        line("- Groundwork tokens embedded/s / Easy RAG tokens embedded/s: " + ratio(groundwork, easyRag, "tokens_per_s"));
-        line("- Control: Easy RAG time / Groundwork time with a window of 128: " + ratio(easyRag, control, "seconds"));
+        ratioLine(results, "groundwork", "onnx", "chunks_per_s", "Groundwork end to end / plain ONNX loop, chunks/s", "");
+        ratioLine(results, "easyrag", "groundwork", "seconds",
+                "Easy RAG time / Groundwork time for the same documents, each with its defaults", " (goal >= 1.5)");
+        ratioLine(results, "groundwork", "easyrag", "tokens_per_s",
+                "Groundwork tokens embedded/s / Easy RAG tokens embedded/s", "");
+        ratioLine(results, "easyrag-e5", "groundwork", "seconds",
+                "Equal-model control: Easy RAG with " + options.encoder + " time / Groundwork time", "");
+        ratioLine(results, "easyrag", "groundwork-128", "seconds", "Control: Easy RAG time / Groundwork time with a window of 128", "");
         line("");
+    }
+
+    private void ratioLine(Map<String, List<Map<String, String>>> results, String a, String b, String key, String text,
+                           String goal) {
+        if (results.containsKey(a) && results.containsKey(b)) {
+            line("- " + text + ": **" + ratio(results.get(a), results.get(b), key) + "**" + goal);
+        }
+    }
+
+    private Map<String, String> easyRagIngest(String name, Path corpus, String model) throws Exception {
+        return child.run(name, easyRagClasspath, List.of("-Xmx4g"), "dev.groundwork.bench.easyrag.EasyRagIngest",
+                List.of(corpus.toString(), model)).get(0);
     }
 
     private Map<String, String> groundworkIngest(String name, Path corpus, String key, Path texts, List<String> jvm,
@@ -179,6 +207,7 @@ public final class BenchDriver {
         List<String> flags = new ArrayList<>(List.of("-Xmx2g"));
         flags.addAll(jvm);
         List<String> args = new ArrayList<>(List.of(corpus.toString(), "target/work/groundwork-" + key, texts.toString()));
+        args.add("--groundwork.encoder.model=" + options.encoder);
         args.addAll(settings);
         return child.run(name, appClasspath, flags, "dev.groundwork.bench.GroundworkIngest", args).get(0);
     }
@@ -333,15 +362,16 @@ public final class BenchDriver {
 
     /** Builds (once, then cached) and searches the index of one size and vector generator; one row of the table. */
     private void queryRow(long size, String generator) throws Exception {
-        Path dir = Path.of("target/cache/index-" + size + "-" + options.vectorFormat + "-" + generator + "-m"
-                + options.hnswM + "-b" + options.hnswBeamWidth).toAbsolutePath();
-        List<String> settings = List.of("--groundwork.index.vector-format=" + options.vectorFormat,
+        Path dir = Path.of("target/cache/index-" + options.encoder + "-" + size + "-" + options.vectorFormat + "-"
+                + generator + "-m" + options.hnswM + "-b" + options.hnswBeamWidth).toAbsolutePath();
+        List<String> settings = List.of("--groundwork.encoder.model=" + options.encoder,
+                "--groundwork.index.vector-format=" + options.vectorFormat,
                 "--groundwork.index.hnsw-m=" + options.hnswM, "--groundwork.index.hnsw-beam-width=" + options.hnswBeamWidth);
         if (options.rebuild || !Files.exists(dir.resolve("BUILT"))) {
             System.err.println("Building the " + size + "-chunk index, " + generator + " vectors (kept in " + dir + ")");
             // No refresh during the build and a RAM buffer near Lucene's limit: few segments, then merged into one.
             List<String> args = new ArrayList<>(List.of(dir.toString(), options.squad.toString(),
-                    Long.toString(size), Path.of("target/cache/real-chunks.bin").toAbsolutePath().toString(), generator,
+                    Long.toString(size), Path.of("target/cache/real-chunks-" + options.encoder + ".bin").toAbsolutePath().toString(), generator,
                     "--groundwork.index.ram-buffer-mb=1900", "--groundwork.index.refresh-interval=1h"));
             args.addAll(settings);
             Map<String, String> built = child.run("build-" + size + "-" + generator, appClasspath, List.of("-Xmx6g"),
@@ -523,6 +553,9 @@ public final class BenchDriver {
         boolean rebuild;
         int runs = 3;
         int corpusRuns = -1;
+        int squadRuns = -1;
+        String encoder = "e5-small-v2-q";
+        List<String> contenders = CONTENDERS;
         int questions = 300;
         String vectorFormat = "float";
         double quietLoad = 1.0;
@@ -555,6 +588,14 @@ public final class BenchDriver {
                     case "--rebuild" -> options.rebuild = true;
                     case "--runs" -> runs = Integer.parseInt(value);
                     case "--corpus-runs" -> options.corpusRuns = Integer.parseInt(value);
+                    case "--squad-runs" -> options.squadRuns = Integer.parseInt(value);
+                    case "--encoder" -> options.encoder = value;
+                    case "--contenders" -> {
+                        options.contenders = List.of(value.split(","));
+                        if (!CONTENDERS.containsAll(options.contenders)) {
+                            throw new IllegalArgumentException("--contenders: choose from " + CONTENDERS);
+                        }
+                    }
                     case "--questions" -> options.questions = Integer.parseInt(value);
                     case "--vector-format" -> options.vectorFormat = value;
                     case "--hnsw-m" -> options.hnswM = Integer.parseInt(value);
@@ -592,6 +633,9 @@ public final class BenchDriver {
             }
             if (sizes != null) {
                 options.sizes = sizes;
+            }
+            if (options.squadRuns < 0) {
+                options.squadRuns = options.runs;
             }
             if (options.corpusRuns < 0) {
                 options.corpusRuns = options.runs;

@@ -82,6 +82,7 @@ public final class GroundworkIngest {
                     .put("chunks", chunks)
                     .put("embedded", texts.size())
                     .put("tokens", tokens)
+                    .put("window", window)
                     .put("embed_seconds", recording.embedNanos() / 1e9)
                     .put("chunks_per_s", chunks / seconds)
                     .put("documents_per_s", ingestion.stats().documents() / seconds)

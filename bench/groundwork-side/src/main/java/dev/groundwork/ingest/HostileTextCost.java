@@ -29,8 +29,8 @@ public final class HostileTextCost {
                         () -> ("# a" + " ".repeat(3_000) + "x\n").repeat(200)),
                 new Input("5 MB of prose without a full stop", "run-on.txt",
                         () -> "and the river ran on past the mill ".repeat(150_000)));
-        Encoder encoder = BenchEncoders.open(new EncoderSettings("all-minilm-l6-v2-q", null, 256,
-                EncoderSettings.Pooling.MEAN, "", "", 1, 1, 0));
+        // the application's default encoder, each of its settings the model's own (window, pooling, prefixes)
+        Encoder encoder = BenchEncoders.open(new EncoderSettings("e5-small-v2-q", null, null, null, null, null, 1, 1, 0));
         TikaDocumentParser parser = TikaDocumentParser.plainTextOnly(ParseLimits.defaults(20_000_000), Duration.ofMinutes(10));
         SentenceAwareSplitter splitter = new SentenceAwareSplitter(new SplitSettings(256, 38, true), encoder);
         Path dir = Files.createTempDirectory("hostile-text");
