@@ -50,6 +50,8 @@ final class RateLimits extends OncePerRequestFilter {
         }
     }
 
+    private static final Kind[] KINDS = Kind.values();
+
     /** Past this many callers with buckets, idle (full) buckets are dropped: they hold nothing worth keeping. */
     private static final int TIDY_ABOVE = 10_000;
 
@@ -87,7 +89,7 @@ final class RateLimits extends OncePerRequestFilter {
     }
 
     private Kind kindOf(HttpServletRequest request) {
-        for (Kind kind : Kind.values()) {
+        for (Kind kind : KINDS) {
             if (perMinute.get(kind) > 0 && kind.requests.matches(request)) {
                 return kind;
             }

@@ -304,7 +304,8 @@ public final class BenchDriver {
         line("## Access control: latency with security on and off");
         line("");
         line("Over real HTTP, one client with keep-alive, one request at a time, " + options.securityRequests
-                + " of each kind after a warm-up, on an index of 300 SQuAD paragraphs: search (`GET /api/search`, k=5), "
+                + " of each kind after a warm-up (5,000 re-index status requests to each instance, so that the code every "
+                + "request runs is compiled, then 60 of each kind), on an index of 300 SQuAD paragraphs: search (`GET /api/search`, k=5), "
                 + "ask (`POST /api/ask`, extractive), upload (`POST /api/documents`, one SQuAD paragraph as a text file). "
                 + "*off*: Spring Security's filter not registered with the servlet container, as before access control; "
                 + "*local*: the default (Host allowlist, cross-site check, rate limits, headers, audit); *keys*: every "
