@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -51,15 +50,16 @@ public final class GenerationalChunkIndex implements ServingIndex<ChunkIndex>, I
     private volatile Generation serving;
     private Generation next;
 
-    /** One Lucene index of the series, with the count of those holding it (its slot as serving or next is one). */
+    /** One Lucene index of the series, with those holding it. */
     private final class Generation implements NextGeneration {
         private final String name;
         private final LuceneChunkIndex index;
-        private final AtomicInteger holders = new AtomicInteger(1);
+        private final GenerationHolds holds;
 
         private Generation(String name, LuceneChunkIndex index) {
             this.name = name;
             this.index = index;
+            this.holds = new GenerationHolds(name, () -> closeAndDelete(this));
         }
 
         @Override
@@ -74,22 +74,12 @@ public final class GenerationalChunkIndex implements ServingIndex<ChunkIndex>, I
 
         /** Takes a hold, unless the generation is closed already (a switch retired it meanwhile). */
         boolean tryHold() {
-            for (int count = holders.get(); count > 0; count = holders.get()) {
-                if (holders.compareAndSet(count, count + 1)) {
-                    return true;
-                }
-            }
-            return false;
+            return holds.tryHold();
         }
 
         /** Gives a hold back; the last one closes and deletes a retired generation. */
         void release() {
-            int left = holders.decrementAndGet();
-            if (left == 0) {
-                closeAndDelete(this);
-            } else if (left < 0) {
-                throw new IllegalStateException("Index generation " + name + " released more often than acquired");
-            }
+            holds.release();
         }
     }
 

@@ -2,6 +2,7 @@ package dev.groundwork.index.solr;
 
 import dev.groundwork.index.ChunkIndex;
 import dev.groundwork.index.ChunkStore;
+import dev.groundwork.index.GenerationHolds;
 import dev.groundwork.index.IndexGenerations;
 import dev.groundwork.index.IndexUnavailableException;
 import dev.groundwork.index.NextGeneration;
@@ -10,7 +11,6 @@ import dev.groundwork.index.ServingIndex;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -45,15 +45,16 @@ public final class SolrGenerations implements ServingIndex<ChunkIndex>, IndexGen
     private volatile Generation serving;
     private Generation next;
 
-    /** One collection of the series, with the count of those holding it (its slot as serving or next is one). */
+    /** One collection of the series, with those holding it. */
     private final class Generation implements NextGeneration {
         private final SolrChunkIndex index;
-        private final AtomicInteger holders = new AtomicInteger(1);
+        private final GenerationHolds holds;
         /** Whether this node deletes the collection once nobody here holds it (it switched away from it, or discarded it). */
         private volatile boolean dropWhenReleased;
 
         private Generation(SolrChunkIndex index) {
             this.index = index;
+            this.holds = new GenerationHolds(index.collection(), () -> retire(this));
         }
 
         @Override
@@ -72,21 +73,11 @@ public final class SolrGenerations implements ServingIndex<ChunkIndex>, IndexGen
         }
 
         boolean tryHold() {
-            for (int count = holders.get(); count > 0; count = holders.get()) {
-                if (holders.compareAndSet(count, count + 1)) {
-                    return true;
-                }
-            }
-            return false;
+            return holds.tryHold();
         }
 
         void release() {
-            int left = holders.decrementAndGet();
-            if (left == 0) {
-                retire(this);
-            } else if (left < 0) {
-                throw new IllegalStateException("Index generation " + name() + " released more often than acquired");
-            }
+            holds.release();
         }
     }
 
