@@ -281,6 +281,30 @@ public final class LuceneChunkIndex implements ChunkIndex, AutoCloseable {
         }, "vector search");
     }
 
+    /** The document's chunks are read one by one until the ordinal: a document has hundreds, not millions. */
+    @Override
+    public Optional<ChunkHit> chunk(String documentId, int ordinal) {
+        Query ofDocument = new BooleanQuery.Builder()
+                .add(new TermQuery(new Term(DOC_ID, documentId)), Occur.FILTER)
+                .add(new TermQuery(new Term(KIND, KIND_CHUNK)), Occur.FILTER)
+                .build();
+        return writer.search(searcher -> {
+            int count = searcher.count(ofDocument);
+            if (count == 0 || ordinal < 0) {
+                return Optional.<ChunkHit>empty();
+            }
+            StoredFields stored = searcher.storedFields();
+            for (ScoreDoc hit : searcher.search(ofDocument, count, Sort.INDEXORDER).scoreDocs) {
+                Document entry = stored.document(hit.doc, Set.of(ORDINAL));
+                if (entry.getField(ORDINAL).numericValue().intValue() == ordinal) {
+                    Chunk chunk = IndexEntries.toChunk(stored.document(hit.doc));
+                    return readRecord(searcher, documentId).map(record -> new ChunkHit(record, chunk, 0));
+                }
+            }
+            return Optional.<ChunkHit>empty();
+        }, "read chunk " + ordinal + " of " + documentId);
+    }
+
     /** A document's chunks with their stored vectors, in order. */
     List<EmbeddedChunk> chunks(String documentId) {
         Query ofDocument = new BooleanQuery.Builder()

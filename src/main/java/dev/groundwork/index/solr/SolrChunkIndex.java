@@ -190,6 +190,18 @@ public final class SolrChunkIndex implements ChunkIndex {
         return toHits(search(queries.vector(vector, limit, filter), "vector search"), true);
     }
 
+    /** A search for the chunk's id, as it is kept ({@code documentId/ordinal}); sees what searches see. */
+    @Override
+    public Optional<ChunkHit> chunk(String documentId, int ordinal) {
+        if (ordinal < 0) {
+            return Optional.empty();
+        }
+        QueryResponse found = search(queries.chunk(documentId + "/" + ordinal),
+                "read chunk " + ordinal + " of " + documentId);
+        return toHits(found, false).stream().findFirst()
+                .map(hit -> new ChunkHit(hit.document(), hit.chunk(), 0));
+    }
+
     private QueryResponse search(ModifiableSolrParams params, String what) {
         // POST: a question's vector is a few kilobytes of parameters
         QueryRequest request = new QueryRequest(params, SolrRequest.METHOD.POST);

@@ -73,6 +73,17 @@ final class SolrQueries {
         return params;
     }
 
+    /** The one chunk of this id ({@code documentId/ordinal}), with its stored fields. */
+    ModifiableSolrParams chunk(String chunkId) {
+        ModifiableSolrParams params = new ModifiableSolrParams();
+        // the id travels as a parameter of its own: nothing in it is read as syntax
+        params.set("cid", chunkId);
+        params.set("q", "{!term f=" + ID + " v=$cid}");
+        params.add("fq", KIND + ":" + KIND_CHUNK);
+        page(params, 1);
+        return params;
+    }
+
     /**
      * The best {@code limit} chunks with their stored fields, each shard answering in a single pass: in two passes
      * (ids first, fields by id after) a commit between them could give a chunk of one version of a document the
