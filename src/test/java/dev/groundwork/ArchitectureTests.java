@@ -33,6 +33,7 @@ class ArchitectureTests {
                 .layer("application").definedBy("dev.groundwork")
                 .layer("config").definedBy("dev.groundwork.config..")
                 .layer("web").definedBy("dev.groundwork.web..")
+                .layer("mcp").definedBy("dev.groundwork.mcp..")
                 .layer("eval").definedBy("dev.groundwork.eval..")
                 .layer("sync").definedBy("dev.groundwork.sync..")
                 .layer("security").definedBy("dev.groundwork.security..")
@@ -45,10 +46,12 @@ class ArchitectureTests {
                 .layer("text").definedBy("dev.groundwork.text..")
 
                 .whereLayer("application").mayOnlyAccessLayers("eval", "security")
-                .whereLayer("config").mayOnlyAccessLayers("sync", "security", "answer", "retrieve", "ingest", "prompt",
+                .whereLayer("config").mayOnlyAccessLayers("mcp", "sync", "security", "answer", "retrieve", "ingest", "prompt",
                         "index", "embed", "text")
                 .whereLayer("web").mayOnlyAccessLayers("sync", "security", "answer", "retrieve", "ingest", "index",
                         "embed", "text")
+                .whereLayer("mcp").mayOnlyAccessLayers("security", "answer", "retrieve", "ingest", "index", "embed",
+                        "text")
                 .whereLayer("eval").mayOnlyAccessLayers("config", "answer", "retrieve", "ingest", "prompt", "index",
                         "embed", "text")
                 .whereLayer("sync").mayOnlyAccessLayers("ingest", "index", "text")
@@ -64,7 +67,8 @@ class ArchitectureTests {
                 .whereLayer("web").mayNotBeAccessedByAnyLayer()
                 .whereLayer("eval").mayOnlyBeAccessedByLayers("application")
                 .whereLayer("sync").mayOnlyBeAccessedByLayers("web", "config")
-                .whereLayer("security").mayOnlyBeAccessedByLayers("web", "config", "application")
+                .whereLayer("mcp").mayOnlyBeAccessedByLayers("config")
+                .whereLayer("security").mayOnlyBeAccessedByLayers("web", "mcp", "config", "application")
                 .check(classes);
     }
 
@@ -77,11 +81,12 @@ class ArchitectureTests {
     }
 
     @Test
-    void theWebLayerGoesThroughServicesNotTheIndexRoles() {
-        noClasses().that().resideInAPackage("dev.groundwork.web..")
+    void theWebAndMcpLayersGoThroughServicesNotTheIndexRoles() {
+        noClasses().that().resideInAnyPackage("dev.groundwork.web..", "dev.groundwork.mcp..")
                 .should().dependOnClassesThat().haveSimpleNameEndingWith("ChunkIndex")
                 .orShould().dependOnClassesThat().haveSimpleName("ChunkSearch")
                 .orShould().dependOnClassesThat().haveSimpleName("ChunkStore")
+                .orShould().dependOnClassesThat().haveSimpleName("ChunkLookup")
                 .orShould().dependOnClassesThat().haveSimpleName("ServingIndex")
                 .orShould().dependOnClassesThat().haveSimpleName("IndexGenerations")
                 .check(classes);

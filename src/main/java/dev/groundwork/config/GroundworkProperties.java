@@ -7,6 +7,7 @@ import dev.groundwork.index.IndexSettings;
 import dev.groundwork.ingest.IngestSettings;
 import dev.groundwork.ingest.ParseSettings;
 import dev.groundwork.ingest.SplitSettings;
+import dev.groundwork.mcp.McpSettings;
 import dev.groundwork.prompt.PromptSettings;
 import dev.groundwork.retrieve.RetrievalSettings;
 import dev.groundwork.security.SecuritySettings;
@@ -35,5 +36,6 @@ public record GroundworkProperties(
         @Valid @NotNull @DefaultValue PromptSettings prompts,
         @Valid @NotNull @DefaultValue AnswerSettings answer,
         @Valid @NotNull @DefaultValue LlmSettings llm,
-        @Valid @NotNull @DefaultValue SecuritySettings security) {
+        @Valid @NotNull @DefaultValue SecuritySettings security,
+        @Valid @NotNull @DefaultValue McpSettings mcp) {
 }

@@ -44,6 +44,9 @@ final class AccessRules {
             rule(HttpMethod.GET, Role.READER, "/api/documents", "/api/documents/*", "/api/search", "/api/ask/stream",
                     "/api/reindex/status"),
             rule(HttpMethod.POST, Role.READER, "/api/ask"),
+            // the MCP server: its tools search, ask and read, as a reader may (GET and DELETE are 405: it keeps no
+            // sessions)
+            rule(null, Role.READER, "/mcp"),
             // changing what is indexed
             rule(HttpMethod.POST, Role.EDITOR, "/api/documents", "/api/reindex"),
             rule(HttpMethod.DELETE, Role.EDITOR, "/api/documents/*"),

@@ -73,6 +73,11 @@ class SecurityConfiguration {
     }
 
     @Bean
+    RateLimiter rateLimiter(SecuritySettings settings, Clock clock) {
+        return new RateLimiter(settings.limits(), settings.mode(), clock);
+    }
+
+    @Bean
     ApiKeys apiKeys(SecuritySettings settings, Clock clock) {
         ApiKeys keys = new ApiKeys(settings.keysFile(), clock);
         if (settings.mode().signsIn()) {
@@ -181,13 +186,13 @@ class SecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain groundworkSecurity(HttpSecurity http, SecuritySettings settings, JsonMapper json, Clock clock,
-                                           AuditLog audit, KeyAuthenticator keys, CsrfTokenRepository csrf,
+    SecurityFilterChain groundworkSecurity(HttpSecurity http, SecuritySettings settings, JsonMapper json,
+                                           RateLimiter limiter, AuditLog audit, KeyAuthenticator keys, CsrfTokenRepository csrf,
                                            SecurityContextRepository contexts, AuthenticationEventPublisher events,
                                            Environment environment) {
         Problems problems = new Problems(json);
         Refusals refusals = new Refusals(settings.mode(), problems);
-        everyMode(http, settings, problems, refusals, audit, clock);
+        everyMode(http, settings, problems, refusals, audit, limiter);
         switch (settings.mode()) {
             case LOCAL -> localUser(http);
             case KEYS -> sessionsAndBearerTokens(http, new BearerTokens(keys.manager(), null), refusals, csrf, contexts,
@@ -204,7 +209,7 @@ class SecurityConfiguration {
 
     /** What no mode goes without: problem details, the access rules, CORS, the cross-site check, limits, audit. */
     private static void everyMode(HttpSecurity http, SecuritySettings settings, Problems problems, Refusals refusals,
-                                  AuditLog audit, Clock clock) {
+                                  AuditLog audit, RateLimiter limiter) {
         http.cors(cors -> cors.configurationSource(cors(settings.allowedOrigins())))
                 .formLogin(AbstractHttpConfigurer::disable)
                 .httpBasic(AbstractHttpConfigurer::disable)
@@ -213,7 +218,7 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(AccessRules::apply)
                 .addFilterAfter(new AuditFilter(audit), SecurityContextHolderFilter.class)
                 .addFilterBefore(new CrossSiteRequests(settings.allowedOrigins(), problems), CorsFilter.class)
-                .addFilterAfter(new RateLimits(settings.limits(), settings.mode(), clock, problems), AuthorizationFilter.class);
+                .addFilterAfter(new RateLimits(limiter, problems), AuthorizationFilter.class);
     }
 
     /** {@code local}: every request is the local user's; nothing to remember, no session, so no CSRF token. */

@@ -1,15 +1,13 @@
 package dev.groundwork.web;
 
-import dev.groundwork.answer.AnswerSettings;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicBoolean;
+import dev.groundwork.answer.AnswerCapacity;
+import dev.groundwork.answer.AnswersBusyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
- * Answers being written at once, JSON and streamed together, are at most {@code groundwork.answer.max-answers}: one
- * more is refused at once with 503 {@code TOO_BUSY}, never queued unseen, so that a slow LLM can hold neither every
- * servlet thread nor every stream.
+ * The API's way to the {@link AnswerCapacity} shared by every way in: one answer more than
+ * {@code groundwork.answer.max-answers}, JSON and streamed together, is refused at once with 503 {@code TOO_BUSY}.
  */
 @Component
 class AnswerSlots {
@@ -20,23 +18,18 @@ class AnswerSlots {
         void close();
     }
 
-    private final Semaphore slots;
+    private final AnswerCapacity capacity;
 
-    AnswerSlots(AnswerSettings settings) {
-        this.slots = new Semaphore(settings.maxAnswers());
+    AnswerSlots(AnswerCapacity capacity) {
+        this.capacity = capacity;
     }
 
     /** @throws InvalidRequestException 503 TOO_BUSY when every slot is taken */
     Slot take() {
-        if (!slots.tryAcquire()) {
-            throw new InvalidRequestException(HttpStatus.SERVICE_UNAVAILABLE, "TOO_BUSY",
-                    "Too many answers are being written; try again in a moment.");
+        try {
+            return capacity.take()::close;
+        } catch (AnswersBusyException e) {
+            throw new InvalidRequestException(HttpStatus.SERVICE_UNAVAILABLE, "TOO_BUSY", e.getMessage());
         }
-        AtomicBoolean open = new AtomicBoolean(true);
-        return () -> {
-            if (open.compareAndSet(true, false)) {
-                slots.release();
-            }
-        };
     }
 }

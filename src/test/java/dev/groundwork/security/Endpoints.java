@@ -4,15 +4,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.ApplicationContext;
+import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
 
 /**
  * Every endpoint the running application serves, read from its request mappings (controllers, the actuator, the API
- * description), plus the page's files, which resource handlers serve. A new endpoint is in this list the moment it
- * is mapped, so a test built on it cannot miss it.
+ * description) and its servlets beside Spring MVC's (the MCP server, listed as POST, the method it answers), plus the
+ * page's files, which resource handlers serve. A new endpoint is in this list the moment it is mapped, so a test built
+ * on it cannot miss it.
  */
 final class Endpoints {
 
@@ -34,6 +37,11 @@ final class Endpoints {
                 for (String pattern : info.getPatternValues()) {
                     listed.forEach(method -> endpoints.add(method.name() + " " + pattern));
                 }
+            }
+        }
+        for (ServletRegistrationBean<?> servlet : context.getBeansOfType(ServletRegistrationBean.class).values()) {
+            if (!(servlet.getServlet() instanceof DispatcherServlet)) {
+                servlet.getUrlMappings().forEach(pattern -> endpoints.add("POST " + pattern));
             }
         }
         return endpoints;

@@ -78,6 +78,7 @@ class KeysModeIntegrationTests {
         expected.put("POST /api/ask", Access.READER);
         expected.put("GET /api/ask/stream", Access.READER);
         expected.put("GET /api/reindex/status", Access.READER);
+        expected.put("POST /mcp", Access.READER);
         expected.put("POST /api/documents", Access.EDITOR);
         expected.put("DELETE /api/documents/{id}", Access.EDITOR);
         expected.put("POST /api/reindex", Access.EDITOR);

@@ -1,0 +1,26 @@
+package dev.groundwork.retrieve;
+
+import dev.groundwork.index.ChunkHit;
+import dev.groundwork.index.ChunkLookup;
+import dev.groundwork.index.ServingIndex;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+
+/**
+ * Passages read back by where they stand, as a search named them: for clients that search first and read a passage
+ * again later (the MCP server's {@code get_passage}). What the serving index holds now, as a search would see it.
+ */
+@Service
+public class Passages {
+
+    private final ServingIndex<? extends ChunkLookup> index;
+
+    Passages(ServingIndex<? extends ChunkLookup> index) {
+        this.index = index;
+    }
+
+    /** The passage of that ordinal in that document; empty when either is not (or no longer) there. */
+    public Optional<ChunkHit> find(String documentId, int ordinal) {
+        return index.use(lookup -> lookup.chunk(documentId, ordinal));
+    }
+}
