@@ -52,7 +52,8 @@ abstract class McpService {
 
     @BeforeEach
     void documents() {
-        if (manualId == null) {
+        // once per application: the test classes share one, unless the context cache has let it go meanwhile
+        if (manualId == null || ingestion.find(manualId).isEmpty()) {
             manualId = ingestion.upload("heating-manual.pdf", new ByteArrayInputStream(Fixtures.pdf(
                     "Heating manual. This manual explains the heating system of the Elm Street office.",
                     "The boiler is serviced once a year by a certified engineer. " + GAUGE
