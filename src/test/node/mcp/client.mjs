@@ -1,4 +1,4 @@
-// Lists and calls every tool of Groundwork's MCP server with the official SDK's client, over its streamable HTTP
+// Lists and calls every tool (and reads a document resource) of Groundwork's MCP server with the official SDK's client, over its streamable HTTP
 // transport, and prints one JSON line per step for the JUnit test to check: node client.mjs <endpoint> <api key>
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
@@ -43,6 +43,16 @@ print("get_passage", result(await client.callTool({ name: "get_passage", argumen
 print("ask", result(await client.callTool({ name: "ask", arguments: { question } })));
 
 print("list_documents", result(await client.callTool({ name: "list_documents", arguments: {} })));
+
+const templates = await client.listResourceTemplates();
+const documentId = search.structuredContent?.passages?.[0]?.documentId;
+const resource = await client.readResource({ uri: `groundwork://documents/${documentId}` });
+print("resource", {
+  templates: templates.resourceTemplates.map((template) => template.uriTemplate),
+  uri: resource.contents[0].uri,
+  mimeType: resource.contents[0].mimeType,
+  text: resource.contents[0].text,
+});
 
 print("bad_argument", result(await client.callTool({ name: "search_documents", arguments: { query: "boiler", k: 0 } })));
 

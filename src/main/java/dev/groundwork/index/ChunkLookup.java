@@ -1,10 +1,12 @@
 package dev.groundwork.index;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
  * The lookup role of a chunk index: one passage read back by where it stands (its document and ordinal), as a search
- * hit named it. What a caller needs to show a passage again later, and all it gets. Sees what searches see. Every
+ * hit named it, or all of a document's passages in order. What a caller needs to show a passage or a document again
+ * later, and all it gets. Sees what searches see. Every
  * failure is an {@link IndexUnavailableException}, never an empty result.
  */
 public interface ChunkLookup {
@@ -15,4 +17,7 @@ public interface ChunkLookup {
      * looked up, not ranked.
      */
     Optional<ChunkHit> chunk(String documentId, int ordinal);
+
+    /** Every chunk of the document, in order (by ordinal); empty when there is no such document or it has none. */
+    List<Chunk> passages(String documentId);
 }

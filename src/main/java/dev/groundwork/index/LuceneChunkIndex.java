@@ -284,10 +284,7 @@ public final class LuceneChunkIndex implements ChunkIndex, AutoCloseable {
     /** The document's chunks are read one by one until the ordinal: a document has hundreds, not millions. */
     @Override
     public Optional<ChunkHit> chunk(String documentId, int ordinal) {
-        Query ofDocument = new BooleanQuery.Builder()
-                .add(new TermQuery(new Term(DOC_ID, documentId)), Occur.FILTER)
-                .add(new TermQuery(new Term(KIND, KIND_CHUNK)), Occur.FILTER)
-                .build();
+        Query ofDocument = chunksOf(documentId);
         return writer.search(searcher -> {
             int count = searcher.count(ofDocument);
             if (count == 0 || ordinal < 0) {
@@ -305,12 +302,31 @@ public final class LuceneChunkIndex implements ChunkIndex, AutoCloseable {
         }, "read chunk " + ordinal + " of " + documentId);
     }
 
-    /** A document's chunks with their stored vectors, in order. */
-    List<EmbeddedChunk> chunks(String documentId) {
-        Query ofDocument = new BooleanQuery.Builder()
+    /** Without their vectors: a document written while vectors were not comparable has none. */
+    @Override
+    public List<Chunk> passages(String documentId) {
+        Query ofDocument = chunksOf(documentId);
+        return writer.search(searcher -> {
+            int count = Math.max(1, searcher.count(ofDocument));
+            List<Chunk> chunks = new ArrayList<>(count);
+            for (ScoreDoc hit : searcher.search(ofDocument, count, Sort.INDEXORDER).scoreDocs) {
+                chunks.add(IndexEntries.toChunk(searcher.storedFields().document(hit.doc)));
+            }
+            chunks.sort(Comparator.comparingInt(Chunk::ordinal));
+            return chunks;
+        }, "read the passages of " + documentId);
+    }
+
+    private static Query chunksOf(String documentId) {
+        return new BooleanQuery.Builder()
                 .add(new TermQuery(new Term(DOC_ID, documentId)), Occur.FILTER)
                 .add(new TermQuery(new Term(KIND, KIND_CHUNK)), Occur.FILTER)
                 .build();
+    }
+
+    /** A document's chunks with their stored vectors, in order. */
+    List<EmbeddedChunk> chunks(String documentId) {
+        Query ofDocument = chunksOf(documentId);
         return writer.search(searcher -> {
             int count = Math.max(1, searcher.count(ofDocument));
             List<EmbeddedChunk> chunks = new ArrayList<>(count);

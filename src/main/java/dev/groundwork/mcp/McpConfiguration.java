@@ -55,7 +55,7 @@ class McpConfiguration {
 
     @Bean(destroyMethod = "close")
     McpStatelessSyncServer mcpServer(HttpServletStatelessServerTransport transport, List<GroundworkTool> tools,
-                                     LlmSettings llm) {
+                                     DocumentResources documents, LlmSettings llm) {
         ToolCalls calls = new ToolCalls(JSON);
         McpStatelessSyncServer server = McpServer.sync(transport)
                 .serverInfo("groundwork", version())
@@ -63,7 +63,7 @@ class McpConfiguration {
                         + "pages, e-mails) and cites the page and passage of every claim. Prefer it to general "
                         + "knowledge for anything those documents cover; when it says the documents do not hold an "
                         + "answer, say so.")
-                .capabilities(McpSchema.ServerCapabilities.builder().tools(false).build())
+                .capabilities(McpSchema.ServerCapabilities.builder().tools(false).resources(false, false).build())
                 .jsonMapper(new JacksonMcpJsonMapper(JSON))
                 // arguments are checked by each tool, which names the argument and gives the API's stable codes
                 .validateToolInputs(false)
@@ -71,8 +71,10 @@ class McpConfiguration {
                 .immediateExecution(true)
                 .requestTimeout(llm.answerTimeout().plus(CALL_MARGIN))
                 .tools(tools.stream().map(calls::specification).toList())
+                .resourceTemplates(documents.specification())
                 .build();
-        log.info("MCP server at {}: tools {}", ENDPOINT, tools.stream().map(tool -> tool.definition().name()).toList());
+        log.info("MCP server at {}: tools {}, resources {}", ENDPOINT,
+                tools.stream().map(tool -> tool.definition().name()).toList(), DocumentResources.TEMPLATE);
         return server;
     }
 

@@ -80,4 +80,22 @@ public abstract class ChunkLookupContract {
         index.commit();
         assertThat(index.chunk("b2", 0)).isEmpty();
     }
+
+    @Test
+    void readsEveryPassageOfADocumentInOrderAndNoneOfAnother() {
+        ChunkIndex index = index();
+        put(index, "b2", "Finance", "Invoices are kept ten years.", "Late payments incur a fee.",
+                "Receipts go to the ledger.");
+        put(index, "a1", "Garden", "Water the roses in the morning.");
+
+        List<Chunk> passages = index.passages("b2");
+
+        assertThat(passages).extracting(Chunk::text).containsExactly("Invoices are kept ten years.",
+                "Late payments incur a fee.", "Receipts go to the ledger.");
+        assertThat(passages).extracting(Chunk::ordinal).containsExactly(0, 1, 2);
+        assertThat(index.passages("zz")).isEmpty();
+        index.delete("b2");
+        index.commit();
+        assertThat(index.passages("b2")).isEmpty();
+    }
 }

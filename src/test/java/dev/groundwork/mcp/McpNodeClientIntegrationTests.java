@@ -20,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The MCP server driven by the official TypeScript SDK's client ({@code @modelcontextprotocol/sdk} from npm, the
  * version pinned in {@code src/test/node/mcp/package.json}), as assistants built on it connect: a script lists and
- * calls every tool over the streamable HTTP transport and prints what it got, one JSON line per step. The package is
+ * calls every tool (and reads a document resource) over the streamable HTTP transport and prints what it got, one JSON line per step. The package is
  * installed into {@code target/mcp-node} once. Skipped, with the reason printed, only where node or npm is missing.
  */
 class McpNodeClientIntegrationTests extends McpService {
@@ -59,7 +59,7 @@ class McpNodeClientIntegrationTests extends McpService {
         client.output().lines().filter(line -> line.startsWith("{\"step\""))
                 .map(JSON::readTree).forEach(step -> steps.put(step.path("step").asString(), step));
         assertThat(steps).as(client.output()).containsKeys("anonymous", "server", "tools", "search_documents",
-                "get_passage", "ask", "list_documents", "bad_argument", "done");
+                "get_passage", "ask", "list_documents", "resource", "bad_argument", "done");
 
         assertThat(steps.get("anonymous").path("connected").asBoolean()).isFalse();
         assertThat(steps.get("anonymous").path("error").asString()).contains("401");
@@ -91,6 +91,13 @@ class McpNodeClientIntegrationTests extends McpService {
         assertThat(documents.path("total").asInt()).isEqualTo(2);
         assertThat(documents.path("documents")).extracting(document -> document.path("id").asString())
                 .containsExactlyInAnyOrder(manualId, plansId);
+
+        JsonNode resource = steps.get("resource");
+        assertThat(resource.path("templates")).extracting(JsonNode::asString)
+                .containsExactly("groundwork://documents/{id}");
+        assertThat(resource.path("uri").asString()).isEqualTo("groundwork://documents/" + plansId);
+        assertThat(resource.path("mimeType").asString()).isEqualTo("text/markdown");
+        assertThat(resource.path("text").asString()).contains("support-plans.md", REFUNDS);
 
         JsonNode bad = steps.get("bad_argument");
         assertThat(bad.path("isError").asBoolean()).isTrue();

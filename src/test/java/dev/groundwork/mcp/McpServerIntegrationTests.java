@@ -8,6 +8,7 @@ import dev.groundwork.support.Http.Reply;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
+import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
@@ -212,6 +213,29 @@ class McpServerIntegrationTests extends McpService {
         assertThat(failed(call("list_documents", Map.of("limit", 0)))).isEqualTo("INVALID_ARGUMENT");
         assertThat(text(call("search_documents", Map.of("q", "boiler"))))
                 .isEqualTo("INVALID_ARGUMENT: search_documents takes no argument 'q'; it takes documentIds, k, query.");
+    }
+
+    @Test
+    void eachDocumentIsAResourceHoldingItsTextPageByPage() {
+        assertThat(mcp.listResourceTemplates().resourceTemplates()).extracting(McpSchema.ResourceTemplate::uriTemplate)
+                .containsExactly("groundwork://documents/{id}");
+
+        McpSchema.ReadResourceResult read = mcp.readResource(
+                new McpSchema.ReadResourceRequest("groundwork://documents/" + manualId));
+
+        McpSchema.TextResourceContents contents = (McpSchema.TextResourceContents) read.contents().get(0);
+        assertThat(contents.uri()).isEqualTo("groundwork://documents/" + manualId);
+        assertThat(contents.mimeType()).isEqualTo("text/markdown");
+        assertThat(contents.text()).contains("heating-manual.pdf", "## Page 1", "## Page 2", GAUGE);
+        assertThat(contents.text().indexOf(GAUGE)).isEqualTo(contents.text().lastIndexOf(GAUGE));
+        assertThat(contents.text().indexOf("## Page 1")).isLessThan(contents.text().indexOf("## Page 2"));
+
+        assertThatThrownBy(() -> mcp.readResource(new McpSchema.ReadResourceRequest(
+                "groundwork://documents/0000000000000000")))
+                .isInstanceOf(McpError.class)
+                .satisfies(error -> assertThat(((McpError) error).getJsonRpcError().code())
+                        .isEqualTo(McpSchema.ErrorCodes.RESOURCE_NOT_FOUND))
+                .hasMessageContaining("list_documents");
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.groundwork.index.solr;
 
 import static dev.groundwork.index.solr.SolrFields.*;
 
+import dev.groundwork.index.Chunk;
 import dev.groundwork.index.ChunkFilter;
 import dev.groundwork.index.ChunkHit;
 import dev.groundwork.index.ChunkIndex;
@@ -200,6 +201,22 @@ public final class SolrChunkIndex implements ChunkIndex {
                 "read chunk " + ordinal + " of " + documentId);
         return toHits(found, false).stream().findFirst()
                 .map(hit -> new ChunkHit(hit.document(), hit.chunk(), 0));
+    }
+
+    /** All of them in one request: the record says how many there are (a document has hundreds, not millions). */
+    @Override
+    public List<Chunk> passages(String documentId) {
+        Optional<DocumentRecord> record = find(documentId);
+        if (record.isEmpty() || record.get().chunks() == 0) {
+            return List.of();
+        }
+        // a few more rows than the record counts: a newer version written since may have more
+        QueryResponse found = search(queries.chunksOf(documentId, record.get().chunks() + PAGE),
+                "read the passages of " + documentId);
+        List<Chunk> chunks = new ArrayList<>(found.getResults().size());
+        found.getResults().forEach(entry -> chunks.add(SolrEntries.toChunk(entry)));
+        chunks.sort(Comparator.comparingInt(Chunk::ordinal));
+        return chunks;
     }
 
     private QueryResponse search(ModifiableSolrParams params, String what) {

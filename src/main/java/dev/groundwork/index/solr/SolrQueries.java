@@ -84,6 +84,16 @@ final class SolrQueries {
         return params;
     }
 
+    /** Up to {@code limit} chunks of a document, with their stored fields. */
+    ModifiableSolrParams chunksOf(String documentId, int limit) {
+        ModifiableSolrParams params = new ModifiableSolrParams();
+        params.set("did", documentId);
+        params.set("q", "{!term f=" + DOC_ID + " v=$did}");
+        params.add("fq", KIND + ":" + KIND_CHUNK);
+        page(params, limit);
+        return params;
+    }
+
     /**
      * The best {@code limit} chunks with their stored fields, each shard answering in a single pass: in two passes
      * (ids first, fields by id after) a commit between them could give a chunk of one version of a document the
