@@ -250,6 +250,17 @@ class McpServerIntegrationTests extends McpService {
     }
 
     @Test
+    void keepsNoSessionsSoThereIsNoStreamToOpenAndNoneToEnd() {
+        Reply get = Http.to(baseUrl()).get("/mcp").bearer(key).header("Accept", "text/event-stream").send();
+        Reply delete = Http.to(baseUrl()).delete("/mcp").bearer(key).send();
+
+        assertThat(get.status()).as(get.body()).isEqualTo(405);
+        assertThat(delete.status()).as(delete.body()).isEqualTo(405);
+        assertThat(mcp.getCurrentInitializationResult()).isNotNull();
+        assertThat(mcp.ping()).isNotNull();
+    }
+
+    @Test
     void searchesOverMcpAndTheApiTakeFromOneAllowance() {
         for (int i = 0; i < 5; i++) {
             ok(call("search_documents", Map.of("query", "refund")));
