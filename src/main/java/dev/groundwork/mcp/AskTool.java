@@ -10,10 +10,8 @@ import dev.groundwork.ingest.IngestionService;
 import dev.groundwork.retrieve.RetrievalSettings;
 import dev.groundwork.security.RateLimiter;
 import io.modelcontextprotocol.spec.McpSchema;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 
@@ -63,13 +61,6 @@ class AskTool implements GroundworkTool {
 
     @Override
     public McpSchema.Tool definition() {
-        Map<String, Object> properties = new LinkedHashMap<>();
-        properties.put("question", ToolSchemas.text("One self-contained question. Name its subject (the organisation, "
-                + "product, person or period); 'it' or 'that year' from earlier turns are not known here.",
-                settings.maxQueryChars()));
-        properties.put("k", ToolSchemas.integer("How many passages to answer from (default " + settings.topK() + ").",
-                1, settings.maxTopK()));
-        properties.put("documentIds", ToolSchemas.documentIds());
         return McpSchema.Tool.builder()
                 .name(NAME)
                 .title("Ask the documents")
@@ -80,25 +71,25 @@ class AskTool implements GroundworkTool {
                         + "do not present other knowledge as theirs. Sentences listed in notSupported were not found in "
                         + "the passages they cite. Use search_documents instead to see more passages, or to look for "
                         + "several things at once.")
-                .inputSchema(ToolSchemas.object(properties, "question"))
+                .inputSchema(QuestionArguments.schema("question", "One self-contained question. Name its subject "
+                        + "(the organisation, product, person or period); 'it' or 'that year' from earlier turns are "
+                        + "not known here.", "How many passages to answer from", settings))
                 .annotations(new McpSchema.ToolAnnotations("Ask the documents", true, false, false, false, null))
                 .build();
     }
 
     @Override
     public Set<String> arguments() {
-        return Set.of("question", "k", "documentIds");
+        return QuestionArguments.names("question");
     }
 
     @Override
     public Result call(ToolArguments arguments, ToolCall call) {
-        String question = arguments.requiredText("question");
-        Integer k = arguments.integer("k");
-        Set<String> documentIds = arguments.documentIds("documentIds");
+        QuestionArguments question = QuestionArguments.read(arguments, "question");
         limiter.takeQuestion(call.caller());
-        SearchDocumentsTool.requireKnown(ingestion, documentIds);
+        question.requireKnownDocuments(ingestion);
         try (AnswerCapacity.Slot slot = capacity.take()) {
-            return result(answers.answer(new Question(question, k, documentIds)));
+            return result(answers.answer(new Question(question.text(), question.k(), question.documentIds())));
         }
     }
 

@@ -1,7 +1,6 @@
 package dev.groundwork.mcp;
 
 import dev.groundwork.index.ChunkFilter;
-import dev.groundwork.ingest.DocumentNotFoundException;
 import dev.groundwork.ingest.IngestionService;
 import dev.groundwork.retrieve.Retrieval;
 import dev.groundwork.retrieve.RetrievalRequest;
@@ -9,9 +8,7 @@ import dev.groundwork.retrieve.RetrievalSettings;
 import dev.groundwork.retrieve.Retriever;
 import dev.groundwork.security.RateLimiter;
 import io.modelcontextprotocol.spec.McpSchema;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 
@@ -40,13 +37,6 @@ class SearchDocumentsTool implements GroundworkTool {
 
     @Override
     public McpSchema.Tool definition() {
-        Map<String, Object> properties = new LinkedHashMap<>();
-        properties.put("query", ToolSchemas.text("What to find: a question or a few key words. Name the organisation, "
-                + "product, person or period you mean; the passages do not know what was said before.",
-                settings.maxQueryChars()));
-        properties.put("k", ToolSchemas.integer("How many passages to return, best first (default "
-                + settings.topK() + ").", 1, settings.maxTopK()));
-        properties.put("documentIds", ToolSchemas.documentIds());
         return McpSchema.Tool.builder()
                 .name(NAME)
                 .title("Search the documents")
@@ -56,35 +46,27 @@ class SearchDocumentsTool implements GroundworkTool {
                         + "are both searched, so a question in plain words works. Use it to find evidence to quote or "
                         + "compare, or to see what the documents say on a subject; for a ready answer with citations, "
                         + "use ask instead.")
-                .inputSchema(ToolSchemas.object(properties, "query"))
+                .inputSchema(QuestionArguments.schema("query", "What to find: a question or a few key words. Name the "
+                        + "organisation, product, person or period you mean; the passages do not know what was said "
+                        + "before.", "How many passages to return, best first", settings))
                 .annotations(new McpSchema.ToolAnnotations("Search the documents", true, false, true, false, null))
                 .build();
     }
 
     @Override
     public Set<String> arguments() {
-        return Set.of("query", "k", "documentIds");
+        return QuestionArguments.names("query");
     }
 
     @Override
     public Result call(ToolArguments arguments, ToolCall call) {
-        String query = arguments.requiredText("query");
-        Integer k = arguments.integer("k");
-        Set<String> documentIds = arguments.documentIds("documentIds");
+        QuestionArguments query = QuestionArguments.read(arguments, "query");
         limiter.takeSearch(call.caller());
-        requireKnown(ingestion, documentIds);
-        Retrieval retrieval = retriever.retrieve(new RetrievalRequest(query, k, new ChunkFilter(documentIds, Set.of())));
+        query.requireKnownDocuments(ingestion);
+        Retrieval retrieval = retriever.retrieve(new RetrievalRequest(query.text(), query.k(),
+                new ChunkFilter(query.documentIds(), Set.of())));
         return new Result(retrieval.query(), retrieval.chunks().stream()
                 .map(chunk -> PassageView.of(chunk.document(), chunk.chunk(), chunk.score())).toList(),
                 retrieval.tookMs());
-    }
-
-    /** A filter on a document that does not exist would silently find nothing: refused, as the API's ask does. */
-    static void requireKnown(IngestionService ingestion, Set<String> documentIds) {
-        for (String id : documentIds) {
-            if (ingestion.find(id).isEmpty()) {
-                throw new DocumentNotFoundException(id);
-            }
-        }
     }
 }
