@@ -15,6 +15,7 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -83,6 +84,14 @@ class McpConfiguration {
         ServletRegistrationBean<HttpServletStatelessServerTransport> registration =
                 new ServletRegistrationBean<>(transport, ENDPOINT);
         registration.setName("mcp");
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<JsonRpcErrorReplies> mcpErrorReplies() {
+        FilterRegistrationBean<JsonRpcErrorReplies> registration = new FilterRegistrationBean<>(
+                new JsonRpcErrorReplies(JSON));
+        registration.addUrlPatterns(ENDPOINT);
         return registration;
     }
 

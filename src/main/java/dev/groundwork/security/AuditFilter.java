@@ -28,10 +28,12 @@ final class AuditFilter extends OncePerRequestFilter {
 
     /** A question is posted, but changes nothing. */
     private static final RequestMatcher QUESTION = PathPatternRequestMatcher.pathPattern(HttpMethod.POST, "/api/ask");
+    /** The MCP server's tools search, answer and read: a tool call is posted, but changes nothing either. */
+    private static final RequestMatcher TOOL_CALL = PathPatternRequestMatcher.pathPattern(HttpMethod.POST, "/mcp");
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !WRITES.contains(request.getMethod()) || QUESTION.matches(request);
+        return !WRITES.contains(request.getMethod()) || QUESTION.matches(request) || TOOL_CALL.matches(request);
     }
 
     @Override

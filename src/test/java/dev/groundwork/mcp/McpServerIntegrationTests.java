@@ -20,6 +20,9 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -29,6 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
  * against a real index, and sees bad arguments come back as tool errors with the API's stable codes, the sign-in
  * refused as the API refuses it, and the rate limits shared with the API.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class McpServerIntegrationTests extends McpService {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -247,6 +251,27 @@ class McpServerIntegrationTests extends McpService {
         assertThat(anonymous.header("WWW-Authenticate")).hasValueSatisfying(value -> assertThat(value).startsWith("Bearer"));
         assertThatThrownBy(() -> client("gwk_aaaaaaaa_" + "A".repeat(43))).hasStackTraceContaining("401");
         assertThatThrownBy(() -> client(null)).hasStackTraceContaining("401");
+    }
+
+    @Test
+    void aMessageThatIsNotJsonRpcIsAJsonRpcErrorThatTellsNothingOfTheInside(CapturedOutput output) {
+        Reply notJson = Http.to(baseUrl()).post("/mcp").bearer(key)
+                .header("Accept", "application/json, text/event-stream").json("not json").send();
+
+        assertThat(notJson.status()).isEqualTo(400);
+        assertThat(notJson.json().path("jsonrpc").asString()).isEqualTo("2.0");
+        assertThat(notJson.json().path("error").path("code").asInt()).isEqualTo(McpSchema.ErrorCodes.INVALID_REQUEST);
+        assertThat(notJson.body()).doesNotContain("stackTrace", "io.modelcontextprotocol", "Exception");
+
+        Reply tooLarge = Http.to(baseUrl()).post("/mcp").bearer(key)
+                .header("Accept", "application/json, text/event-stream").json("{\"jsonrpc\":\"2.0\",\"id\":1,"
+                        + "\"method\":\"tools/call\",\"params\":{\"name\":\"ask\",\"arguments\":{\"question\":\""
+                        + "x".repeat(70_000) + "\"}}}").send();
+
+        assertThat(tooLarge.status()).isEqualTo(413);
+        assertThat(tooLarge.code()).isEqualTo("TOO_LARGE");
+        // a tool call is no write: nothing for the audit log, refused or not
+        assertThat(output.getAll()).doesNotContain("path=/mcp");
     }
 
     @Test
