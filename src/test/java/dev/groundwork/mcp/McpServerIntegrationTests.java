@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.groundwork.support.Http;
+import dev.groundwork.support.TestClock;
 import dev.groundwork.support.Http.Reply;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
@@ -287,6 +288,7 @@ class McpServerIntegrationTests extends McpService {
 
     @Test
     void searchesOverMcpAndTheApiTakeFromOneAllowance() {
+        assertThat(clock).as("allowances refill on the test's clock").isInstanceOf(TestClock.class);
         for (int i = 0; i < 5; i++) {
             ok(call("search_documents", Map.of("query", "refund")));
         }

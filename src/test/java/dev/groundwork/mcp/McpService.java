@@ -4,6 +4,7 @@ import dev.groundwork.ingest.IngestionService;
 import dev.groundwork.security.ApiKeys;
 import dev.groundwork.security.Role;
 import dev.groundwork.support.Fixtures;
+import dev.groundwork.support.TestClock;
 import dev.groundwork.support.TestDirs;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +15,10 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -21,7 +26,7 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * The running service the MCP clients talk to: {@code keys} mode on a random port, a real on-disk index holding a
  * two-page PDF and a Markdown page made here, and a fresh reader key for each test (so each test has allowances of
- * its own). The test classes that extend it share one application.
+ * its own), on a clock that stands still. The test classes that extend it share one application.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "groundwork.security.mode=keys",
@@ -30,6 +35,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "groundwork.sync.cron=-",
         "groundwork.sync.on-startup=false",
         "groundwork.parse.workers=1"})
+@Import(McpService.Clocks.class)
 abstract class McpService {
 
     static final String GAUGE =
@@ -45,8 +51,20 @@ abstract class McpService {
         root = TestDirs.register(registry);
     }
 
+    /** Rate-limit refills wait for the test to move time, not for a slow machine. */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class Clocks {
+        @Bean
+        @Primary
+        TestClock testClock() {
+            return new TestClock();
+        }
+    }
+
     @LocalServerPort
     int port;
+    @Autowired
+    Clock clock;
     @Autowired
     IngestionService ingestion;
 
