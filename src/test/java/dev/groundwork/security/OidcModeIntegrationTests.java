@@ -152,6 +152,24 @@ class OidcModeIntegrationTests {
     }
 
     @Test
+    void theMcpServerTakesTheProvidersTokensAndRefusesOneWithoutARole() {
+        String initialize = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":"
+                + "\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"curl\",\"version\":\"1\"}}}";
+        Http http = Http.to(page());
+
+        Reply reader = http.post("/mcp").bearer(provider.clientToken("ci", OidcProvider.CI_SECRET))
+                .header("Accept", "application/json, text/event-stream").json(initialize).send();
+        Reply noRole = http.post("/mcp").bearer(provider.clientToken("nobody", "nobody-secret"))
+                .header("Accept", "application/json, text/event-stream").json(initialize).send();
+
+        assertThat(reader.status()).as(reader.body()).isEqualTo(200);
+        assertThat(reader.json().at("/result/serverInfo/name").asString()).isEqualTo("groundwork");
+        assertThat(noRole.status()).isEqualTo(403);
+        assertThat(noRole.code()).isEqualTo("FORBIDDEN");
+        assertThat(noRole.json().path("detail").asString()).contains("needs the reader role");
+    }
+
+    @Test
     void apiKeysWorkBesideTheProvidersTokens() {
         String key = keys.create("backup-job", Role.READER, null).secret();
 

@@ -56,8 +56,8 @@ import tools.jackson.databind.json.JsonMapper;
  * own on a free port of {@code localhost}, with a sign-in form, PKCE, discovery, a JWK set, ID and access tokens.
  * Users: {@code alice} (roles claim {@code editor}) and {@code nora} (no role), password {@value #PASSWORD}.
  * Clients: {@code groundwork} (the service: authorization code, redirect to any port of 127.0.0.1), {@code ci}
- * (client credentials, a reader's token meant for Groundwork) and {@code other-app} (a token meant for another
- * application).
+ * (client credentials, a reader's token meant for Groundwork), {@code nobody} (a token meant for Groundwork that names
+ * no role) and {@code other-app} (a token meant for another application).
  */
 public final class OidcProvider implements AutoCloseable {
 
@@ -165,7 +165,8 @@ public final class OidcProvider implements AutoCloseable {
                     .scope(OidcScopes.OPENID).scope(OidcScopes.PROFILE).scope(OidcScopes.EMAIL)
                     .clientSettings(ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(false).build())
                     .build();
-            return new InMemoryRegisteredClientRepository(groundwork, machine("ci", CI_SECRET), machine("other-app", "other-secret"));
+            return new InMemoryRegisteredClientRepository(groundwork, machine("ci", CI_SECRET),
+                    machine("nobody", "nobody-secret"), machine("other-app", "other-secret"));
         }
 
         private static RegisteredClient machine(String clientId, String secret) {
@@ -177,7 +178,10 @@ public final class OidcProvider implements AutoCloseable {
                     .build();
         }
 
-        /** Roles in ID and access tokens, as a provider's role mapper puts them; {@code ci}'s tokens are meant for Groundwork. */
+        /**
+         * Roles in ID and access tokens, as a provider's role mapper puts them; {@code ci}'s and {@code nobody}'s tokens
+         * are meant for Groundwork.
+         */
         @Bean
         OAuth2TokenCustomizer<JwtEncodingContext> roles() {
             return context -> {
@@ -185,7 +189,8 @@ public final class OidcProvider implements AutoCloseable {
                 if (ROLES.containsKey(name)) {
                     context.getClaims().claim("roles", ROLES.get(name));
                 }
-                if ("ci".equals(name) && OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
+                if (("ci".equals(name) || "nobody".equals(name))
+                        && OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
                     context.getClaims().audience(List.of("groundwork"));
                 }
             };
