@@ -4,6 +4,7 @@ import dev.groundwork.answer.LlmSettings;
 import dev.groundwork.security.RateLimiter;
 import dev.groundwork.security.SecuritySettings;
 import io.modelcontextprotocol.common.McpTransportContext;
+import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.jackson3.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpStatelessSyncServer;
@@ -41,11 +42,12 @@ class McpConfiguration {
 
     /** A mapper of its own: the SDK's schema records are written as the SDK expects, whatever Boot's is set to. */
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final McpJsonMapper MCP_JSON = new JacksonMcpJsonMapper(JSON);
 
     @Bean
     HttpServletStatelessServerTransport mcpTransport(RateLimiter limiter, SecuritySettings security) {
         return HttpServletStatelessServerTransport.builder()
-                .jsonMapper(new JacksonMcpJsonMapper(JSON))
+                .jsonMapper(MCP_JSON)
                 .messageEndpoint(ENDPOINT)
                 .maxRequestSize((int) security.limits().jsonBody().toBytes())
                 // on the request's thread, where its sign-in is known: whose allowances its calls take from
@@ -65,7 +67,7 @@ class McpConfiguration {
                         + "knowledge for anything those documents cover; when it says the documents do not hold an "
                         + "answer, say so.")
                 .capabilities(McpSchema.ServerCapabilities.builder().tools(false).resources(false, false).build())
-                .jsonMapper(new JacksonMcpJsonMapper(JSON))
+                .jsonMapper(MCP_JSON)
                 // arguments are checked by each tool, which names the argument and gives the API's stable codes
                 .validateToolInputs(false)
                 // on the request's thread: a call holds its servlet thread as POST /api/ask does, no more
