@@ -1,17 +1,9 @@
 package dev.groundwork.security;
 
-/** A caller past its allowance of questions or searches a minute: 429 {@code RATE_LIMITED}. */
+/** A caller past its allowance of questions or searches a minute: 429 {@code RATE_LIMITED}; the message says when. */
 public class RateLimitedException extends RuntimeException {
 
-    private final long retryAfterSeconds;
-
-    RateLimitedException(String message, long retryAfterSeconds) {
+    RateLimitedException(String message) {
         super(message);
-        this.retryAfterSeconds = retryAfterSeconds;
-    }
-
-    /** Seconds until the caller may try again. */
-    public long retryAfterSeconds() {
-        return retryAfterSeconds;
     }
 }

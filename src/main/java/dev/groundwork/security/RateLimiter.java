@@ -64,7 +64,7 @@ public final class RateLimiter {
     private void take(Kind kind, Caller caller) {
         long seconds = secondsToWait(kind, caller);
         if (seconds > 0) {
-            throw new RateLimitedException(refusal(kind, seconds), seconds);
+            throw new RateLimitedException(refusal(kind, seconds));
         }
     }
 
