@@ -1,5 +1,6 @@
 package dev.groundwork.web;
 
+import dev.groundwork.answer.ConversationNotFoundException;
 import dev.groundwork.embed.EncoderUnavailableException;
 import dev.groundwork.index.IndexUnavailableException;
 import dev.groundwork.index.StorageFullException;
@@ -63,6 +64,9 @@ final class ApiProblems {
         }
         if (failure instanceof DocumentNotFoundException) {
             return of(HttpStatus.NOT_FOUND, "NOT_FOUND", failure.getMessage());
+        }
+        if (failure instanceof ConversationNotFoundException) {
+            return of(HttpStatus.NOT_FOUND, "CONVERSATION_NOT_FOUND", failure.getMessage());
         }
         if (failure instanceof InvalidQueryException invalid) {
             return of(HttpStatus.BAD_REQUEST, invalid.code(), invalid.getMessage());
