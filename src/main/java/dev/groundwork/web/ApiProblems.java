@@ -72,7 +72,11 @@ final class ApiProblems {
             return of(HttpStatus.BAD_REQUEST, invalid.code(), invalid.getMessage());
         }
         if (failure instanceof InvalidRequestException invalid) {
-            return of(invalid.status(), invalid.code(), invalid.getMessage());
+            ProblemDetail problem = of(invalid.status(), invalid.code(), invalid.getMessage());
+            if (invalid.param() != null) {
+                problem.setProperty("param", invalid.param());
+            }
+            return problem;
         }
         if (failure instanceof SyncRunningException running) {
             ProblemDetail problem = of(HttpStatus.CONFLICT, "REINDEX_RUNNING", running.getMessage());
