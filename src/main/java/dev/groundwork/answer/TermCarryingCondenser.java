@@ -13,8 +13,8 @@ import org.springframework.stereotype.Component;
  * subject (the longest run of capitalised words, "Super Bowl 50", "Bank of America") or, when it names none, its
  * content words. A pronoun ("when did it open?", "what is its capital?") takes the subject's place; "what about
  * 2022?" takes the place of the previous question's year (or name) in that question; a follow-up that leaves its
- * subject out gets it added in brackets. A follow-up that names a subject of several words of its own is taken as a
- * new question and kept as it is. Measured on follow-ups made from SQuAD (BENCHMARKS.md, "Follow-up questions").
+ * subject out gets it added in brackets. A follow-up without a pronoun that names something the previous question
+ * did not is taken as a new question and kept as it is (carrying the old subject into it cost 6 points of recall@1). Measured on follow-ups made from SQuAD (BENCHMARKS.md, "Follow-up questions").
  */
 @Component
 public final class TermCarryingCondenser implements Condenser {
@@ -82,9 +82,10 @@ public final class TermCarryingCondenser implements Condenser {
                 return replaced;
             }
         }
-        // 3. a question that names its own subject is a new one
+        // 3. a question that names something new is a new one
         List<Word> words = words(question);
-        if (entities(words).stream().anyMatch(entity -> words(entity).size() > 1)) {
+        String before = previous.toLowerCase(Locale.ROOT);
+        if (entities(words).stream().anyMatch(entity -> !before.contains(entity.toLowerCase(Locale.ROOT)))) {
             return question;
         }
         // 4. otherwise the subject was left out: carry it
