@@ -2,12 +2,14 @@ package dev.groundwork.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.groundwork.ingest.IngestionService;
 import dev.groundwork.security.ApiKeys;
 import dev.groundwork.security.Role;
 import dev.groundwork.support.Http;
 import dev.groundwork.support.Http.Reply;
+import dev.groundwork.support.NodeScript;
 import dev.groundwork.support.TestDirs;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.UserMessage;
@@ -25,8 +27,12 @@ import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -302,6 +308,52 @@ class ChatCompletionsIntegrationTests {
         assertThat(limited.header("Retry-After")).isPresent();
         assertThatThrownBy(() -> chatModel(key).chat(UserMessage.from("Warranty?")))
                 .isInstanceOf(RateLimitException.class);
+    }
+
+    /**
+     * The official {@code openai} package from npm (pinned in src/test/node/openai), driven by a small script as a
+     * user would write it; installed into {@code target/openai-node} once. Skipped, saying why, only without node.
+     */
+    @Test
+    void theOfficialOpenAiNodeClientAsksStreamsAndFollowsUp() throws Exception {
+        for (String tool : List.of("node", "npm")) {
+            assumeTrue(NodeScript.available(tool), tool + " is not on this machine (" + tool + " --version failed): "
+                    + "the official openai npm client's test cannot run");
+        }
+        Path work = Path.of("target/openai-node");
+        Files.createDirectories(work);
+        for (String file : List.of("package.json", "chat.mjs")) {
+            Files.copy(Path.of("src/test/node/openai", file), work.resolve(file), StandardCopyOption.REPLACE_EXISTING);
+        }
+        NodeScript.Ran install = NodeScript.run(List.of("npm", "install", "--no-audit", "--no-fund", "--loglevel=error"),
+                work, Map.of(), 300);
+        assertThat(install.exit()).as("npm install: " + install.output()).isZero();
+
+        NodeScript.Ran script = NodeScript.run(List.of("node", "chat.mjs"), work, Map.of(
+                "GROUNDWORK_URL", "http://localhost:" + port, "GROUNDWORK_KEY", key("npm-openai", Role.READER)), 120);
+
+        assertThat(script.exit()).as(script.output()).isZero();
+        Map<String, JsonNode> printed = new java.util.HashMap<>();
+        script.output().lines().filter(line -> line.matches("[A-Z]+ .*"))
+                .forEach(line -> printed.put(line.substring(0, line.indexOf(' ')),
+                        Http.JSON.readTree(line.substring(line.indexOf(' ') + 1))));
+        assertThat(printed).as(script.output()).containsKeys("MODELS", "STREAM", "ANSWER", "ERROR");
+        assertThat(printed.get("MODELS").valueStream().map(JsonNode::asString)).containsExactly("groundwork");
+        JsonNode stream = printed.get("STREAM");
+        assertThat(stream.path("chunks").asInt()).isGreaterThanOrEqualTo(2);
+        assertThat(stream.path("content").asString()).contains("natural gas").contains("[1]");
+        assertThat(stream.path("finish").asString()).isEqualTo("stop");
+        assertThat(stream.path("citations").valueStream().map(JsonNode::asString)).contains("atlas-3000.txt");
+        JsonNode answer = printed.get("ANSWER");
+        assertThat(answer.path("content").asString()).contains("five years").contains("[1]").doesNotContain("two years");
+        assertThat(answer.path("searchedFor").asString()).contains("Atlas 3000");
+        assertThat(answer.path("citations").get(0).path("n").asInt()).isEqualTo(1);
+        assertThat(answer.path("citations").get(0).path("fileName").asString()).isEqualTo("atlas-3000.txt");
+        JsonNode error = printed.get("ERROR");
+        assertThat(error.path("status").asInt()).isEqualTo(404);
+        assertThat(error.path("code").asString()).isEqualTo("MODEL_NOT_FOUND");
+        assertThat(error.path("type").asString()).isEqualTo("not_found_error");
+        assertThat(error.path("param").asString()).isEqualTo("model");
     }
 
     static void assertOpenAiError(Reply reply, int status, String code, String type) {
