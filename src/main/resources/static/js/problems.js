@@ -35,6 +35,7 @@ const WORDS = {
   DOCUMENT_IN_ARCHIVE: 'This document is inside an archive or a mailbox. Delete the archive or mailbox, and the '
     + 'documents it holds go with it.',
   NOT_FOUND: 'That document is no longer in your library.',
+  CONVERSATION_NOT_FOUND: 'This conversation has ended (it was unused for a while). Ask again to start a new one.',
   // questions
   BLANK_QUERY: 'Type a question first.',
   QUERY_TOO_LONG: 'The question is too long. Shorten it and ask again.',
