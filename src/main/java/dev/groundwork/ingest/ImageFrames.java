@@ -25,18 +25,16 @@ final class ImageFrames {
 
     private final Path file;
     private final long[] pixels;
-    private final boolean tiff;
 
-    private ImageFrames(Path file, long[] pixels, boolean tiff) {
+    private ImageFrames(Path file, long[] pixels) {
         this.file = file;
         this.pixels = pixels;
-        this.tiff = tiff;
     }
 
     static ImageFrames of(Path file, MediaType type) throws IOException {
         String name = type.getBaseType().toString();
         if ("image/webp".equals(name)) {
-            return new ImageFrames(file, new long[] {webpPixels(file)}, false);
+            return new ImageFrames(file, new long[] {webpPixels(file)});
         }
         try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
             ImageReader reader = reader(in);
@@ -50,7 +48,7 @@ final class ImageFrames {
                 for (int i = 0; i < count; i++) {
                     sizes[i] = (long) reader.getWidth(i) * reader.getHeight(i);
                 }
-                return new ImageFrames(file, sizes, "image/tiff".equals(name));
+                return new ImageFrames(file, sizes);
             } finally {
                 reader.dispose();
             }

@@ -49,7 +49,7 @@ class ParserConfiguration {
                 IsolatedDocumentParser isolated = new IsolatedDocumentParser(new ParseWorkerPool(
                         WorkerCommand.parseWorker(limits, ocr.options(), parse.workerHeap(), sandbox(parse.sandbox())),
                         limits, parse.workers(), parse.workerMaxDocuments(), WORKER_START_TIMEOUT,
-                        parseWatchdog.getScheduledExecutor()), parse.timeout());
+                        parseWatchdog.getScheduledExecutor()), parse.timeout(), ocr.options());
                 yield parse.textInService()
                         ? new TextRoutingParser(TikaDocumentParser.plainTextOnly(limits, parse.timeout()), isolated) : isolated;
             }

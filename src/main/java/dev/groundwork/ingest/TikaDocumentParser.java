@@ -135,6 +135,11 @@ final class TikaDocumentParser implements DocumentParser {
         return signature;
     }
 
+    @Override
+    public OcrOptions ocr() {
+        return ocr.options();
+    }
+
     /** Whether a file of this type is read as a document: a document format, or an image when OCR is on. */
     boolean reads(MediaType type) {
         return DocumentTypes.isDocument(type) || ocr.readsImage(type);
