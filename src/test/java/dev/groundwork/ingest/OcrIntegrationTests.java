@@ -5,16 +5,23 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.groundwork.support.ApiClient;
 import dev.groundwork.support.ApiClient.Reply;
+import dev.groundwork.support.Browser;
 import dev.groundwork.support.Scans;
 import dev.groundwork.support.Scans.Look;
 import dev.groundwork.support.Scans.Page;
 import dev.groundwork.support.TestDirs;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -109,6 +116,35 @@ class OcrIntegrationTests {
         JsonNode listed = api.get("/api/documents/" + id).json();
         assertThat(listed.path("ocrPages").asInt()).isEqualTo(2);
         assertThat(listed.path("ocrFailedPages").size()).isZero();
+    }
+
+    @Test
+    void thePageSaysScannedBesideACitationAndCountsThePagesOcrRead() {
+        byte[] pdf = Scans.pdf(List.of(
+                Page.scan(Scans.page(List.of("Parking", "Visitors park in the gravel lot behind the old grain silo."),
+                        Look.CLEAN)),
+                Page.text("Directions to the Millbrook office.\nTake the second exit at the roundabout.")));
+        Reply upload = api.upload("directions.pdf", pdf);
+        assertThat(upload.status()).as(upload.body()).isEqualTo(201);
+        String id = upload.json().path("documents").get(0).path("id").asString();
+
+        try (Browser browser = Browser.start(1280, 900)) {
+            ChromeDriver page = browser.driver();
+            page.get("http://localhost:" + port + "/?q="
+                    + URLEncoder.encode("Where do visitors park?", StandardCharsets.UTF_8));
+
+            WebElement citation = browser.waitUpTo(Duration.ofSeconds(60)).until(d -> d.findElements(
+                    By.cssSelector("#answer .sentence button.cite")).stream().findFirst().orElse(null));
+            assertThat(citation.getAccessibleName()).endsWith(", page 1 (scanned)");
+            citation.click();
+            browser.waitUpTo(Duration.ofSeconds(10)).until(d -> d.findElement(By.cssSelector(".passage-meta"))
+                    .getDomProperty("textContent").equals("directions.pdf · page 1 (scanned)"));
+            WebElement pages = browser.waitUpTo(Duration.ofSeconds(10)).until(d -> d.findElements(
+                    By.cssSelector("tr[data-id='" + id + "'] td[data-label='Pages']")).stream().findFirst().orElse(null));
+            // two pages, one of them read by OCR
+            assertThat(pages.getDomProperty("textContent")).startsWith("2");
+            assertThat(pages.findElement(By.cssSelector(".doc-ocr")).getDomProperty("textContent")).isEqualTo("1 by OCR");
+        }
     }
 
     @Test
