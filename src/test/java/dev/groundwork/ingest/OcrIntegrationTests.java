@@ -1,7 +1,6 @@
 package dev.groundwork.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.groundwork.support.ApiClient;
 import dev.groundwork.support.ApiClient.Reply;
@@ -12,8 +11,6 @@ import dev.groundwork.support.Scans.Page;
 import dev.groundwork.support.TestDirs;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -47,11 +44,7 @@ class OcrIntegrationTests {
 
     @BeforeAll
     static void tesseractIsInstalled() {
-        boolean installed = Files.isExecutable(Path.of("/usr/bin/tesseract"));
-        if (!installed) {
-            System.out.println("OcrIntegrationTests skipped: /usr/bin/tesseract is missing (./test.sh installs tesseract-ocr)");
-        }
-        assumeTrue(installed, "tesseract is not installed");
+        Scans.assumeTesseract(OcrIntegrationTests.class);
     }
 
     @LocalServerPort

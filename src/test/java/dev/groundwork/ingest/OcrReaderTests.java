@@ -2,7 +2,6 @@ package dev.groundwork.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.groundwork.ingest.ParsedDocument.ParsedPage;
 import dev.groundwork.ingest.RejectedDocumentException.Reason;
@@ -27,18 +26,14 @@ class OcrReaderTests {
     static final String HARBOUR = "The harbour master inspects every fishing vessel on the first Monday of April.";
     static final String BAKERY = "Fresh rye bread is delivered to the bakery counter before seven each morning.";
     static final String GARDEN = "The community garden committee meets in the library on Thursday evenings.";
-    private static final Path TESSERACT = Path.of("/usr/bin/tesseract");
+    private static final Path TESSERACT = Scans.TESSERACT;
 
     @TempDir
     Path dir;
 
     @BeforeAll
     static void tesseractIsInstalled() {
-        boolean installed = Files.isExecutable(TESSERACT);
-        if (!installed) {
-            System.out.println("OcrReaderTests skipped: /usr/bin/tesseract is missing (./test.sh installs tesseract-ocr)");
-        }
-        assumeTrue(installed, "tesseract is not installed");
+        Scans.assumeTesseract(OcrReaderTests.class);
     }
 
     static OcrOptions ocr(OcrMode mode) {

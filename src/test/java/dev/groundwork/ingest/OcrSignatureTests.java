@@ -1,7 +1,6 @@
 package dev.groundwork.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.groundwork.embed.Encoder;
 import dev.groundwork.embed.EncoderTestSupport;
@@ -27,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class OcrSignatureTests {
 
-    private static final Path TESSERACT = Path.of("/usr/bin/tesseract");
+    private static final Path TESSERACT = Scans.TESSERACT;
     private static Encoder encoder;
 
     @TempDir
@@ -35,11 +34,7 @@ class OcrSignatureTests {
 
     @BeforeAll
     static void setUp() {
-        boolean installed = Files.isExecutable(TESSERACT);
-        if (!installed) {
-            System.out.println("OcrSignatureTests skipped: /usr/bin/tesseract is missing (./test.sh installs tesseract-ocr)");
-        }
-        assumeTrue(installed, "tesseract is not installed");
+        Scans.assumeTesseract(OcrSignatureTests.class);
         encoder = EncoderTestSupport.sharedEncoder();
     }
 

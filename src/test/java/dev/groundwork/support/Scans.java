@@ -44,7 +44,20 @@ public final class Scans {
     private static final int WIDTH = 1700;
     private static final int HEIGHT = 2200;
 
+    /** Where Debian's tesseract-ocr puts the binary, which ./test.sh installs. */
+    public static final java.nio.file.Path TESSERACT = java.nio.file.Path.of("/usr/bin/tesseract");
+
     private Scans() {
+    }
+
+    /** Skips the calling test class, saying why, where tesseract is not installed. */
+    public static void assumeTesseract(Class<?> testClass) {
+        boolean installed = java.nio.file.Files.isExecutable(TESSERACT);
+        if (!installed) {
+            System.out.println(testClass.getSimpleName() + " skipped: " + TESSERACT
+                    + " is missing (./test.sh installs tesseract-ocr and tesseract-ocr-eng)");
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(installed, "tesseract is not installed");
     }
 
     /** A page image of the given paragraphs, black on white, 200 dpi letter size. */
