@@ -283,7 +283,7 @@ final class TikaDocumentParser implements DocumentParser {
         }
         if (OcrReader.IMAGES.contains(name)) {
             throw new RejectedDocumentException(Reason.UNSUPPORTED_TYPE, "Files of type " + name
-                    + " are read only by OCR, which is off (groundwork.parse.ocr, or the tesseract binary is missing).");
+                    + " are read only by OCR, which is off here or not installed.");
         }
         if (!DocumentTypes.isDocument(type) && !DocumentTypes.isContainer(type)) {
             throw new RejectedDocumentException(Reason.UNSUPPORTED_TYPE,

@@ -138,7 +138,10 @@ class OcrReaderTests {
         byte[] png = Scans.png(Scans.page(List.of(HARBOUR), Look.CLEAN)); // 1700 x 2200 = 3.7 megapixels
 
         assertThatThrownBy(() -> parse(small, "large.png", png)).isInstanceOfSatisfying(RejectedDocumentException.class,
-                e -> assertThat(e.reason()).isEqualTo(Reason.TOO_MANY_PIXELS));
+                e -> {
+                    assertThat(e.reason()).isEqualTo(Reason.TOO_MANY_PIXELS);
+                    assertThat(RejectionDetails.isPlainSentence(e.getMessage())).as(e.getMessage()).isTrue();
+                });
         assertThatThrownBy(() -> parse(ocr(OcrMode.AUTO), "huge.webp", webpDeclaring(50_000, 50_000)))
                 .isInstanceOfSatisfying(RejectedDocumentException.class,
                         e -> assertThat(e.reason()).isEqualTo(Reason.TOO_MANY_PIXELS));
@@ -152,8 +155,10 @@ class OcrReaderTests {
         List<Integer> told = new ArrayList<>();
 
         assertThatThrownBy(() -> parse(twoPages, "long.pdf", pdf, told::add))
-                .isInstanceOfSatisfying(RejectedDocumentException.class,
-                        e -> assertThat(e.reason()).isEqualTo(Reason.TOO_MANY_PAGES));
+                .isInstanceOfSatisfying(RejectedDocumentException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(Reason.TOO_MANY_PAGES);
+                    assertThat(RejectionDetails.isPlainSentence(e.getMessage())).as(e.getMessage()).isTrue();
+                });
         assertThat(told).isEmpty();
     }
 
@@ -192,6 +197,7 @@ class OcrReaderTests {
                 .isInstanceOfSatisfying(RejectedDocumentException.class, e -> {
                     assertThat(e.reason()).isEqualTo(Reason.NO_TEXT);
                     assertThat(e.getMessage()).contains("pages 1");
+                    assertThat(RejectionDetails.isPlainSentence(e.getMessage())).as(e.getMessage()).isTrue();
                 }).toString());
     }
 
@@ -200,7 +206,8 @@ class OcrReaderTests {
         assertThatThrownBy(() -> parse(OcrOptions.OFF, "photo.png", Scans.png(Scans.page(List.of(HARBOUR), Look.CLEAN))))
                 .isInstanceOfSatisfying(RejectedDocumentException.class, e -> {
                     assertThat(e.reason()).isEqualTo(Reason.UNSUPPORTED_TYPE);
-                    assertThat(e.getMessage()).contains("OCR");
+                    assertThat(e.getMessage()).contains("OCR", "image/png");
+                    assertThat(RejectionDetails.isPlainSentence(e.getMessage())).as(e.getMessage()).isTrue();
                 });
         assertThatThrownBy(() -> parse(OcrOptions.OFF, "scan.pdf", Fixtures.imageOnlyPdf()))
                 .isInstanceOfSatisfying(RejectedDocumentException.class,
