@@ -165,10 +165,13 @@ final class OcrReader {
         }
     }
 
-    /** A page OCR failed on: the text layer it had, if any (under ALWAYS), else none; marked failed either way. */
+    /**
+     * A page OCR failed on: the text layer it had, if any (under ALWAYS), else none; marked failed either way, so the
+     * document says which pages OCR could not read and records the OCR settings it was read under.
+     */
     private static ParsedPage failed(Integer number, ParsedPage fallback) {
         if (fallback != null && !lacksText(fallback)) {
-            return fallback;
+            return new ParsedPage(fallback.number(), fallback.text(), fallback.blocks(), PageOcr.failed());
         }
         return new ParsedPage(number, "", List.of(), PageOcr.failed());
     }

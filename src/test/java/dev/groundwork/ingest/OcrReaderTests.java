@@ -179,6 +179,11 @@ class OcrReaderTests {
         assertThat(parsed.pages().get(1).text()).isEmpty();
         assertThat(parsed.ocrFailedPages()).containsExactly(2);
         assertThat(parsed.ocrPages()).isZero();
+
+        // under always, a page whose OCR fails keeps its text layer, and is still listed
+        ParsedDocument always = parse(broken.withMode(OcrMode.ALWAYS), "mixed.pdf", pdf);
+        assertThat(always.pages().get(0).text()).contains("opening hours");
+        assertThat(always.ocrFailedPages()).containsExactly(1, 2);
     }
 
     @Test
