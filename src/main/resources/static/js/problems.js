@@ -24,6 +24,7 @@ const WORDS = {
   EXPANDS_TOO_MUCH: 'The file unpacks into far more text or parts than the limits allow.',
   TOO_DEEP: 'The file is nested too deeply to read (attachments inside attachments, or markup nested too far).',
   TOO_MANY_PAGES: 'The file has more pages than the limit allows.',
+  TOO_MANY_PIXELS: 'The image is larger than the limit for reading images (OCR).',
   TIMEOUT: 'Reading the file took too long, so it was stopped.',
   INSUFFICIENT_STORAGE: 'The server’s disk is full. Free some space and try again; your documents can still be searched.',
   TOO_MANY_FILES: 'Too many files were sent at once.',

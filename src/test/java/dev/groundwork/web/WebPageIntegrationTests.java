@@ -49,7 +49,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * the test scripts: uploading through the page, a streamed answer, citations that open their passage, refusals in
  * words, deleting with a confirmation, and document text and model output that never run as code.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// OCR off: a PNG here stands for a type that is not read (OcrIntegrationTests reads images)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "groundwork.parse.ocr=off")
 class WebPageIntegrationTests {
 
     private static final FakeOpenAiServer LLM = FakeOpenAiServer.start();
