@@ -33,17 +33,23 @@ class ParserConfiguration {
         return scheduler;
     }
 
+    /** Whether the tesseract binary is there, looked for once. */
     @Bean
-    DocumentParser documentParser(IngestSettings ingest, ParseSettings parse,
+    OcrAvailability ocrAvailability(ParseSettings parse) {
+        return OcrAvailability.detect(parse);
+    }
+
+    @Bean
+    DocumentParser documentParser(IngestSettings ingest, ParseSettings parse, OcrAvailability ocr,
                                   @Qualifier(WATCHDOG) ThreadPoolTaskScheduler parseWatchdog) {
         ParseLimits limits = ParseLimits.of(ingest, parse);
         return switch (parse.isolation()) {
-            case NONE -> new TikaDocumentParser(limits);
+            case NONE -> new TikaDocumentParser(limits, ocr.options(), OcrReader.Progress.NONE);
             case PROCESS -> {
                 IsolatedDocumentParser isolated = new IsolatedDocumentParser(new ParseWorkerPool(
-                        WorkerCommand.parseWorker(limits, parse.workerHeap(), sandbox(parse.sandbox())), limits,
-                        parse.workers(), parse.workerMaxDocuments(), WORKER_START_TIMEOUT,
-                        parseWatchdog.getScheduledExecutor()), parse.timeout());
+                        WorkerCommand.parseWorker(limits, ocr.options(), parse.workerHeap(), sandbox(parse.sandbox())),
+                        limits, parse.workers(), parse.workerMaxDocuments(), WORKER_START_TIMEOUT,
+                        parseWatchdog.getScheduledExecutor()), parse.timeout(), ocr.options());
                 yield parse.textInService()
                         ? new TextRoutingParser(TikaDocumentParser.plainTextOnly(limits, parse.timeout()), isolated) : isolated;
             }

@@ -43,7 +43,8 @@ final class AccessRules {
             // reading and asking
             rule(HttpMethod.GET, Role.READER, "/api/documents", "/api/documents/*", "/api/search", "/api/ask/stream",
                     "/api/reindex/status"),
-            rule(HttpMethod.POST, Role.READER, "/api/ask"),
+            rule(HttpMethod.POST, Role.READER, "/api/ask", "/v1/chat/completions"),
+            rule(HttpMethod.GET, Role.READER, "/v1/models", "/v1/models/*"),
             // the MCP server: its tools search, ask and read, as a reader may (GET and DELETE are 405: it keeps no
             // sessions)
             rule(null, Role.READER, "/mcp"),
