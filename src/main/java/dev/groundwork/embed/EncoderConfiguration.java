@@ -1,5 +1,7 @@
 package dev.groundwork.embed;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,6 +19,17 @@ class EncoderConfiguration {
     @Bean(destroyMethod = "close")
     OnnxEncoder encoder(EncoderSettings settings, @Qualifier(RUNS) ThreadPoolTaskExecutor encoderRuns) {
         return new OnnxEncoder(settings, encoderRuns.getThreadPoolExecutor());
+    }
+
+    /** How many of the encoder's runs (its slots) are busy, on {@code /actuator/prometheus}. */
+    @Bean
+    MeterBinder encoderMeters(OnnxEncoder encoder) {
+        return registry -> {
+            Gauge.builder("groundwork.encoder.runs.busy", encoder, OnnxEncoder::busyRuns)
+                    .description("Encoder runs going on now (questions and passages being embedded)").register(registry);
+            Gauge.builder("groundwork.encoder.runs.max", encoder, OnnxEncoder::maxRuns)
+                    .description("Encoder runs that may go on at once").register(registry);
+        };
     }
 
     /** As many as callers ask for (the encoder's own permits bound the runs); idle ones end after a minute. */

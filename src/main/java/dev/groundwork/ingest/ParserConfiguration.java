@@ -1,5 +1,6 @@
 package dev.groundwork.ingest;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,15 +36,17 @@ class ParserConfiguration {
 
     @Bean
     DocumentParser documentParser(IngestSettings ingest, ParseSettings parse,
-                                  @Qualifier(WATCHDOG) ThreadPoolTaskScheduler parseWatchdog) {
+                                  @Qualifier(WATCHDOG) ThreadPoolTaskScheduler parseWatchdog, MeterRegistry meters) {
         ParseLimits limits = ParseLimits.of(ingest, parse);
         return switch (parse.isolation()) {
             case NONE -> new TikaDocumentParser(limits);
             case PROCESS -> {
-                IsolatedDocumentParser isolated = new IsolatedDocumentParser(new ParseWorkerPool(
+                ParseWorkerPool pool = new ParseWorkerPool(
                         WorkerCommand.parseWorker(limits, parse.workerHeap(), sandbox(parse.sandbox())), limits,
                         parse.workers(), parse.workerMaxDocuments(), WORKER_START_TIMEOUT,
-                        parseWatchdog.getScheduledExecutor()), parse.timeout());
+                        parseWatchdog.getScheduledExecutor());
+                pool.bindTo(meters);
+                IsolatedDocumentParser isolated = new IsolatedDocumentParser(pool, parse.timeout());
                 yield parse.textInService()
                         ? new TextRoutingParser(TikaDocumentParser.plainTextOnly(limits, parse.timeout()), isolated) : isolated;
             }

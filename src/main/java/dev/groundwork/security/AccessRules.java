@@ -42,7 +42,7 @@ final class AccessRules {
             rule(HttpMethod.GET, null, "/actuator/health", "/actuator/health/**"),
             // reading and asking
             rule(HttpMethod.GET, Role.READER, "/api/documents", "/api/documents/*", "/api/search", "/api/ask/stream",
-                    "/api/reindex/status"),
+                    "/api/reindex/status", "/api/figures"),
             rule(HttpMethod.POST, Role.READER, "/api/ask"),
             // changing what is indexed
             rule(HttpMethod.POST, Role.EDITOR, "/api/documents", "/api/reindex"),

@@ -40,10 +40,13 @@ class AnswerStreams {
 
     private final AnswerService answers;
     private final ThreadPoolTaskExecutor pool;
+    private final ProblemCounts counts;
 
-    AnswerStreams(AnswerService answers, @Qualifier(WebThreads.ANSWER_STREAMS) ThreadPoolTaskExecutor pool) {
+    AnswerStreams(AnswerService answers, @Qualifier(WebThreads.ANSWER_STREAMS) ThreadPoolTaskExecutor pool,
+                  ProblemCounts counts) {
         this.answers = answers;
         this.pool = pool;
+        this.counts = counts;
     }
 
     /**
@@ -76,8 +79,9 @@ class AnswerStreams {
         }
     }
 
-    private static void sendError(SseEmitter emitter, RuntimeException e) {
+    private void sendError(SseEmitter emitter, RuntimeException e) {
         ProblemDetail problem = ApiProblems.of(e); // the same problem the JSON endpoints answer with
+        counts.question(problem);
         try {
             emitter.send(SseEmitter.event().name("error").data(problem, MediaType.APPLICATION_PROBLEM_JSON));
             emitter.complete();

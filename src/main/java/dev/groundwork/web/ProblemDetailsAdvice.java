@@ -1,5 +1,6 @@
 package dev.groundwork.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -9,6 +10,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.lang.Nullable;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -21,9 +23,16 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 @RestControllerAdvice
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
+    private final ProblemCounts counts;
+
+    ProblemDetailsAdvice(ProblemCounts counts) {
+        this.counts = counts;
+    }
+
     @ExceptionHandler(Exception.class)
-    ResponseEntity<ProblemDetail> failed(Exception e) {
+    ResponseEntity<ProblemDetail> failed(Exception e, HttpServletRequest request) {
         ProblemDetail problem = ApiProblems.of(e);
+        counts.answered(request, problem);
         return ResponseEntity.status(problem.getStatus()).body(problem);
     }
 
@@ -35,6 +44,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 ? ApiProblems.of(HttpStatus.CONTENT_TOO_LARGE, "TOO_MANY_FILES", ApiProblems.TOO_MANY_PARTS)
                 : ApiProblems.of(HttpStatus.CONTENT_TOO_LARGE, "TOO_LARGE", "The upload is larger than the limit"
                         + (e.getMaxUploadSize() > 0 ? " of " + e.getMaxUploadSize() + " bytes." : "."));
+        count(request, problem);
         return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problem);
     }
 
@@ -59,7 +69,16 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 && (problem.getProperties() == null || !problem.getProperties().containsKey("code"))) {
             problem.setProperty("code", codeFor(status));
         }
+        if (response != null && response.getBody() instanceof ProblemDetail problem) {
+            count(request, problem);
+        }
         return response;
+    }
+
+    private void count(WebRequest request, ProblemDetail problem) {
+        if (request instanceof ServletWebRequest servlet) {
+            counts.answered(servlet.getRequest(), problem);
+        }
     }
 
     private static String codeFor(HttpStatusCode status) {
