@@ -9,6 +9,11 @@ import dev.groundwork.support.Fixtures;
 import dev.groundwork.support.Http;
 import dev.groundwork.support.MultipartBody;
 import dev.groundwork.support.TestDirs;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -47,7 +52,7 @@ class MetricsIntegrationTests {
     int port;
 
     @Test
-    void anUploadAndQuestionsShowOnThePrometheusEndpoint() {
+    void anUploadAndQuestionsShowOnThePrometheusEndpoint() throws IOException {
         Http http = Http.to("http://127.0.0.1:" + port);
         // an upload, and a file refused
         Http.Reply upload = http.post("/api/documents").multipart(new MultipartBody().file("heating-manual.pdf",
@@ -124,6 +129,16 @@ class MetricsIntegrationTests {
         // and what Spring measures itself: requests by endpoint and status
         assertThat(metrics.sum("http_server_requests_seconds_count", "uri=\"/api/ask\"", "status=\"200\""))
                 .isEqualTo(3);
+
+        // every metric the Grafana dashboard draws is one the service exports
+        Matcher names = Pattern.compile("\\b(groundwork_[a-z_]+|http_server_requests_seconds_[a-z]+)\\b")
+                .matcher(Files.readString(Path.of("deploy/monitoring/grafana/dashboards/groundwork.json")));
+        int drawn = 0;
+        while (names.find()) {
+            assertThat(metrics.has(names.group(1))).as(names.group(1)).isTrue();
+            drawn++;
+        }
+        assertThat(drawn).isGreaterThan(20);
 
         // the page's figures: the three questions answered in the last hour, the refused upload
         JsonNode figures = http.get("/api/figures").send().json();
