@@ -52,8 +52,12 @@ class StructuredLoggingIntegrationTests {
         Http.Reply ask = http.post("/api/ask").header("X-Request-Id", "ask-4712")
                 .json("{\"question\": \"When does the canteen menu change?\"}").send();
 
+        Http.Reply stream = http.get("/api/ask/stream?question=canteen+menu").header("X-Request-Id", "stream-4713")
+                .send();
+
         assertThat(upload.status()).isEqualTo(201);
         assertThat(ask.status()).isEqualTo(200);
+        assertThat(stream.body()).contains("event:done");
         List<JsonNode> lines = new ArrayList<>();
         for (String line : output.getOut().substring(from).split("\\R")) {
             if (line.isBlank()) {
@@ -79,6 +83,12 @@ class StructuredLoggingIntegrationTests {
         assertThat(lines).anySatisfy(line -> {
             assertThat(line.path("requestId").asString(null)).isEqualTo("ask-4712");
             assertThat(line.path("log").path("logger").asString()).isEqualTo("dev.groundwork.answer.AnswerService");
+        });
+        // a streamed answer is written on a thread of its own, which the request's id goes along to
+        assertThat(lines).anySatisfy(line -> {
+            assertThat(line.path("requestId").asString(null)).isEqualTo("stream-4713");
+            assertThat(line.path("log").path("logger").asString()).isEqualTo("dev.groundwork.answer.AnswerService");
+            assertThat(line.path("process").path("thread").path("name").asString()).startsWith("answer-stream-");
         });
     }
 }

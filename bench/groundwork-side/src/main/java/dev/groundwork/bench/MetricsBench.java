@@ -1,0 +1,215 @@
+package dev.groundwork.bench;
+
+import dev.groundwork.GroundworkApplication;
+import dev.groundwork.ingest.IngestionService;
+import dev.groundwork.observe.Outcomes;
+import dev.groundwork.observe.Stages;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+
+/**
+ * What the metrics and observations cost: the latency of search and ask over real HTTP, one request at a time,
+ * against three instances of the application in this JVM: {@code off} (the stages and outcomes observed by no one,
+ * no histograms, no tracing: as before the metrics), {@code on} (the defaults: every stage a timer with its
+ * histogram, the counters, tracing present but sampling nothing) and {@code traced} (as on, and every observation a
+ * recorded span: sampling 1.0, with no exporter, so the cost of making spans and not of sending them). They are
+ * asked in turn, request by request, in a rotating order, so that a change of the shared machine's load falls on all
+ * three alike; ratios to {@code off} are taken within each run. {@code /actuator/prometheus} is scraped from the
+ * {@code on} and {@code traced} instances every 100 requests, as Prometheus would every 15 s.
+ *
+ * <p>Arguments: work folder (emptied), SQuAD contexts, SQuAD questions, requests per kind.
+ */
+public final class MetricsBench {
+
+    private static final int PRELOADED = 300;
+    private static final int WARM_UP = 60;
+    /** Cheap requests to each instance first, so that the code every request runs is compiled (see SecurityBench). */
+    private static final int CHAIN_WARM_UP = 5000;
+    private static final List<String> MODES = List.of("off", "on", "traced");
+
+    public static void main(String[] args) throws Exception {
+        Path work = Path.of(args[0]).toAbsolutePath();
+        List<String> paragraphs = paragraphs(Path.of(args[1]));
+        int requests = Integer.parseInt(args[3]);
+        List<String> questions = Questions.read(Path.of(args[2]), requests + WARM_UP);
+        Workdirs.recreate(work);
+        List<ConfigurableApplicationContext> contexts = new ArrayList<>();
+        try {
+            List<Client> clients = new ArrayList<>();
+            for (String mode : MODES) {
+                ConfigurableApplicationContext context = start(mode, work.resolve(mode));
+                contexts.add(context);
+                IngestionService ingestion = context.getBean(IngestionService.class);
+                for (int i = 0; i < PRELOADED; i++) {
+                    ingestion.upload("squad-" + i + ".txt",
+                            new ByteArrayInputStream(paragraphs.get(i).getBytes(StandardCharsets.UTF_8)));
+                }
+                clients.add(new Client(((WebServerApplicationContext) context).getWebServer().getPort()));
+            }
+            for (int i = 0; i < CHAIN_WARM_UP; i++) {
+                for (Client client : clients) {
+                    client.expect200("/api/reindex/status");
+                }
+            }
+            for (int i = 0; i < WARM_UP; i++) {
+                for (Client client : clients) {
+                    client.search(questions.get(i));
+                    client.ask(questions.get(i));
+                }
+            }
+            double[][] search = new double[MODES.size()][requests];
+            double[][] ask = new double[MODES.size()][requests];
+            for (int i = 0; i < requests; i++) {
+                String question = questions.get(WARM_UP + i);
+                for (int turn = 0; turn < MODES.size(); turn++) {
+                    int m = (i + turn) % MODES.size();
+                    Client client = clients.get(m);
+                    search[m][i] = timed(() -> client.search(question));
+                    ask[m][i] = timed(() -> client.ask(question));
+                }
+                if (i % 100 == 99) {
+                    clients.get(1).expect200("/actuator/prometheus");
+                    clients.get(2).expect200("/actuator/prometheus");
+                }
+            }
+            for (int m = 0; m < MODES.size(); m++) {
+                new Result().put("kind", "metrics").put("mode", MODES.get(m)).put("requests", requests)
+                        .put("search_p50", QueryBench.fmt(Stats.percentile(search[m], 50)))
+                        .put("search_p95", QueryBench.fmt(Stats.percentile(search[m], 95)))
+                        .put("ask_p50", QueryBench.fmt(Stats.percentile(ask[m], 50)))
+                        .put("ask_p95", QueryBench.fmt(Stats.percentile(ask[m], 95)))
+                        .print();
+            }
+        } finally {
+            contexts.forEach(ConfigurableApplicationContext::close);
+        }
+    }
+
+    /** One instance of the application, on a free port of the loopback, with its own folders. */
+    private static ConfigurableApplicationContext start(String mode, Path work) throws Exception {
+        Files.createDirectories(work.resolve("ingest"));
+        List<String> properties = new ArrayList<>(List.of(
+                "groundwork.ingest.dir=" + work.resolve("ingest"),
+                "groundwork.index.dir=" + work.resolve("index"),
+                "groundwork.security.keys-file=" + work.resolve("keys/api-keys.json"),
+                "groundwork.sync.on-startup=false",
+                "groundwork.sync.cron=-",
+                "groundwork.parse.workers=1",
+                "groundwork.prompts.dir=" + Path.of("../prompts").toAbsolutePath().normalize(),
+                "groundwork.security.limits.ask-per-minute=1000000",
+                "groundwork.security.limits.search-per-minute=1000000",
+                "server.port=0",
+                "server.address=127.0.0.1",
+                "spring.main.banner-mode=off",
+                "logging.level.root=warn"));
+        List<Class<?>> sources = new ArrayList<>(List.of(GroundworkApplication.class));
+        switch (mode) {
+            case "off" -> {
+                sources.add(MetricsOff.class);
+                properties.add("management.metrics.distribution.percentiles-histogram.groundwork=false");
+                properties.add("management.metrics.distribution.percentiles-histogram.http.server.requests=false");
+                properties.add("spring.autoconfigure.exclude="
+                        + "org.springframework.boot.micrometer.tracing.autoconfigure.MicrometerTracingAutoConfiguration,"
+                        + "org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryTracingAutoConfiguration");
+            }
+            case "traced" -> properties.add("management.tracing.sampling.probability=1.0");
+            default -> {
+            }
+        }
+        String[] arguments = properties.stream().map(property -> "--" + property).toArray(String[]::new);
+        return new SpringApplicationBuilder(sources.toArray(Class<?>[]::new)).run(arguments);
+    }
+
+    private static double timed(Supplier<Integer> request) {
+        long started = System.nanoTime();
+        int status = request.get();
+        double millis = (System.nanoTime() - started) / 1e6;
+        if (status >= 300) {
+            throw new IllegalStateException("a measured request answered " + status);
+        }
+        return millis;
+    }
+
+    /** Title and text of each SQuAD paragraph, as a text file would hold them. */
+    private static List<String> paragraphs(Path contexts) throws Exception {
+        List<String> paragraphs = new ArrayList<>();
+        for (String line : Files.readAllLines(contexts)) {
+            String title = Questions.field(line, "title");
+            String text = Questions.field(line, "text");
+            if (title != null && text != null) {
+                paragraphs.add(title.replace('_', ' ') + "\n\n" + text + "\n");
+            }
+        }
+        return paragraphs;
+    }
+
+    private static final class Client {
+        private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+        private final String base;
+
+        Client(int port) {
+            this.base = "http://localhost:" + port;
+        }
+
+        int search(String question) {
+            return send(request("/api/search?q=" + URLEncoder.encode(question, StandardCharsets.UTF_8) + "&k=5").GET());
+        }
+
+        int ask(String question) {
+            String json = "{\"question\":\"" + question.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}";
+            return send(request("/api/ask").header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(json)));
+        }
+
+        void expect200(String path) {
+            int status = send(request(path).GET());
+            if (status != 200) {
+                throw new IllegalStateException(path + " answered " + status);
+            }
+        }
+
+        private HttpRequest.Builder request(String path) {
+            return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
+        }
+
+        private int send(HttpRequest.Builder request) {
+            try {
+                return http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    /** Metrics off: the stages and outcomes go to no one (the services take these over the application's). */
+    static class MetricsOff {
+        @Bean
+        @Primary
+        static Stages stagesObservedByNoOne() {
+            return Stages.NONE;
+        }
+
+        @Bean
+        @Primary
+        static Outcomes outcomesCountedByNoOne() {
+            return Outcomes.NONE;
+        }
+    }
+}
