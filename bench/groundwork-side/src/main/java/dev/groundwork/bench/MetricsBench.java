@@ -5,6 +5,8 @@ import dev.groundwork.ingest.IngestionService;
 import dev.groundwork.observe.Outcomes;
 import dev.groundwork.observe.Stages;
 import java.io.ByteArrayInputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -15,8 +17,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -42,6 +48,7 @@ public final class MetricsBench {
     /** Cheap requests to each instance first, so that the code every request runs is compiled (see SecurityBench). */
     private static final int CHAIN_WARM_UP = 5000;
     private static final List<String> MODES = List.of("off", "on", "traced");
+    private static final Pattern CONNECTOR = Pattern.compile("^(http-nio-.*-auto-\\d+)-exec-");
 
     public static void main(String[] args) throws Exception {
         Path work = Path.of(args[0]).toAbsolutePath();
@@ -52,8 +59,16 @@ public final class MetricsBench {
         List<ConfigurableApplicationContext> contexts = new ArrayList<>();
         try {
             List<Client> clients = new ArrayList<>();
+            List<String> requestThreads = new ArrayList<>();
             for (String mode : MODES) {
+                Set<String> before = connectorNames();
                 ConfigurableApplicationContext context = start(mode, work.resolve(mode));
+                Set<String> started = connectorNames();
+                started.removeAll(before);
+                if (started.size() != 1) {
+                    throw new IllegalStateException("cannot tell the request threads of " + mode + ": " + started);
+                }
+                requestThreads.add(started.iterator().next() + "-exec-");
                 contexts.add(context);
                 IngestionService ingestion = context.getBean(IngestionService.class);
                 for (int i = 0; i < PRELOADED; i++) {
@@ -75,6 +90,7 @@ public final class MetricsBench {
             }
             double[][] search = new double[MODES.size()][requests];
             double[][] ask = new double[MODES.size()][requests];
+            long[] cpuBefore = requestThreads.stream().mapToLong(MetricsBench::cpuNanos).toArray();
             for (int i = 0; i < requests; i++) {
                 String question = questions.get(WARM_UP + i);
                 for (int turn = 0; turn < MODES.size(); turn++) {
@@ -88,8 +104,13 @@ public final class MetricsBench {
                     clients.get(2).expect200("/actuator/prometheus");
                 }
             }
+            long[] cpu = new long[MODES.size()];
+            for (int m = 0; m < MODES.size(); m++) {
+                cpu[m] = cpuNanos(requestThreads.get(m)) - cpuBefore[m];
+            }
             for (int m = 0; m < MODES.size(); m++) {
                 new Result().put("kind", "metrics").put("mode", MODES.get(m)).put("requests", requests)
+                        .put("cpu_us_per_request", QueryBench.fmt(cpu[m] / 1000.0 / (2.0 * requests)))
                         .put("search_p50", QueryBench.fmt(Stats.percentile(search[m], 50)))
                         .put("search_p95", QueryBench.fmt(Stats.percentile(search[m], 95)))
                         .put("ask_p50", QueryBench.fmt(Stats.percentile(ask[m], 50)))
@@ -99,6 +120,36 @@ public final class MetricsBench {
         } finally {
             contexts.forEach(ConfigurableApplicationContext::close);
         }
+    }
+
+    /** The names of the servers' connectors running now ({@code http-nio-127.0.0.1-auto-2}), from their threads. */
+    private static Set<String> connectorNames() {
+        Set<String> names = new HashSet<>();
+        for (Thread thread : Thread.getAllStackTraces().keySet()) {
+            Matcher name = CONNECTOR.matcher(thread.getName());
+            if (name.find()) {
+                names.add(name.group(1));
+            }
+        }
+        return names;
+    }
+
+    /**
+     * CPU time of one instance's request threads: where a request's observations, counters and spans are made
+     * (all but the text search's stage, on its own pool). Counted the same way for the three, so their difference is
+     * what the metrics cost a request, whatever the machine's load does to the latency.
+     */
+    @SuppressWarnings("deprecation") // Thread.threadId() is Java 19's; this module is built for 17
+    private static long cpuNanos(String threadPrefix) {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long sum = 0;
+        for (Thread thread : Thread.getAllStackTraces().keySet()) {
+            if (thread.getName().startsWith(threadPrefix)) {
+                long cpu = threads.getThreadCpuTime(thread.getId());
+                sum += Math.max(0, cpu);
+            }
+        }
+        return sum;
     }
 
     /** One instance of the application, on a free port of the loopback, with its own folders. */
