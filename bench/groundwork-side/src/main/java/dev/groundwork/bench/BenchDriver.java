@@ -364,20 +364,23 @@ public final class BenchDriver {
                 + "and are asked in turn, request by request, in a rotating order. Load average before: " + loadBefore
                 + ", after: " + load() + ".");
         line("");
-        line("| mode | search p50 / p95 ms | ask p50 / p95 ms | search p50 vs off | ask p50 vs off | CPU of the request threads per request, µs | vs off |");
-        line("|---|---|---|---|---|---|---|");
+        line("| mode | search p50 / p95 ms | ask p50 / p95 ms | search p50 vs off | ask p50 vs off | CPU of the request threads per request, µs | vs off | one question's observations, µs of CPU |");
+        line("|---|---|---|---|---|---|---|---|");
         List<Map<String, String>> off = results.get("off");
         for (String mode : modes) {
             List<Map<String, String>> runs = results.get(mode);
             line("| " + mode + " | " + stat(runs, "search_p50") + " / " + stat(runs, "search_p95") + " | "
                     + stat(runs, "ask_p50") + " / " + stat(runs, "ask_p95") + " | " + ratio(runs, off, "search_p50")
                     + " | " + ratio(runs, off, "ask_p50") + " | " + stat(runs, "cpu_us_per_request") + " | "
-                    + ratio(runs, off, "cpu_us_per_request") + " |");
+                    + ratio(runs, off, "cpu_us_per_request") + " | " + stat(runs, "question_observations_us") + " |");
         }
         line("");
         line("CPU per request: the CPU time of each instance's Tomcat request threads over the measured requests "
                 + "(thread CPU clocks), divided by the requests (search and ask alike): unlike latency, it does not "
-                + "move with the machine's load.");
+                + "move with the machine's load. One question's observations: the CPU of observing one question's "
+                + "stages as the service does (retrieval with text-search, vector-search and fusion; generation with "
+                + "answer and check; its outcome counted) with no work inside, through each instance's own beans: "
+                + "the cost of the metrics alone, to set against a search's or an answer's time.");
         line("");
         line("Goal: search and ask with the metrics on within 2 % of off (a ratio of at most 1.02×).");
         line("");
