@@ -8,7 +8,12 @@ COPY src ./src
 RUN mvn -B -q -DskipTests package
 
 FROM eclipse-temurin:25-jre
-RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*
+# Tesseract reads scans and images (groundwork.parse.ocr); one language pack per code in OCR_LANGUAGES, e.g.
+# docker build --build-arg OCR_LANGUAGES="eng deu" (then groundwork.parse.ocr-languages=eng+deu)
+ARG OCR_LANGUAGES="eng"
+RUN apt-get update && apt-get install -y --no-install-recommends curl tesseract-ocr \
+      $(for language in ${OCR_LANGUAGES}; do printf 'tesseract-ocr-%s ' "$language"; done) \
+    && rm -rf /var/lib/apt/lists/*
 RUN useradd --system --create-home --home-dir /app groundwork
 WORKDIR /app
 COPY --from=build /build/target/groundwork.jar /app/groundwork.jar

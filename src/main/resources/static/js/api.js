@@ -157,10 +157,13 @@ export function uploadFile(file, { onProgress, onSent }) {
  * EventSource: a refused question (400, 404, 503) keeps its problem detail, and a stream that breaks off is
  * reported rather than silently asked again.
  */
-export async function streamAnswer({ question, documentId }, { signal, onEvent }) {
+export async function streamAnswer({ question, documentId, conversationId }, { signal, onEvent }) {
   const params = new URLSearchParams({ question });
   if (documentId) {
     params.append('documentId', documentId);
+  }
+  if (conversationId) {
+    params.append('conversationId', conversationId);
   }
   const response = await send(`api/ask/stream?${params}`, { headers: { Accept: 'text/event-stream' }, signal });
   if (!response.ok) {

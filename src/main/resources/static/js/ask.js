@@ -22,6 +22,12 @@ export class Ask {
     this.statusText = byId('answer-status-text');
     this.notes = byId('answer-notes');
     this.copy = byId('copy-answer');
+    this.thread = byId('thread');
+    this.currentQuestion = byId('current-question');
+    this.searchedFor = byId('searched-for');
+    this.newConversationButton = byId('new-conversation');
+    this.conversationId = null;
+    this.asked = null;
     this.scopeBox = byId('scope');
     this.scopeTitle = byId('scope-title');
     this.sources = new SourcesPanel();
@@ -58,6 +64,10 @@ export class Ask {
       }
     });
     this.copy.addEventListener('click', () => this.copyAnswer());
+    this.newConversationButton.addEventListener('click', () => {
+      this.newConversation();
+      this.question.focus();
+    });
     byId('scope-clear').addEventListener('click', () => {
       this.setScope(null);
       this.question.focus();
@@ -105,6 +115,11 @@ export class Ask {
     const doc = params.get('doc');
     // the title comes from the document list, never from the address
     this.setScope(doc ? { id: doc, title: this.titles.get(doc) || 'one document' } : null);
+    // a question from the address (a reload, a bookmark) starts a conversation of its own
+    this.conversationId = null;
+    replace(this.thread);
+    this.thread.hidden = true;
+    this.newConversationButton.hidden = true;
     if (question) {
       this.question.value = question;
       this.fitQuestion();
@@ -114,10 +129,47 @@ export class Ask {
     }
   }
 
+  /**
+   * A new conversation: earlier questions no longer count, and the page is back as it opens. Follow-ups in a
+   * conversation are searched for with what came before ("when did it open?"); the server says what it searched for.
+   */
+  newConversation() {
+    this.conversationId = null;
+    replace(this.thread);
+    this.thread.hidden = true;
+    this.newConversationButton.hidden = true;
+    this.reset();
+  }
+
+  /** The answered question moves up into the thread, as text, before the next one is asked. */
+  keepTurn() {
+    if (!this.final || !this.asked) {
+      return;
+    }
+    const turn = el('li', { class: 'thread-turn' },
+      el('p', { class: 'thread-question', text: this.asked }));
+    if (this.final.searchedFor && this.final.searchedFor !== this.asked) {
+      turn.append(el('p', { class: 'thread-searched', text: `Searched for: ${this.final.searchedFor}` }));
+    }
+    turn.append(el('p', { class: 'thread-answer', text: this.final.answer }));
+    this.thread.append(turn);
+    this.thread.hidden = false;
+    this.thread.scrollTop = this.thread.scrollHeight;
+  }
+
+  showSearchedFor(question, searchedFor) {
+    const differs = Boolean(searchedFor) && searchedFor !== question;
+    this.searchedFor.hidden = !differs;
+    this.searchedFor.textContent = differs ? `Searched for: ${searchedFor}` : '';
+  }
+
   /** Back to the page as it opens: no answer, no sources. */
   reset() {
     this.run?.controller.abort();
     this.final = null;
+    this.asked = null;
+    this.currentQuestion.hidden = true;
+    this.showSearchedFor(null, null);
     this.question.value = '';
     this.fitQuestion();
     document.title = 'Groundwork';
@@ -173,7 +225,7 @@ export class Ask {
       this.question.focus();
       return;
     }
-    const params = { question, documentId: this.scope?.id };
+    const params = { question, documentId: this.scope?.id, conversationId: this.conversationId };
     if (new URLSearchParams(params).toString().length > MAX_URL_LENGTH) {
       this.showError('The question is too long. Shorten it and ask again.');
       return;
@@ -183,6 +235,11 @@ export class Ask {
     if (remember) {
       this.remember(question);
     }
+    this.keepTurn();
+    this.asked = question;
+    this.currentQuestion.textContent = question;
+    this.currentQuestion.hidden = !this.conversationId;
+    this.showSearchedFor(null, null);
     document.title = `${question} · Groundwork`;
     const run = {
       controller: new AbortController(),
@@ -220,6 +277,15 @@ export class Ask {
       if (this.run !== run) {
         return;
       }
+      if (error.code === 'CONVERSATION_NOT_FOUND' && this.conversationId) {
+        // the server no longer keeps this conversation: the question starts a new one
+        this.run = null;
+        this.newConversation();
+        this.question.value = question;
+        this.fitQuestion();
+        this.ask(question, { remember: false });
+        return;
+      }
       if (error.name === 'AbortError') {
         this.finishStreaming(run);
         this.setStatus('Stopped. What came so far is shown.', 'idle');
@@ -253,6 +319,10 @@ export class Ask {
 
   handle(run, name, data) {
     if (name === 'sources') {
+      if (data.conversationId) {
+        this.conversationId = data.conversationId;
+      }
+      this.showSearchedFor(data.question, data.searchedFor);
       for (const source of data.sources) {
         run.sourcesByN.set(source.n, source);
       }
@@ -339,6 +409,7 @@ export class Ask {
   /** The checked answer replaces what was streamed: sentences, their support, and what kind of answer it is. */
   showAnswer(run, answer) {
     this.final = answer;
+    this.newConversationButton.hidden = false;
     for (const citation of answer.citations) {
       run.sourcesByN.set(citation.n, { ...run.sourcesByN.get(citation.n), ...citation });
     }

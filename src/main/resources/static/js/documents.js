@@ -129,11 +129,16 @@ export class Documents {
       el('td', { class: 'num', dataset: { label: 'Pages' } },
         doc.pages === null || doc.pages === undefined
           ? el('span', { 'aria-label': 'no pages', text: '—' })
-          : formatNumber(doc.pages)),
+          : formatNumber(doc.pages),
+        doc.ocrPages > 0 && el('span', { class: 'doc-ocr', text: `${formatNumber(doc.ocrPages)} by OCR` })),
       el('td', { class: 'num', dataset: { label: 'Passages' } },
         container ? el('span', { 'aria-label': 'in its documents', text: '—' }) : formatNumber(doc.chunks)),
       el('td', { dataset: { label: 'Status' } },
-        el('span', { class: `status status-${doc.status}`, text: STATUS_WORDS[doc.status] || doc.status })),
+        el('span', { class: `status status-${doc.status}`, text: STATUS_WORDS[doc.status] || doc.status }),
+        doc.ocrFailedPages && doc.ocrFailedPages.length > 0 && el('span', {
+          class: 'doc-ocr-failed',
+          text: `OCR could not read ${doc.ocrFailedPages.length === 1 ? 'page' : 'pages'} ${doc.ocrFailedPages.join(', ')}`,
+        })),
       el('td', { dataset: { label: 'Added' } },
         el('time', { datetime: doc.addedAt, title: absoluteTime(doc.addedAt), class: 'added', text: relativeTime(doc.addedAt) }),
         // who added it says nothing where one person is all there is (local)

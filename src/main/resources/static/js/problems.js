@@ -24,6 +24,7 @@ const WORDS = {
   EXPANDS_TOO_MUCH: 'The file unpacks into far more text or parts than the limits allow.',
   TOO_DEEP: 'The file is nested too deeply to read (attachments inside attachments, or markup nested too far).',
   TOO_MANY_PAGES: 'The file has more pages than the limit allows.',
+  TOO_MANY_PIXELS: 'The image is larger than the limit for reading images (OCR).',
   TIMEOUT: 'Reading the file took too long, so it was stopped.',
   INSUFFICIENT_STORAGE: 'The server’s disk is full. Free some space and try again; your documents can still be searched.',
   TOO_MANY_FILES: 'Too many files were sent at once.',
@@ -35,6 +36,7 @@ const WORDS = {
   DOCUMENT_IN_ARCHIVE: 'This document is inside an archive or a mailbox. Delete the archive or mailbox, and the '
     + 'documents it holds go with it.',
   NOT_FOUND: 'That document is no longer in your library.',
+  CONVERSATION_NOT_FOUND: 'This conversation has ended (it was unused for a while). Ask again to start a new one.',
   // questions
   BLANK_QUERY: 'Type a question first.',
   QUERY_TOO_LONG: 'The question is too long. Shorten it and ask again.',

@@ -5,19 +5,24 @@ import { byId, el, prefersReducedMotion, replace, outOfView } from './dom.js';
 
 const SNIPPET = 160;
 
-/** "report.pdf · page 2". */
+/** "report.pdf · page 2", and "(scanned)" when the passage was read by OCR from a scan or an image. */
 export function whereFrom(source) {
   const parts = [source.fileName];
   if (source.page !== null && source.page !== undefined) {
     parts.push(`page ${source.page}`);
   }
-  return parts.filter(Boolean).join(' · ');
+  return parts.filter(Boolean).join(' · ') + scannedNote(source);
 }
 
-/** "Source 1: Heating manual, page 2", for a citation button's accessible name. */
+/** "Source 1: Heating manual, page 2 (scanned)", for a citation button's accessible name. */
 export function citationLabel(source) {
   const page = source.page !== null && source.page !== undefined ? `, page ${source.page}` : '';
-  return `Source ${source.n}: ${source.title}${page}`;
+  return `Source ${source.n}: ${source.title}${page}${scannedNote(source)}`;
+}
+
+/** " (scanned)" for text read by OCR, whose words may be misread: the confidence is in the tooltip's place. */
+function scannedNote(source) {
+  return source.scanned ? ' (scanned)' : '';
 }
 
 function snippet(text) {

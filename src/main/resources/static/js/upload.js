@@ -180,7 +180,8 @@ class UploadItem {
       if (item.members) {
         this.finishContainer(item);
       } else if (item.outcome === 'created') {
-        const pages = item.pages ? `${plural(item.pages, 'page', 'pages')}, ` : '';
+        const scanned = item.ocrPages ? ` (${formatOcr(item.ocrPages, item.pages)})` : '';
+        const pages = item.pages ? `${plural(item.pages, 'page', 'pages')}${scanned}, ` : (item.ocrPages ? 'read by OCR, ' : '');
         this.finish('created', `Added: ${pages}${plural(item.chunks, 'passage', 'passages')}.`);
         announce(`${this.file.name} added.`);
       } else {
@@ -235,6 +236,11 @@ class UploadItem {
     replace(this.detail, detail);
     this.icon.textContent = ICONS[state] || '';
   }
+}
+
+/** "3 read by OCR" of a scan's pages; an image has no pages. */
+function formatOcr(ocrPages, pages) {
+  return pages ? `${ocrPages} read by OCR` : 'read by OCR';
 }
 
 function notAdded(why) {

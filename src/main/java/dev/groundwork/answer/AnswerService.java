@@ -10,6 +10,7 @@ import dev.groundwork.prompt.Prompt;
 import dev.groundwork.prompt.PromptCatalog;
 import dev.groundwork.retrieve.Retrieval;
 import dev.groundwork.retrieve.RetrievalRequest;
+import dev.groundwork.retrieve.RetrievalSettings;
 import dev.groundwork.retrieve.Retriever;
 import java.util.List;
 import java.util.Set;
@@ -37,9 +38,16 @@ public class AnswerService {
     private final Stages stages;
     private final Outcomes outcomes;
 
+    private final Condenser condenser;
+    private final int maxTurns;
+    private final int maxQueryChars;
+
     AnswerService(Retriever retriever, Encoder encoder, PromptCatalog catalog, GroundedPrompts prompts,
-                  Answerer answerer, AnswerChecker checker, AnswerSettings settings, Stages stages,
-                  Outcomes outcomes) {
+                  Answerer answerer, AnswerChecker checker, AnswerSettings settings, Condenser condenser,
+                  ConversationSettings conversations, RetrievalSettings retrieval, Stages stages, Outcomes outcomes) {
+        this.condenser = condenser;
+        this.maxTurns = conversations.maxTurns();
+        this.maxQueryChars = retrieval.maxQueryChars();
         this.retriever = retriever;
         this.encoder = encoder;
         this.catalog = catalog;
@@ -62,8 +70,34 @@ public class AnswerService {
      * @throws dev.groundwork.retrieve.InvalidQueryException for a blank or over-long question, or a bad k
      */
     public PreparedQuestion prepare(Question question) {
-        return new PreparedQuestion(retriever.retrieve(new RetrievalRequest(question.text(), question.k(),
-                new ChunkFilter(question.documentIds(), Set.of()))));
+        String searched = standalone(question);
+        return new PreparedQuestion(question.text().strip(), retriever.retrieve(new RetrievalRequest(searched,
+                question.k(), new ChunkFilter(question.documentIds(), Set.of()))));
+    }
+
+    /**
+     * What to search for: a follow-up made standalone from its latest turns (each cut short), or the question itself.
+     * A standalone question longer than the limit gives way to the question as asked, which retrieval then judges.
+     */
+    private String standalone(Question question) {
+        List<Turn> turns = question.conversation().turns();
+        if (turns.isEmpty() || question.text().isBlank() || question.text().length() > maxQueryChars) {
+            return question.text();
+        }
+        List<Turn> latest = turns.subList(Math.max(0, turns.size() - maxTurns), turns.size()).stream()
+                .map(turn -> turn.cut(ConversationSettings.KEPT_CHARS)).toList();
+        String standalone;
+        try (Stage stage = stages.start(Stages.QUESTION, "condense")) {
+            standalone = condenser.condense(new Conversation(latest), question.text());
+        }
+        if (standalone.isBlank() || standalone.length() > maxQueryChars) {
+            return question.text();
+        }
+        if (!standalone.equals(question.text().strip())) {
+            log.info("Follow-up after {} turns made standalone ({} characters searched for)", latest.size(),
+                    standalone.length());
+        }
+        return standalone;
     }
 
     /**

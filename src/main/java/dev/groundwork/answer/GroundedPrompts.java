@@ -124,7 +124,7 @@ public class GroundedPrompts {
     private static Source source(int n, RetrievedChunk retrieved, int from, int to) {
         Chunk chunk = retrieved.chunk();
         return new Source(n, retrieved.document(), chunk.ordinal(), chunk.page(), chunk.start() + from,
-                chunk.start() + to, chunk.text().substring(from, to), retrieved.similarity());
+                chunk.start() + to, chunk.text().substring(from, to), retrieved.similarity(), chunk.ocrConfidence());
     }
 
     /** The system and user messages for a question and its sources, with source tags of this request's own. */

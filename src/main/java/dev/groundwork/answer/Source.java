@@ -14,7 +14,18 @@ import java.util.Objects;
  * @param similarity cosine similarity of question and chunk from retrieval, or null
  */
 public record Source(int n, DocumentRecord document, int ordinal, Integer page, int start, int end, String text,
-                     Float similarity) {
+                     Float similarity, Float ocrConfidence) {
+
+    /** A source of text the document holds as text (not read by OCR). */
+    public Source(int n, DocumentRecord document, int ordinal, Integer page, int start, int end, String text,
+                  Float similarity) {
+        this(n, document, ordinal, page, start, end, text, similarity, null);
+    }
+
+    /** Whether the source's text was read by OCR from a scanned page or an image. */
+    public boolean scanned() {
+        return ocrConfidence != null;
+    }
 
     public Source {
         Objects.requireNonNull(document, "document");

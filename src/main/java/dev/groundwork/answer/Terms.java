@@ -37,6 +37,11 @@ final class Terms {
     private Terms() {
     }
 
+    /** Whether a word (any case) is one questions are made of rather than what they are about. */
+    static boolean isStopWord(String word) {
+        return STOP_WORDS.contains(word);
+    }
+
     static Set<String> of(String text) {
         Set<String> terms = new HashSet<>();
         try (TokenStream stream = ANALYZER.tokenStream("text", text)) {

@@ -1,6 +1,7 @@
 package dev.groundwork.config;
 
 import dev.groundwork.answer.AnswerSettings;
+import dev.groundwork.answer.ConversationSettings;
 import dev.groundwork.answer.LlmSettings;
 import dev.groundwork.embed.EncoderSettings;
 import dev.groundwork.index.IndexSettings;
@@ -35,5 +36,6 @@ public record GroundworkProperties(
         @Valid @NotNull @DefaultValue PromptSettings prompts,
         @Valid @NotNull @DefaultValue AnswerSettings answer,
         @Valid @NotNull @DefaultValue LlmSettings llm,
+        @Valid @NotNull @DefaultValue ConversationSettings conversation,
         @Valid @NotNull @DefaultValue SecuritySettings security) {
 }

@@ -1,6 +1,7 @@
 package dev.groundwork.config;
 
 import dev.groundwork.answer.AnswerSettings;
+import dev.groundwork.answer.ConversationSettings;
 import dev.groundwork.answer.LlmSettings;
 import dev.groundwork.embed.Encoder;
 import dev.groundwork.embed.EncoderSettings;
@@ -102,6 +103,11 @@ class SettingsConfiguration {
     @Bean
     LlmSettings llmSettings(GroundworkProperties properties) {
         return properties.llm();
+    }
+
+    @Bean
+    ConversationSettings conversationSettings(GroundworkProperties properties) {
+        return properties.conversation();
     }
 
     @Bean

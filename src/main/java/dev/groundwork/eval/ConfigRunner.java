@@ -1,5 +1,8 @@
 package dev.groundwork.eval;
 
+import dev.groundwork.answer.Condenser;
+import dev.groundwork.answer.Conversation;
+import dev.groundwork.answer.Turn;
 import dev.groundwork.embed.Encoder;
 import dev.groundwork.eval.Gold.Kind;
 import dev.groundwork.index.ChunkFilter;
@@ -19,7 +22,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -83,16 +90,18 @@ final class ConfigRunner {
             Retriever retriever = context.getBean(Retriever.class);
             RetrievalSettings settings = context.getBean(RetrievalSettings.class);
             Optional<AnswerStage> answerer = options.answers() ? answerStages.apply(context) : Optional.empty();
-            Scored scored = ask(config, retriever, settings, answerer);
+            Scored scored = ask(config, retriever, settings, answerer, context.getBean(Condenser.class));
             if (options.dumpCandidates() > 0) {
                 dumpCandidates(config, context);
             }
             double seconds = (System.nanoTime() - started) / 1e9;
             log.info("Configuration {} measured on {} questions in {} s", config.name(), questions.size(),
                     Math.round(seconds));
+            SortedMap<String, RetrievalMetrics.Scores> groups = new TreeMap<>();
+            scored.groups().forEach((group, metrics) -> groups.put(group, metrics.scores()));
             return new ConfigResult(config, built, context.getBean(Encoder.class).modelId(),
                     scored.retrieval().scores(), scored.chunkHits().scores(), answerer.isPresent() ? scored.answers().scores() : null,
-                    scored.skipped(), scored.retrievalNanos() / 1e6 / Math.max(1, questions.size()), seconds);
+                    scored.skipped(), scored.retrievalNanos() / 1e6 / Math.max(1, questions.size()), seconds, groups);
         }
     }
 
@@ -111,12 +120,13 @@ final class ConfigRunner {
     }
 
     private record Scored(RetrievalMetrics retrieval, ChunkHitMetrics chunkHits, AnswerMetrics answers, int skipped,
-                          long retrievalNanos) {
+                          long retrievalNanos, Map<String, RetrievalMetrics> groups) {
     }
 
     private Scored ask(EvalConfig config, Retriever retriever, RetrievalSettings settings,
-                       Optional<AnswerStage> answerer) {
+                       Optional<AnswerStage> answerer, Condenser condenser) {
         RetrievalMetrics retrieval = new RetrievalMetrics();
+        Map<String, RetrievalMetrics> groups = new HashMap<>();
         ChunkHitMetrics chunkHits = new ChunkHitMetrics();
         AnswerMetrics answers = new AnswerMetrics();
         int depth = Math.min(options.depth(), settings.maxTopK());
@@ -128,13 +138,21 @@ final class ConfigRunner {
             for (Question question : questions) {
                 long started = System.nanoTime();
                 Retrieval found;
+                // a follow-up is searched for as the service searches for it: made standalone from its conversation
+                String searched = question.history().isEmpty() ? question.text() : condenser.condense(new Conversation(
+                        question.history().stream().map(asked -> new Turn(asked, "")).toList()), question.text());
+                RetrievalMetrics inGroup = question.group() == null ? null
+                        : groups.computeIfAbsent(question.group(), group -> new RetrievalMetrics());
                 try {
-                    found = retriever.retrieve(new RetrievalRequest(question.text(), depth, ChunkFilter.NONE));
+                    found = retriever.retrieve(new RetrievalRequest(searched, depth, ChunkFilter.NONE));
                 } catch (InvalidQueryException e) {
                     // Counted as a miss: the question was asked and nothing came back.
                     skipped++;
                     if (!question.gold().isNone()) {
                         retrieval.add(null, null);
+                        if (inGroup != null) {
+                            inGroup.add(null, null);
+                        }
                     }
                     chunkHits.add(question.gold(), ChunkRanks.NONE);
                     write(out, new QuestionResult(config.name(), question.id(), question.text(),
@@ -148,6 +166,9 @@ final class ConfigRunner {
                 GoldRanks ranks = GoldRanks.of(question.gold(), found.chunks());
                 if (!question.gold().isNone()) {
                     retrieval.add(ranks.rankAny(), ranks.rankAll());
+                    if (inGroup != null) {
+                        inGroup.add(ranks.rankAny(), ranks.rankAll());
+                    }
                 }
                 ChunkRanks chunkRanks = ChunkRanks.of(question.gold(), found.chunks());
                 chunkHits.add(question.gold(), chunkRanks);
@@ -162,7 +183,8 @@ final class ConfigRunner {
                             judged.containsAnswer(), judged.citationsWithAnswer(), judged.sentences(),
                             judged.unsupported());
                 }
-                write(out, new QuestionResult(config.name(), question.id(), question.text(),
+                write(out, new QuestionResult(config.name(), question.id(), searched.equals(question.text())
+                        ? question.text() : question.text() + " => " + searched,
                         question.gold().kind().name().toLowerCase(), question.gold().values(), ranks.ranks(),
                         ranks.rankAny(), ranks.rankAll(), chunkRanks, top(question.gold(), ranks), tookNanos / 1e6,
                         answer, null));
@@ -172,7 +194,7 @@ final class ConfigRunner {
             throw new UncheckedIOException("Cannot write " + file, e);
         }
         bar.finish();
-        return new Scored(retrieval, chunkHits, answers, skipped, retrievalNanos);
+        return new Scored(retrieval, chunkHits, answers, skipped, retrievalNanos, groups);
     }
 
     private void dumpCandidates(EvalConfig config, ConfigurableApplicationContext context) {

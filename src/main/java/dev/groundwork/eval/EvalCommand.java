@@ -78,6 +78,13 @@ public final class EvalCommand {
         List<Question> questions = new ArrayList<>(options.limit() > 0 && options.limit() < set.questions().size()
                 ? set.questions().subList(0, options.limit()) : set.questions());
         checkGold(questions, corpus);
+        if (options.followUps()) {
+            questions = new ArrayList<>(FollowUps.of(questions));
+            if (questions.isEmpty()) {
+                throw new EvalInputException(options.questions() + ": no follow-ups could be made (they need pairs of "
+                        + "questions with one gold_passage_id each)");
+            }
+        }
         List<Question> foreign = options.foreign() == null ? List.of()
                 : asUnanswerable(QuestionReader.read(options.foreign()).questions(), options.foreignLimit());
         questions.addAll(foreign);

@@ -25,10 +25,11 @@ import java.util.Set;
  * @param foreignLimit how many of those questions, spread over the set
  * @param dumpCandidates BM25 and vector candidates written per question for fusion experiments; 0 for none
  * @param answers    whether answers are measured too, or retrieval alone
+ * @param followUps  whether to ask the follow-up set made from the question set ({@link FollowUps}) instead
  */
 record EvalOptions(Path corpus, Path questions, List<EvalConfig> configs, Path out, Path indexCache, int limit,
                    int depth, Path foreign, int foreignLimit, int dumpCandidates,
-                   boolean answers) {
+                   boolean answers, boolean followUps) {
 
     static final String USAGE = """
             Usage: java -jar groundwork.jar eval --questions FILE [--corpus FOLDER|FILE.jsonl] [options]
@@ -52,6 +53,9 @@ record EvalOptions(Path corpus, Path questions, List<EvalConfig> configs, Path o
               --dump-candidates N   write each question's first N BM25 and N vector candidates, with raw scores,
                                     to NAME.candidates.jsonl (for trying ways of fusing them)
               --no-answers          measure retrieval only (answering every question takes longer than finding)
+              --follow-ups          ask follow-ups made from the set's questions (pairs on one passage, the second
+                                    with its subject replaced by a pronoun or left out), alone and after the first,
+                                    and report each kind apart (needs gold_passage_id)
             """;
 
     EvalOptions {
@@ -94,6 +98,7 @@ record EvalOptions(Path corpus, Path questions, List<EvalConfig> configs, Path o
         int dumpCandidates = 0;
         List<EvalConfig> configs = new ArrayList<>();
         boolean answers = true;
+        boolean followUps = false;
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             if (option.equals("--help") || option.equals("-h")) {
@@ -101,6 +106,10 @@ record EvalOptions(Path corpus, Path questions, List<EvalConfig> configs, Path o
             }
             if (option.equals("--no-answers")) {
                 answers = false;
+                continue;
+            }
+            if (option.equals("--follow-ups")) {
+                followUps = true;
                 continue;
             }
             if (i + 1 >= args.length) {
@@ -127,7 +136,7 @@ record EvalOptions(Path corpus, Path questions, List<EvalConfig> configs, Path o
         }
         return new EvalOptions(corpus, questions, configs.isEmpty() ? standardConfigs() : configs, out, cache, limit,
                 depth, foreign, foreignLimit, dumpCandidates,
-                answers);
+                answers, followUps);
     }
 
     private static List<EvalConfig> readConfigs(Path file) {

@@ -28,6 +28,15 @@ final class Report {
                     result.index().reused() ? "reused" : String.format(Locale.ROOT, "%.0f", result.index().seconds()),
                     result.config().describe()));
         }
+        if (results.stream().anyMatch(result -> !result.groups().isEmpty())) {
+            out.append("\nRetrieval by group of questions\n\n");
+            out.append("| config | group | questions | R@1 | R@3 | R@5 | R@10 | MRR@10 |\n|---|---|---|---|---|---|---|---|\n");
+            for (ConfigResult result : results) {
+                result.groups().forEach((group, s) -> out.append(row(result.config().name(), group,
+                        Integer.toString(s.questions()), f(s.recallAny(1)), f(s.recallAny(3)), f(s.recallAny(5)),
+                        f(s.recallAny(10)), f(s.mrr10()))));
+            }
+        }
         if (multiGold) {
             out.append("\nRetrieval: all gold units in the top k\n\n");
             out.append("| config | R@1 | R@3 | R@5 | R@10 |\n|---|---|---|---|---|\n");

@@ -12,8 +12,21 @@ import java.util.Objects;
  * @param headingPath the headings the passage sits under, outermost first
  * @param start       offset of the first character in the page (or document) text
  * @param end         offset after the last character
+ * @param ocrConfidence when the passage's page was read by OCR (a scan), Tesseract's mean word confidence on that
+ *                      page, 0 to 100; null for text read from the document itself
  */
-public record Chunk(int ordinal, Integer page, List<String> headingPath, int start, int end, String text) {
+public record Chunk(int ordinal, Integer page, List<String> headingPath, int start, int end, String text,
+                    Float ocrConfidence) {
+
+    /** A passage of text the document holds as text (not read by OCR). */
+    public Chunk(int ordinal, Integer page, List<String> headingPath, int start, int end, String text) {
+        this(ordinal, page, headingPath, start, end, text, null);
+    }
+
+    /** Whether the passage's text was read by OCR from a scanned page or an image. */
+    public boolean scanned() {
+        return ocrConfidence != null;
+    }
 
     public Chunk {
         Objects.requireNonNull(text, "text");
@@ -21,6 +34,9 @@ public record Chunk(int ordinal, Integer page, List<String> headingPath, int sta
         if (ordinal < 0 || start < 0 || end < start || (page != null && page < 1)) {
             throw new IllegalArgumentException("invalid chunk position: ordinal " + ordinal + ", page " + page
                     + ", " + start + ".." + end);
+        }
+        if (ocrConfidence != null && !(ocrConfidence >= 0 && ocrConfidence <= 100)) {
+            throw new IllegalArgumentException("OCR confidence out of range: " + ocrConfidence);
         }
         if (end - start != text.length()) {
             throw new IllegalArgumentException("chunk offsets " + start + ".." + end + " do not span its "

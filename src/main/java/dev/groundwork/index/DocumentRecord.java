@@ -16,6 +16,9 @@ import java.util.Objects;
  * @param pipeline    signature of the parser, splitter and encoder settings the chunks were made with
  * @param addedBy     who uploaded the document (a user's or API key's name); null for a file the folder sync found,
  *                    and for documents indexed before this was recorded
+ * @param ocrPages    pages (or images) whose text was read by OCR
+ * @param ocrFailedPages pages OCR could not read (past their time, or Tesseract failed); the document stands without
+ *                    their text
  */
 public record DocumentRecord(
         String id,
@@ -30,13 +33,23 @@ public record DocumentRecord(
         int chunks,
         Instant addedAt,
         String pipeline,
-        String addedBy) {
+        String addedBy,
+        int ocrPages,
+        List<Integer> ocrFailedPages) {
 
     /** A document no one in particular added: a file of a folder. */
     public DocumentRecord(String id, String sha256, String title, String about, String fileName, List<String> paths,
                           String contentType, long sizeBytes, Integer pages, int chunks, Instant addedAt,
                           String pipeline) {
         this(id, sha256, title, about, fileName, paths, contentType, sizeBytes, pages, chunks, addedAt, pipeline, null);
+    }
+
+    /** A document read without OCR. */
+    public DocumentRecord(String id, String sha256, String title, String about, String fileName, List<String> paths,
+                          String contentType, long sizeBytes, Integer pages, int chunks, Instant addedAt,
+                          String pipeline, String addedBy) {
+        this(id, sha256, title, about, fileName, paths, contentType, sizeBytes, pages, chunks, addedAt, pipeline,
+                addedBy, 0, List.of());
     }
 
     public DocumentRecord {
@@ -48,8 +61,9 @@ public record DocumentRecord(
         Objects.requireNonNull(addedAt, "addedAt");
         about = about == null ? "" : about;
         paths = List.copyOf(paths);
+        ocrFailedPages = ocrFailedPages == null ? List.of() : List.copyOf(ocrFailedPages);
         pipeline = pipeline == null ? "" : pipeline;
-        if (sizeBytes < 0 || chunks < 0 || (pages != null && pages < 0)) {
+        if (sizeBytes < 0 || chunks < 0 || ocrPages < 0 || (pages != null && pages < 0)) {
             throw new IllegalArgumentException("negative size, chunk or page count for document " + id);
         }
     }
@@ -57,12 +71,12 @@ public record DocumentRecord(
     /** The same document, known under other paths (a file moved, copied or removed). */
     public DocumentRecord withPaths(List<String> newPaths, String newFileName) {
         return new DocumentRecord(id, sha256, title, about, newFileName, newPaths, contentType, sizeBytes, pages, chunks,
-                addedAt, pipeline, addedBy);
+                addedAt, pipeline, addedBy, ocrPages, ocrFailedPages);
     }
 
     /** The same document, recorded as added by someone. */
     public DocumentRecord withAddedBy(String by) {
         return new DocumentRecord(id, sha256, title, about, fileName, paths, contentType, sizeBytes, pages, chunks,
-                addedAt, pipeline, by);
+                addedAt, pipeline, by, ocrPages, ocrFailedPages);
     }
 }

@@ -42,6 +42,10 @@ final class IndexEntries {
         if (document.addedBy() != null) {
             entry.add(new StoredField(ADDED_BY, document.addedBy()));
         }
+        if (document.ocrPages() > 0) {
+            entry.add(new StoredField(OCR_PAGES, document.ocrPages()));
+        }
+        document.ocrFailedPages().forEach(page -> entry.add(new StoredField(OCR_FAILED_PAGES, page)));
         return entry;
     }
 
@@ -61,6 +65,9 @@ final class IndexEntries {
         entry.add(new StoredField(END, chunk.end()));
         entry.add(new TextField(TEXT, chunk.text(), Field.Store.YES));
         entry.add(new TextField(CONTEXT, embedded.context(), Field.Store.YES));
+        if (chunk.ocrConfidence() != null) {
+            entry.add(new StoredField(OCR_CONFIDENCE, chunk.ocrConfidence()));
+        }
         if (withVector) {
             entry.add(new KnnFloatVectorField(VECTOR, embedded.vector(), VectorSimilarityFunction.DOT_PRODUCT));
         }
@@ -69,6 +76,7 @@ final class IndexEntries {
 
     static DocumentRecord toRecord(Document entry) {
         IndexableField pages = entry.getField(PAGES);
+        IndexableField ocrPages = entry.getField(OCR_PAGES);
         return new DocumentRecord(
                 entry.get(DOC_ID),
                 entry.get(SHA256),
@@ -82,7 +90,9 @@ final class IndexEntries {
                 entry.getField(CHUNKS).numericValue().intValue(),
                 Instant.ofEpochMilli(entry.getField(ADDED_AT).numericValue().longValue()),
                 entry.get(PIPELINE),
-                entry.get(ADDED_BY));
+                entry.get(ADDED_BY),
+                ocrPages == null ? 0 : ocrPages.numericValue().intValue(),
+                Arrays.stream(entry.getFields(OCR_FAILED_PAGES)).map(field -> field.numericValue().intValue()).toList());
     }
 
     static String context(Document entry) {
@@ -92,6 +102,7 @@ final class IndexEntries {
 
     static Chunk toChunk(Document entry) {
         IndexableField page = entry.getField(PAGE);
+        IndexableField ocr = entry.getField(OCR_CONFIDENCE);
         String headings = entry.get(HEADINGS);
         return new Chunk(
                 entry.getField(ORDINAL).numericValue().intValue(),
@@ -99,6 +110,7 @@ final class IndexEntries {
                 headings == null || headings.isEmpty() ? List.of() : List.of(headings.split(HEADING_SEPARATOR)),
                 entry.getField(START).numericValue().intValue(),
                 entry.getField(END).numericValue().intValue(),
-                entry.get(TEXT));
+                entry.get(TEXT),
+                ocr == null ? null : ocr.numericValue().floatValue());
     }
 }

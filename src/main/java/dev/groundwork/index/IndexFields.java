@@ -29,6 +29,8 @@ final class IndexFields {
     static final String ADDED_AT = "added_at";
     static final String ADDED_BY = "added_by";
     static final String PIPELINE = "pipeline";
+    static final String OCR_PAGES = "ocr_pages";
+    static final String OCR_FAILED_PAGES = "ocr_failed_pages";
 
     // chunk
     static final String ORDINAL = "ordinal";
@@ -44,6 +46,8 @@ final class IndexFields {
      */
     static final String CONTEXT = "context";
     static final String VECTOR = "vector";
+    /** On a passage read by OCR: Tesseract's mean confidence on its page; absent on text the document holds. */
+    static final String OCR_CONFIDENCE = "ocr_confidence";
 
     /** Separates heading path elements in the stored field. */
     static final String HEADING_SEPARATOR = "\u001f";

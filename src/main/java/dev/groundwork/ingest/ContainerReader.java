@@ -230,7 +230,7 @@ final class ContainerReader {
             MediaType type = typeOf(unpacked, leaf);
             if (DocumentTypes.isContainer(type)) {
                 openInner(unpacked, leaf, type, name);
-            } else if (facts.get().sizeBytes() == 0 || !DocumentTypes.isDocument(type)) {
+            } else if (facts.get().sizeBytes() == 0 || !documents.reads(type)) {
                 walk.emit(new ContainerMember.Refused(name, new Refusal(Reason.UNSUPPORTED_TYPE,
                         facts.get().sizeBytes() == 0 ? "The file is empty." : "Files of type " + type + " cannot be read.")));
             } else if (!walk.passOver()) {

@@ -139,7 +139,7 @@ final class ContainerWrites {
                 : ((PreparedContainer.Parsed) member).facts();
         Optional<DocumentRecord> known = find(facts.documentId());
         // 1. bytes indexed under this pipeline: at most a new path, never embedded again
-        if (known.isPresent() && known.get().pipeline().equals(pipeline.signature())) {
+        if (known.isPresent() && pipeline.isCurrent(known.get())) {
             if (known.get().paths().contains(memberPath)) {
                 return MemberOutcome.of(member.name(), known.get(), Change.KNOWN);
             }

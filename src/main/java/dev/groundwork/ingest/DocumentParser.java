@@ -32,4 +32,9 @@ public interface DocumentParser {
 
     /** Identifies parser settings that change the text it produces, for the pipeline signature. */
     String signature();
+
+    /** How this parser reads scans; its part of the signature of documents that have pages without text. */
+    default OcrOptions ocr() {
+        return OcrOptions.OFF;
+    }
 }

@@ -22,6 +22,9 @@ public class DocumentPipeline {
     private static final Logger log = LoggerFactory.getLogger(DocumentPipeline.class);
     /** Chunks embedded per call, so a huge document never holds all its token tensors at once. */
     private static final int EMBED_SLICE = 256;
+    private static final String PDF = "application/pdf";
+    /** Puts the OCR settings in a document's signature, in the parser's part: {@code tika/structure+ocr:auto:eng|...}. */
+    private static final String OCR_MARK = "+ocr:";
 
     private final DocumentParser parser;
     private final DocumentSplitter splitter;
@@ -55,6 +58,52 @@ public class DocumentPipeline {
         String[] parts = signature.split("\\|", 3);
         return parts.length == 3 ? parts[2] : "";
     }
+
+    /**
+     * The signature a document is recorded with: the pipeline's, with the OCR settings in its parser part when they
+     * shaped its text (pages read by OCR, or pages without text that OCR off left empty). Turning OCR on, or changing
+     * its languages, then makes again the documents that have such pages, and no other.
+     */
+    String signatureOf(ParsedDocument parsed) {
+        return readsScans(parsed) ? withOcr(signature(), parser.ocr()) : signature();
+    }
+
+    private boolean readsScans(ParsedDocument parsed) {
+        return parsed.pages().stream().anyMatch(page -> page.ocr() != null)
+                || !parser.ocr().enabled() && parsed.paged() && PDF.equals(parsed.contentType())
+                && parsed.pages().stream().anyMatch(OcrReader::lacksText);
+    }
+
+    /**
+     * Whether a document recorded with this signature is what the configured pipeline would make of its bytes: made by
+     * the same parser, splitter and encoder, and, if OCR shaped its text, under the same OCR settings. A PDF made
+     * without OCR is not, once OCR reads every page ({@code always}).
+     */
+    public boolean isCurrent(DocumentRecord document) {
+        String recorded = document.pipeline();
+        if (recorded.equals(signature())) {
+            return !(parser.ocr().mode() == OcrMode.ALWAYS && PDF.equals(document.contentType())
+                    && document.chunks() > 0);
+        }
+        return recorded.equals(withOcr(signature(), parser.ocr()));
+    }
+
+    /** A signature without the OCR part of its parser's: what the index as a whole was built with. */
+    public static String withoutOcr(String signature) {
+        int bar = signature.indexOf('|');
+        int ocr = signature.indexOf(OCR_MARK);
+        if (ocr < 0 || (bar >= 0 && ocr > bar)) {
+            return signature;
+        }
+        return signature.substring(0, ocr) + (bar < 0 ? "" : signature.substring(bar));
+    }
+
+    private static String withOcr(String signature, OcrOptions ocr) {
+        int bar = signature.indexOf('|');
+        String part = "+" + ocr.signature();
+        return bar < 0 ? signature + part : signature.substring(0, bar) + part + signature.substring(bar);
+    }
+
 
     public PreparedDocument prepare(Path file, String fileName, FileFacts facts, List<String> paths, Instant addedAt) {
         // 1. parse
@@ -184,10 +233,11 @@ public class DocumentPipeline {
         DocumentRecord record = new DocumentRecord(facts.documentId(), facts.sha256(), identity.title(),
                 identity.about(), fileName,
                 paths, parsed.contentType(), facts.sizeBytes(), parsed.pageCount(), embedded.size(), addedAt,
-                signature());
-        log.info("Prepared {} ({}, {} pages, {} chunks) in {} ms: parse {} ms, split {} ms, embed {} ms",
+                signatureOf(parsed), null, parsed.ocrPages(), parsed.ocrFailedPages());
+        log.info("Prepared {} ({}, {} pages, {} by OCR, {} chunks) in {} ms: parse {} ms, split {} ms, embed {} ms",
                 record.id(), parsed.contentType(), parsed.pageCount() == null ? "no" : parsed.pageCount(),
-                embedded.size(), parseMs + split.millis() + embed.millis(), parseMs, split.millis(), embed.millis());
+                parsed.ocrPages(), embedded.size(), parseMs + split.millis() + embed.millis(), parseMs, split.millis(),
+                embed.millis());
         return new PreparedDocument(record, embedded);
     }
 

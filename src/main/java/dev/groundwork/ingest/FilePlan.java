@@ -3,6 +3,7 @@ package dev.groundwork.ingest;
 import dev.groundwork.index.DocumentRecord;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -36,16 +37,16 @@ public sealed interface FilePlan {
      * @param facts    the identity of its bytes
      * @param holding  the document that holds the path, when one does
      * @param byBytes  the document of these bytes, if indexed: looked up only when {@code holding} does not settle it
-     * @param pipeline the configured pipeline's signature
+     * @param current  whether a document is what the configured pipeline would make ({@link DocumentPipeline#isCurrent})
      */
     static FilePlan of(String path, FileFacts facts, DocumentRecord holding,
-                       Supplier<Optional<DocumentRecord>> byBytes, String pipeline) {
-        if (holding != null && holding.sha256().equals(facts.sha256()) && holding.pipeline().equals(pipeline)
+                       Supplier<Optional<DocumentRecord>> byBytes, Predicate<DocumentRecord> current) {
+        if (holding != null && holding.sha256().equals(facts.sha256()) && current.test(holding)
                 && holding.paths().contains(path)) {
             return new Unchanged(holding);
         }
         Optional<DocumentRecord> known = byBytes.get();
-        if (known.isPresent() && known.get().pipeline().equals(pipeline)) {
+        if (known.isPresent() && current.test(known.get())) {
             return new NewPath(known.get());
         }
         return new Make();

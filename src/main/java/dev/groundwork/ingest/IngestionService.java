@@ -235,8 +235,7 @@ public class IngestionService {
 
     /** Whether a document's bytes are indexed under the current pipeline: a container's member needs no embedding. */
     private Predicate<String> indexedIn(ChunkStore index) {
-        String signature = pipeline.signature();
-        return id -> index.find(id).filter(document -> document.pipeline().equals(signature)).isPresent();
+        return id -> index.find(id).filter(pipeline::isCurrent).isPresent();
     }
 
     /**
@@ -268,7 +267,7 @@ public class IngestionService {
      */
     public FilePlan plan(SourceFile source, DocumentRecord previous) {
         return FilePlan.of(source.recordedPath(), source.facts(), previous, () -> find(source.facts().documentId()),
-                pipeline.signature());
+                pipeline::isCurrent);
     }
 
     /**
@@ -406,7 +405,7 @@ public class IngestionService {
         }
         DocumentRecord holding = losing.or(() -> known.filter(document -> document.paths().contains(path)))
                 .orElse(null);
-        FilePlan plan = FilePlan.of(path, facts, holding, () -> known, pipeline.signature());
+        FilePlan plan = FilePlan.of(path, facts, holding, () -> known, pipeline::isCurrent);
         List<String> replacing = losing.filter(document -> document.paths().size() == 1)
                 .map(document -> List.of(document.id())).orElse(List.of());
         Optional<DocumentRecord> detached = losing.filter(document -> document.paths().size() > 1)
@@ -469,7 +468,7 @@ public class IngestionService {
                 : writes.find(previousId).filter(document -> document.paths().contains(path));
         DocumentRecord holding = losing.or(() -> known.filter(document -> document.paths().contains(path)))
                 .orElse(null);
-        FilePlan plan = FilePlan.of(path, facts, holding, () -> known, pipeline.signature());
+        FilePlan plan = FilePlan.of(path, facts, holding, () -> known, pipeline::isCurrent);
         if (plan instanceof FilePlan.Unchanged unchanged) {
             return new IngestOutcome(unchanged.document(), Change.KNOWN);
         }
@@ -494,8 +493,7 @@ public class IngestionService {
         List<String> paths = pathsWith(known, path);
         Instant addedAt = known.map(DocumentRecord::addedAt).orElseGet(Instant::now);
         Prepared prepared = madeFor(ahead, source, paths, addedAt,
-                member -> writes.find(member).filter(document -> document.pipeline().equals(pipeline.signature()))
-                        .isPresent());
+                member -> writes.find(member).filter(pipeline::isCurrent).isPresent());
         if (!source.unchanged()) {
             return new IngestOutcome(null, Change.STALE);
         }
@@ -527,7 +525,7 @@ public class IngestionService {
                              Predicate<String> indexed) {
         String fileName = fileNameOf(source.recordedPath());
         if (ahead == null || !ahead.record().sha256().equals(source.facts().sha256())
-                || !ahead.record().pipeline().equals(pipeline.signature())) {
+                || !pipeline.isCurrent(ahead.record())) {
             return pipeline.prepareFile(source.file(), fileName, source.facts(), paths, addedAt, indexed);
         }
         if (ahead instanceof PreparedDocument document) {
@@ -555,7 +553,8 @@ public class IngestionService {
     /** A document made ahead, under the paths and the time it is indexed with. */
     private static DocumentRecord placed(DocumentRecord made, String fileName, List<String> paths, Instant addedAt) {
         return new DocumentRecord(made.id(), made.sha256(), made.title(), made.about(), fileName, paths, made.contentType(),
-                made.sizeBytes(), made.pages(), made.chunks(), addedAt, made.pipeline(), made.addedBy());
+                made.sizeBytes(), made.pages(), made.chunks(), addedAt, made.pipeline(), made.addedBy(), made.ocrPages(),
+                made.ocrFailedPages());
     }
 
     /**

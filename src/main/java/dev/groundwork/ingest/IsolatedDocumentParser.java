@@ -30,10 +30,22 @@ final class IsolatedDocumentParser implements DocumentParser, AutoCloseable {
     private final ParseWorkerPool pool;
     private final Duration timeout;
     private final String signature = TikaDocumentParser.currentSignature();
+    private final OcrOptions ocr;
 
     IsolatedDocumentParser(ParseWorkerPool pool, Duration timeout) {
+        this(pool, timeout, OcrOptions.OFF);
+    }
+
+    /** Parses with workers started to read scans as {@code ocr} says (the pool's command carries the same options). */
+    IsolatedDocumentParser(ParseWorkerPool pool, Duration timeout, OcrOptions ocr) {
         this.pool = pool;
         this.timeout = timeout;
+        this.ocr = ocr;
+    }
+
+    @Override
+    public OcrOptions ocr() {
+        return ocr;
     }
 
     @Override

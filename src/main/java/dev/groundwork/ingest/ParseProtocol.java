@@ -35,6 +35,11 @@ final class ParseProtocol {
     private static final byte MEMBER_READ = 6;
     private static final byte MEMBER_REFUSED = 7;
     private static final byte CONTAINER_END = 8;
+    private static final byte OCR_PAGE = 9;
+    /** How a page's text was read: its text layer, OCR, or OCR that failed. */
+    private static final byte TEXT_LAYER = 0;
+    private static final byte OCR_READ = 1;
+    private static final byte OCR_FAILED = 2;
     /** The longest string a request holds: a path and a file name. */
     private static final int MAX_REQUEST_STRING_BYTES = 64 << 10;
     /** Member names are cut to 600 characters ({@link MemberNames}). */
@@ -56,7 +61,11 @@ final class ParseProtocol {
     }
 
     /** One message of a worker's answer. */
-    sealed interface Frame permits Reply, MemberReading, MemberDone {
+    sealed interface Frame permits Reply, MemberReading, MemberDone, OcrPage {
+    }
+
+    /** The worker is about to read a page by OCR: progress, which starts the watchdog's time again. */
+    record OcrPage(int page) implements Frame {
     }
 
     /** A message that ends a worker's answer. */
@@ -143,6 +152,13 @@ final class ParseProtocol {
         out.flush();
     }
 
+    static void writeOcrPage(DataOutputStream out, int page) throws IOException {
+        out.writeInt(MAGIC);
+        out.writeByte(OCR_PAGE);
+        out.writeInt(page);
+        out.flush();
+    }
+
     static void writeMember(DataOutputStream out, ContainerMember member) throws IOException {
         out.writeInt(MAGIC);
         if (member instanceof ContainerMember.Read read) {
@@ -193,6 +209,12 @@ final class ParseProtocol {
         out.writeInt(document.pages().size());
         for (ParsedPage page : document.pages()) {
             out.writeInt(page.number() == null ? -1 : page.number());
+            if (page.ocr() == null) {
+                out.writeByte(TEXT_LAYER);
+            } else {
+                out.writeByte(page.ocr().read() ? OCR_READ : OCR_FAILED);
+                out.writeFloat(page.ocr().confidence());
+            }
             writeString(out, page.text());
             out.writeInt(page.blocks().size());
             for (TextBlock block : page.blocks()) {
@@ -229,6 +251,7 @@ final class ParseProtocol {
             }
             case PARSED -> new Parsed(readDocument(in, budget));
             case MEMBER_READING -> new MemberReading(readMemberName(in, budget));
+            case OCR_PAGE -> new OcrPage(in.readInt());
             case MEMBER_READ -> {
                 budget.countMember();
                 String name = readMemberName(in, budget);
@@ -277,6 +300,9 @@ final class ParseProtocol {
             while (true) {
                 Frame frame = readFrame(in, budget);
                 progress.run();
+                if (frame instanceof OcrPage) {
+                    continue; // progress only: the watchdog's time starts again
+                }
                 if (frame instanceof MemberReading next) {
                     container = true;
                     reading = next.name();
@@ -342,6 +368,7 @@ final class ParseProtocol {
         List<ParsedPage> pages = new ArrayList<>(Math.min(pageCount, 4096));
         for (int p = 0; p < pageCount; p++) {
             int number = in.readInt();
+            ParsedDocument.PageOcr ocr = readPageOcr(in);
             String text = budget.readString(in, Integer.MAX_VALUE);
             int blockCount = budget.count(in, "blocks", budget.maxBlocks());
             budget.spendBlocks(blockCount);
@@ -359,9 +386,21 @@ final class ParseProtocol {
                 }
                 blocks.add(new TextBlock(start, end, paths.get(path), heading));
             }
-            pages.add(new ParsedPage(number < 0 ? null : number, text, blocks));
+            pages.add(new ParsedPage(number < 0 ? null : number, text, blocks, ocr));
         }
         return new ParsedDocument(contentType, title, paged, pages);
+    }
+
+    private static ParsedDocument.PageOcr readPageOcr(DataInputStream in) throws IOException {
+        byte source = in.readByte();
+        if (source == TEXT_LAYER) {
+            return null;
+        }
+        float confidence = in.readFloat();
+        if ((source != OCR_READ && source != OCR_FAILED) || !(confidence >= 0 && confidence <= 100)) {
+            throw new ProtocolException("not how a page was read: " + source + ", " + confidence);
+        }
+        return new ParsedDocument.PageOcr(source == OCR_READ, confidence);
     }
 
     private static void expect(DataInputStream in, byte kind) throws IOException {

@@ -30,6 +30,13 @@ import org.springframework.util.unit.DataSize;
  *                            service, under the same limits and time limit, since reading them is linear; every
  *                            other format still goes to a worker
  * @param sandbox             with {@code process}: how workers are confined beyond their own JVM and environment
+ * @param ocr                 when pages are read by OCR: {@code auto} (pages without a text layer, and images, where
+ *                            the tesseract binary is found), {@code off}, {@code always} (every page)
+ * @param ocrLanguages        Tesseract's languages, joined by '+' ({@code eng+deu}); each must be installed
+ * @param ocrCommand          the tesseract binary: a name looked up in /usr/bin and /bin, or an absolute path
+ * @param ocrPageTimeout      the longest OCR may take on one page; past it the page fails, the document goes on
+ * @param ocrMaxPages         more pages to read by OCR in one document are refused with TOO_MANY_PAGES
+ * @param ocrMaxPixels        an image (or a frame of a TIFF) of more pixels is refused with TOO_MANY_PIXELS
  */
 public record ParseSettings(
         @DefaultValue("2000") @Min(1) int maxPages,
@@ -44,7 +51,13 @@ public record ParseSettings(
         @DefaultValue("512MB") @NotNull DataSize workerHeap,
         @DefaultValue("200") @Min(1) int workerMaxDocuments,
         @DefaultValue("true") boolean textInService,
-        @DefaultValue("auto") @NotNull Sandbox sandbox) {
+        @DefaultValue("auto") @NotNull Sandbox sandbox,
+        @DefaultValue("auto") @NotNull OcrMode ocr,
+        @DefaultValue("eng") @NotNull String ocrLanguages,
+        @DefaultValue("tesseract") @NotNull String ocrCommand,
+        @DefaultValue("30s") @NotNull Duration ocrPageTimeout,
+        @DefaultValue("200") @Min(1) int ocrMaxPages,
+        @DefaultValue("40000000") @Min(1) long ocrMaxPixels) {
 
     /** Where documents are parsed. */
     public enum Isolation {
@@ -67,6 +80,13 @@ public record ParseSettings(
     public ParseSettings {
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("groundwork.parse.timeout must be positive");
+        }
+        if (!OcrOptions.LANGUAGES.matcher(ocrLanguages).matches()) {
+            throw new IllegalArgumentException("groundwork.parse.ocr-languages must be language codes joined by '+' "
+                    + "(eng+deu), not " + ocrLanguages);
+        }
+        if (ocrPageTimeout.isNegative() || ocrPageTimeout.isZero()) {
+            throw new IllegalArgumentException("groundwork.parse.ocr-page-timeout must be positive");
         }
         if (workerHeap.toMegabytes() < 64) {
             throw new IllegalArgumentException("groundwork.parse.worker-heap must be at least 64MB");

@@ -32,7 +32,9 @@ public final class ParseWorker {
         DataOutputStream out = new DataOutputStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16));
         System.setOut(System.err);
         DataInputStream in = new DataInputStream(new BufferedInputStream(System.in, 1 << 16));
-        TikaDocumentParser parser = new TikaDocumentParser(ParseLimits.fromArguments(List.of(args)));
+        // before each page OCR reads, the service hears of it: its watchdog gives every page the time limit again
+        TikaDocumentParser parser = new TikaDocumentParser(ParseLimits.fromArguments(List.of(args)),
+                OcrOptions.fromArguments(List.of(args)), page -> ParseProtocol.writeOcrPage(out, page));
         SynchronousQueue<Request> requests = new SynchronousQueue<>();
         readRequests(in, requests);
         ParseProtocol.writeReady(out);

@@ -34,19 +34,25 @@ class ParserConfiguration {
         return scheduler;
     }
 
+    /** Whether the tesseract binary is there, looked for once. */
     @Bean
-    DocumentParser documentParser(IngestSettings ingest, ParseSettings parse,
+    OcrAvailability ocrAvailability(ParseSettings parse) {
+        return OcrAvailability.detect(parse);
+    }
+
+    @Bean
+    DocumentParser documentParser(IngestSettings ingest, ParseSettings parse, OcrAvailability ocr,
                                   @Qualifier(WATCHDOG) ThreadPoolTaskScheduler parseWatchdog, MeterRegistry meters) {
         ParseLimits limits = ParseLimits.of(ingest, parse);
         return switch (parse.isolation()) {
-            case NONE -> new TikaDocumentParser(limits);
+            case NONE -> new TikaDocumentParser(limits, ocr.options(), OcrReader.Progress.NONE);
             case PROCESS -> {
                 ParseWorkerPool pool = new ParseWorkerPool(
-                        WorkerCommand.parseWorker(limits, parse.workerHeap(), sandbox(parse.sandbox())), limits,
-                        parse.workers(), parse.workerMaxDocuments(), WORKER_START_TIMEOUT,
+                        WorkerCommand.parseWorker(limits, ocr.options(), parse.workerHeap(), sandbox(parse.sandbox())),
+                        limits, parse.workers(), parse.workerMaxDocuments(), WORKER_START_TIMEOUT,
                         parseWatchdog.getScheduledExecutor());
                 pool.bindTo(meters);
-                IsolatedDocumentParser isolated = new IsolatedDocumentParser(pool, parse.timeout());
+                IsolatedDocumentParser isolated = new IsolatedDocumentParser(pool, parse.timeout(), ocr.options());
                 yield parse.textInService()
                         ? new TextRoutingParser(TikaDocumentParser.plainTextOnly(limits, parse.timeout()), isolated) : isolated;
             }

@@ -26,6 +26,8 @@ public class RejectedDocumentException extends RuntimeException {
         TOO_DEEP,
         /** More pages than the limit. */
         TOO_MANY_PAGES,
+        /** An image (or a frame of one) of more pixels than the OCR limit: refused before it is decoded. */
+        TOO_MANY_PIXELS,
         /** Still parsing when the time limit ran out. */
         TIMEOUT,
         /** An archive or a mailbox none of whose members could be read (each has its own reason). */

@@ -26,6 +26,7 @@ final class RejectionDetails {
             case EXPANDS_TOO_MUCH -> "The document expands beyond what the limits allow.";
             case TOO_DEEP -> "The document nests its parts deeper than the limits allow.";
             case TOO_MANY_PAGES -> "The document has more pages than the limit.";
+            case TOO_MANY_PIXELS -> "The image has more pixels than the OCR limit.";
             case TIMEOUT -> "The document was still being read at the time limit.";
             case NO_READABLE_MEMBERS -> "Nothing in the archive or mailbox could be read.";
         };

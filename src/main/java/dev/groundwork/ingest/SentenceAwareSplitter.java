@@ -72,7 +72,7 @@ final class SentenceAwareSplitter implements DocumentSplitter {
                 }
                 pack(units, budget, (from, to) -> {
                     Chunk chunk = new Chunk(chunks.size(), page.number(), section.headingPath(), from, to,
-                            page.text().substring(from, to));
+                            page.text().substring(from, to), page.scanned() ? page.ocr().confidence() : null);
                     chunks.add(new PreparedChunk(chunk, prefix + chunk.text(), context));
                 });
             }

@@ -63,6 +63,11 @@ final class TextRoutingParser implements DocumentParser, AutoCloseable {
         return isolated.signature();
     }
 
+    @Override
+    public OcrOptions ocr() {
+        return isolated.ocr();
+    }
+
     @EventListener(ApplicationReadyEvent.class)
     void warmUp() {
         isolated.warmUp();

@@ -1,5 +1,6 @@
 package dev.groundwork.ingest;
 
+import dev.groundwork.ingest.ParsedDocument.ParsedPage;
 import dev.groundwork.text.Texts;
 import dev.groundwork.ingest.RejectedDocumentException.Reason;
 import java.io.IOException;
@@ -53,6 +54,7 @@ final class TikaDocumentParser implements DocumentParser {
     private static final Set<String> MAIL = Set.of("message/rfc822", "application/vnd.ms-outlook",
             DocumentTypes.PST_MESSAGE);
     private static final String EPUB = "application/epub+zip";
+    private static final String PDF = "application/pdf";
     private static final Set<String> PLACEHOLDER_TITLES = Set.of("untitled", "untitled document", "document",
             "powerpoint presentation", "presentation", "slide 1", "title", "microsoft word document", "no title");
     /** Bump when the way text is laid out changes, so indexes built the old way are rebuilt. */
@@ -74,17 +76,27 @@ final class TikaDocumentParser implements DocumentParser {
     /** Null in a worker, whose time limit the service's watchdog enforces by killing it. */
     private final Duration timeout;
     private final String signature;
+    /** Reads pages without text, and images, when OCR is on. */
+    private final OcrReader ocr;
+    /** Told before each page OCR reads (a worker tells the service, whose watchdog then waits for that page). */
+    private final OcrReader.Progress ocrProgress;
 
     TikaDocumentParser(ParseLimits limits) {
+        this(limits, OcrOptions.OFF, OcrReader.Progress.NONE);
+    }
+
+    TikaDocumentParser(ParseLimits limits, OcrOptions ocr, OcrReader.Progress ocrProgress) {
         this(DocumentTypes.tikaConfig(), DocumentTypes.tikaConfig().getDetector(), DocumentTypes.tikaConfig().getParser(),
-                limits, null);
+                limits, null, ocr, ocrProgress);
         // These two are JVM-wide in Tika and POI; in a worker process the JVM is the parser's alone.
         XMLReaderUtils.setMaxEntityExpansions(limits.maxEntityExpansions());
         ZipSecureFile.setMinInflateRatio(1.0 / limits.maxCompressionRatio());
     }
 
     private TikaDocumentParser(TikaConfig tikaConfig, Detector detector, Parser parsers, ParseLimits limits,
-                               Duration timeout) {
+                               Duration timeout, OcrOptions ocr, OcrReader.Progress ocrProgress) {
+        this.ocr = new OcrReader(ocr);
+        this.ocrProgress = ocrProgress;
         this.tikaConfig = tikaConfig;
         this.detector = detector;
         this.parser = new AutoDetectParser(detector, parsers);
@@ -109,7 +121,8 @@ final class TikaDocumentParser implements DocumentParser {
     static TikaDocumentParser plainTextOnly(ParseLimits limits, Duration timeout) {
         MimeTypes types = MimeTypes.getDefaultMimeTypes();
         return new TikaDocumentParser(DocumentTypes.tikaConfig(), types,
-                new CompositeParser(types.getMediaTypeRegistry(), new TXTParser()), limits, timeout);
+                new CompositeParser(types.getMediaTypeRegistry(), new TXTParser()), limits, timeout, OcrOptions.OFF,
+                OcrReader.Progress.NONE);
     }
 
     /** Whether a type is read in the service by {@link #plainTextOnly}: plain text and Markdown. */
@@ -120,6 +133,16 @@ final class TikaDocumentParser implements DocumentParser {
     @Override
     public String signature() {
         return signature;
+    }
+
+    @Override
+    public OcrOptions ocr() {
+        return ocr.options();
+    }
+
+    /** Whether a file of this type is read as a document: a document format, or an image when OCR is on. */
+    boolean reads(MediaType type) {
+        return DocumentTypes.isDocument(type) || ocr.readsImage(type);
     }
 
     /** The signature of documents parsed by this code with this Tika, without loading Tika's parsers. */
@@ -216,6 +239,10 @@ final class TikaDocumentParser implements DocumentParser {
     private ParsedDocument readDocument(TikaInputStream in, Metadata metadata, MediaType type, String fileName,
                                         ParseGuard guard) throws TikaException, SAXException, IOException {
         requireShallowMarkup(type, in);
+        if (ocr.readsImage(type)) {
+            ParsedDocument image = ocr.readImage(in.getPath(), type, title(metadata, null, fileName), guard, ocrProgress);
+            return requireText(image);
+        }
         DocumentTextBuilder text = new DocumentTextBuilder();
         String firstHeading = isPlainText(type)
                 ? PlainTextStructure.read(readText(in, metadata, guard), MARKDOWN.contains(type.toString()), text,
@@ -225,18 +252,39 @@ final class TikaDocumentParser implements DocumentParser {
         if (MAIL.contains(type.toString())) {
             text.prependBlock(mailHeaders(metadata));
         }
-        ParsedDocument parsed = new ParsedDocument(type.toString(), title(metadata, firstHeading, fileName),
-                text.paged(), text.build());
-        if (!parsed.hasText()) {
-            throw new RejectedDocumentException(Reason.NO_TEXT,
-                    "No text could be extracted from the file (a scanned or image-only document?).");
+        List<ParsedPage> pages = text.build();
+        if (ocr.options().enabled() && PDF.equals(type.toString())) {
+            pages = ocr.readPdfPages(in.getPath(), pages, guard, ocrProgress);
+            guard.checkCharacters(pages.stream().mapToLong(page -> page.text().length()).sum());
         }
-        return parsed;
+        return requireText(new ParsedDocument(type.toString(), title(metadata, firstHeading, fileName),
+                text.paged(), pages));
+    }
+
+    private ParsedDocument requireText(ParsedDocument parsed) {
+        if (parsed.hasText()) {
+            return parsed;
+        }
+        if (!parsed.ocrFailedPages().isEmpty()) {
+            throw new RejectedDocumentException(Reason.NO_TEXT, "OCR could not read the scanned pages of the file "
+                    + "(pages " + parsed.ocrFailedPages().stream().limit(20).map(String::valueOf)
+                    .collect(java.util.stream.Collectors.joining(", ")) + ").");
+        }
+        throw new RejectedDocumentException(Reason.NO_TEXT, ocr.options().enabled()
+                ? "No text could be extracted from the file, by OCR either."
+                : "No text could be extracted from the file (a scanned or image-only document? OCR is off).");
     }
 
     private void requireDocumentType(MediaType type, TikaInputStream in, String fileName, boolean bytesChecked)
             throws IOException {
         String name = type.toString();
+        if (ocr.readsImage(type)) {
+            return;
+        }
+        if (OcrReader.IMAGES.contains(name)) {
+            throw new RejectedDocumentException(Reason.UNSUPPORTED_TYPE, "Files of type " + name
+                    + " are read only by OCR, which is off here or not installed.");
+        }
         if (!DocumentTypes.isDocument(type) && !DocumentTypes.isContainer(type)) {
             throw new RejectedDocumentException(Reason.UNSUPPORTED_TYPE,
                     "Files of type " + name + " cannot be read; send a document (PDF, Office, OpenDocument, "

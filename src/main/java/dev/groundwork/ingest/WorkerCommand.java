@@ -41,6 +41,11 @@ record WorkerCommand(List<String> arguments, Map<String, String> environment, Wo
 
     /** The command of a parse worker under the given limits. */
     static WorkerCommand parseWorker(ParseLimits limits, DataSize heap, WorkerSandbox sandbox) {
+        return parseWorker(limits, OcrOptions.OFF, heap, sandbox);
+    }
+
+    /** The command of a parse worker under the given limits, reading scans by OCR as {@code ocr} says. */
+    static WorkerCommand parseWorker(ParseLimits limits, OcrOptions ocr, DataSize heap, WorkerSandbox sandbox) {
         List<String> jvmOptions = List.of(
                 "-Xmx" + heap.toMegabytes() + "m",
                 "-XX:+ExitOnOutOfMemoryError", // the service reports the document as needing too much memory
@@ -52,7 +57,9 @@ record WorkerCommand(List<String> arguments, Map<String, String> environment, Wo
                 "-Xss4m",                      // recursive parsers go deep on legitimately nested files
                 "-Djava.awt.headless=true",
                 "-Dlogback.configurationFile=groundwork-parse-worker-logback.xml");
-        return of(ParseWorker.class, jvmOptions, limits.toArguments()).inSandbox(sandbox);
+        List<String> arguments = new ArrayList<>(limits.toArguments());
+        arguments.addAll(ocr.toArguments());
+        return of(ParseWorker.class, jvmOptions, arguments).inSandbox(sandbox);
     }
 
     /** A JVM running {@code mainClass} of the service's class path (tests use it for stand-in workers). */

@@ -14,6 +14,13 @@ public enum Prompt {
     ANSWER("answer.txt", Set.of("question", "sources"), Set.of()),
     /** How one numbered source is written inside {@code {{sources}}}, between tags named {@code {{tag}}}. */
     SOURCE("source.txt", Set.of("n", "title", "page", "text", "tag"), Set.of("fileName")),
+    /**
+     * The message that asks the LLM to make a follow-up question stand alone: the conversation so far (each turn
+     * written with {@link #CONDENSE_TURN}) and the follow-up.
+     */
+    CONDENSE("condense.txt", Set.of("history", "question"), Set.of()),
+    /** How one earlier turn is written inside {@code {{history}}}. */
+    CONDENSE_TURN("condense-turn.txt", Set.of("question", "answer"), Set.of()),
     /** The answer when the documents do not hold one. */
     NO_ANSWER("no-answer.txt", Set.of(), Set.of()),
     /** The answer when nothing is indexed yet. */

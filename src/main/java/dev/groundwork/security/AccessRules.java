@@ -43,7 +43,8 @@ final class AccessRules {
             // reading and asking
             rule(HttpMethod.GET, Role.READER, "/api/documents", "/api/documents/*", "/api/search", "/api/ask/stream",
                     "/api/reindex/status", "/api/figures"),
-            rule(HttpMethod.POST, Role.READER, "/api/ask"),
+            rule(HttpMethod.POST, Role.READER, "/api/ask", "/v1/chat/completions"),
+            rule(HttpMethod.GET, Role.READER, "/v1/models", "/v1/models/*"),
             // changing what is indexed
             rule(HttpMethod.POST, Role.EDITOR, "/api/documents", "/api/reindex"),
             rule(HttpMethod.DELETE, Role.EDITOR, "/api/documents/*"),

@@ -24,7 +24,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 final class CrossSiteRequests extends OncePerRequestFilter {
 
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
-    private static final List<String> API_PATHS = List.of("/api/", "/actuator", "/v3/api-docs", "/swagger-ui");
+    private static final List<String> API_PATHS = List.of("/api/", "/actuator", "/v3/api-docs", "/swagger-ui", OpenAiErrors.PREFIX);
 
     private final Set<String> allowedOrigins;
     private final Problems problems;

@@ -12,7 +12,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * RFC 9457 problem details with a stable {@code code}, shaped as the rest of the API's, for refusals made before
- * a controller runs (in filters and Spring Security's handlers) and by this package's controllers.
+ * a controller runs (in filters and Spring Security's handlers) and by this package's controllers; on the
+ * OpenAI-compatible paths, the same in OpenAI's error shape ({@link OpenAiErrors}).
  */
 final class Problems {
 
@@ -35,12 +36,18 @@ final class Problems {
 
     void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String code, String detail)
             throws IOException {
-        ProblemDetail problem = of(status, code, detail);
-        problem.setInstance(URI.create(request.getRequestURI()));
         request.setAttribute(CODE_ATTRIBUTE, code);
         response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        byte[] body = json.writeValueAsBytes(problem);
+        byte[] body;
+        if (OpenAiErrors.applies(request)) {
+            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+            body = json.writeValueAsBytes(OpenAiErrors.body(status.value(), code, detail, null));
+        } else {
+            ProblemDetail problem = of(status, code, detail);
+            problem.setInstance(URI.create(request.getRequestURI()));
+            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            body = json.writeValueAsBytes(problem);
+        }
         response.setContentLength(body.length);
         response.getOutputStream().write(body);
         response.flushBuffer();

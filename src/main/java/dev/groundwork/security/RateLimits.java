@@ -31,7 +31,8 @@ final class RateLimits extends OncePerRequestFilter {
     /** What is limited, and the requests that count against it. */
     enum Kind {
         ASK(PathPatternRequestMatcher.pathPattern(HttpMethod.POST, "/api/ask"),
-                PathPatternRequestMatcher.pathPattern(HttpMethod.GET, "/api/ask/stream")),
+                PathPatternRequestMatcher.pathPattern(HttpMethod.GET, "/api/ask/stream"),
+                PathPatternRequestMatcher.pathPattern(HttpMethod.POST, "/v1/chat/completions")),
         SEARCH(PathPatternRequestMatcher.pathPattern(HttpMethod.GET, "/api/search")),
         UPLOAD(PathPatternRequestMatcher.pathPattern(HttpMethod.POST, "/api/documents"));
 

@@ -282,6 +282,7 @@ class SecurityConfiguration {
             configuration.setAllowCredentials(false);
             configuration.setMaxAge(600L);
             source.registerCorsConfiguration("/api/**", configuration);
+            source.registerCorsConfiguration("/v1/**", configuration);
         }
         return source;
     }

@@ -44,7 +44,8 @@ class PipelineCheck {
         } else {
             // Nothing recorded (a new or an older index), or another pipeline: the documents tell.
             List<DocumentRecord> documents = ingestion.documents();
-            if (documents.stream().allMatch(document -> document.pipeline().equals(configured))) {
+            // a document's signature carries the OCR settings when they shaped its text: the index's does not
+            if (documents.stream().allMatch(document -> DocumentPipeline.withoutOcr(document.pipeline()).equals(configured))) {
                 generations.recordBuiltWith(configured);
                 built = configured;
             } else {
@@ -75,7 +76,8 @@ class PipelineCheck {
 
     private static String mostCommon(List<DocumentRecord> documents) {
         Map<String, Long> counts = documents.stream()
-                .collect(Collectors.groupingBy(DocumentRecord::pipeline, Collectors.counting()));
+                .collect(Collectors.groupingBy(document -> DocumentPipeline.withoutOcr(document.pipeline()),
+                        Collectors.counting()));
         return counts.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse("");
     }
 }

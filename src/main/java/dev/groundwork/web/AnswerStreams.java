@@ -1,5 +1,6 @@
 package dev.groundwork.web;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.groundwork.answer.Answer;
 import dev.groundwork.answer.AnswerListener;
 import dev.groundwork.answer.AnswerService;
@@ -9,6 +10,7 @@ import dev.groundwork.answer.PreparedQuestion;
 import dev.groundwork.answer.Source;
 import java.io.IOException;
 import java.util.List;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -34,8 +36,26 @@ class AnswerStreams {
     record TokenEvent(String text, List<CitationMarker> markers) {
     }
 
-    /** The {@code sources} event's data. */
-    record SourcesEvent(List<CitationView> sources) {
+    /**
+     * The {@code sources} event's data: the numbered sources, and the question as asked, what was searched for (a
+     * follow-up made standalone) and the conversation it is kept in.
+     */
+    record SourcesEvent(String question, String searchedFor,
+                        @JsonInclude(JsonInclude.Include.NON_NULL) String conversationId, List<CitationView> sources) {
+    }
+
+    /**
+     * What a stream tells its client, in the format of its endpoint: the sources and tokens as they come (the
+     * listener), then the checked answer or the failure.
+     */
+    interface Events extends AnswerListener {
+
+        /** Whether the client is still there. */
+        boolean open();
+
+        void done(Answer answer) throws IOException;
+
+        void failed(ProblemDetail problem) throws IOException;
     }
 
     private final AnswerService answers;
@@ -55,54 +75,62 @@ class AnswerStreams {
      * @throws java.util.concurrent.RejectedExecutionException when every thread is taken (the slots keep it from
      *                                                         happening)
      */
-    void start(PreparedQuestion question, SseEmitter emitter, AnswerSlots.Slot slot) {
+    void start(PreparedQuestion question, Events events, SseEmitter emitter, AnswerSlots.Slot slot) {
         pool.execute(() -> {
             try (slot) {
-                run(question, emitter);
+                run(question, events, emitter);
             }
         });
     }
 
-    private void run(PreparedQuestion question, SseEmitter emitter) {
-        EmitterListener listener = new EmitterListener(emitter);
+    private void run(PreparedQuestion question, Events events, SseEmitter emitter) {
         try {
-            Answer answer = answers.answer(question, listener);
-            if (listener.open) {
-                emitter.send(SseEmitter.event().name("done").data(AskResponse.of(answer), MediaType.APPLICATION_JSON));
+            Answer answer = answers.answer(question, events);
+            if (events.open()) {
+                events.done(answer);
             }
             emitter.complete();
         } catch (IOException | IllegalStateException e) {
             log.debug("The client left before the answer was done: {}", e.getMessage());
             emitter.completeWithError(e);
         } catch (RuntimeException e) {
-            sendError(emitter, e);
+            ProblemDetail problem = ApiProblems.of(e); // the same problem the JSON endpoints answer with
+            counts.question(problem);
+            try {
+                events.failed(problem);
+                emitter.complete();
+            } catch (IOException | IllegalStateException sendFailure) {
+                emitter.completeWithError(e);
+            }
         }
     }
 
-    private void sendError(SseEmitter emitter, RuntimeException e) {
-        ProblemDetail problem = ApiProblems.of(e); // the same problem the JSON endpoints answer with
-        counts.question(problem);
-        try {
-            emitter.send(SseEmitter.event().name("error").data(problem, MediaType.APPLICATION_PROBLEM_JSON));
-            emitter.complete();
-        } catch (IOException | IllegalStateException sendFailure) {
-            emitter.completeWithError(e);
-        }
-    }
-
-    /** Sends sources and tokens as events; once the client is gone, asks the answerer to stop. */
-    private static final class EmitterListener implements AnswerListener {
+    /** {@code GET /api/ask/stream}'s events; once the client is gone, asks the answerer to stop. */
+    static final class AskEvents implements Events {
         private final SseEmitter emitter;
+        private final PreparedQuestion question;
+        private final String conversationId;
+        private final Consumer<Answer> answered;
         private final StringBuilder streamed = new StringBuilder();
         private volatile boolean open = true;
 
-        EmitterListener(SseEmitter emitter) {
+        /** @param answered told the answer before it is sent (the conversation keeps it) */
+        AskEvents(SseEmitter emitter, PreparedQuestion question, String conversationId, Consumer<Answer> answered) {
             this.emitter = emitter;
+            this.question = question;
+            this.conversationId = conversationId;
+            this.answered = answered;
+        }
+
+        @Override
+        public boolean open() {
+            return open;
         }
 
         @Override
         public void sources(List<Source> sources) {
-            send("sources", new SourcesEvent(sources.stream().map(CitationView::of).toList()));
+            send("sources", new SourcesEvent(question.asked(), question.text(), conversationId,
+                    sources.stream().map(CitationView::of).toList()));
         }
 
         @Override
@@ -112,6 +140,18 @@ class AnswerStreams {
             List<CitationMarker> completed = CitationMarkers.in(streamed.toString()).stream()
                     .filter(marker -> marker.end() > before).toList();
             return send("token", new TokenEvent(text, completed));
+        }
+
+        @Override
+        public void done(Answer answer) throws IOException {
+            answered.accept(answer);
+            emitter.send(SseEmitter.event().name("done").data(AskResponse.of(question, conversationId, answer),
+                    MediaType.APPLICATION_JSON));
+        }
+
+        @Override
+        public void failed(ProblemDetail problem) throws IOException {
+            emitter.send(SseEmitter.event().name("error").data(problem, MediaType.APPLICATION_PROBLEM_JSON));
         }
 
         private boolean send(String name, Object data) {

@@ -1,5 +1,6 @@
 package dev.groundwork.web;
 
+import dev.groundwork.answer.ConversationNotFoundException;
 import dev.groundwork.embed.EncoderUnavailableException;
 import dev.groundwork.index.IndexUnavailableException;
 import dev.groundwork.index.StorageFullException;
@@ -64,11 +65,18 @@ final class ApiProblems {
         if (failure instanceof DocumentNotFoundException) {
             return of(HttpStatus.NOT_FOUND, "NOT_FOUND", failure.getMessage());
         }
+        if (failure instanceof ConversationNotFoundException) {
+            return of(HttpStatus.NOT_FOUND, "CONVERSATION_NOT_FOUND", failure.getMessage());
+        }
         if (failure instanceof InvalidQueryException invalid) {
             return of(HttpStatus.BAD_REQUEST, invalid.code(), invalid.getMessage());
         }
         if (failure instanceof InvalidRequestException invalid) {
-            return of(invalid.status(), invalid.code(), invalid.getMessage());
+            ProblemDetail problem = of(invalid.status(), invalid.code(), invalid.getMessage());
+            if (invalid.param() != null) {
+                problem.setProperty("param", invalid.param());
+            }
+            return problem;
         }
         if (failure instanceof SyncRunningException running) {
             ProblemDetail problem = of(HttpStatus.CONFLICT, "REINDEX_RUNNING", running.getMessage());

@@ -23,7 +23,7 @@ class ProblemCounts {
     /** A request answered with a problem. */
     void answered(HttpServletRequest request, ProblemDetail problem) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (path.equals("/api/ask") || path.equals("/api/ask/stream")) {
+        if (path.equals("/api/ask") || path.equals("/api/ask/stream") || path.equals("/v1/chat/completions")) {
             question(problem);
         } else if (path.equals("/api/documents") && "POST".equals(request.getMethod())) {
             refused(problem);

@@ -1,9 +1,10 @@
 package dev.groundwork.web;
 
-import jakarta.servlet.http.HttpServletRequest;
+import dev.groundwork.security.OpenAiErrors;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -30,10 +31,29 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(Exception.class)
-    ResponseEntity<ProblemDetail> failed(Exception e, HttpServletRequest request) {
+    ResponseEntity<Object> failed(Exception e, WebRequest request) {
         ProblemDetail problem = ApiProblems.of(e);
-        counts.answered(request, problem);
-        return ResponseEntity.status(problem.getStatus()).body(problem);
+        count(request, problem);
+        return shaped(ResponseEntity.status(problem.getStatus()).body(problem), request);
+    }
+
+    /** On the OpenAI-compatible paths, a problem goes out in OpenAI's error shape, which their clients read. */
+    static ResponseEntity<Object> shaped(ResponseEntity<Object> response, WebRequest request) {
+        if (response == null || !(response.getBody() instanceof ProblemDetail problem)
+                || !(request instanceof ServletWebRequest servlet) || !OpenAiErrors.applies(servlet.getRequest())) {
+            return response;
+        }
+        HttpHeaders headers = new HttpHeaders();
+        headers.putAll(response.getHeaders());
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return new ResponseEntity<>(OpenAiErrors.body(problem.getStatus(), codeOf(problem), problem.getDetail(),
+                problem.getProperties() == null ? null : (String) problem.getProperties().get("param")), headers,
+                response.getStatusCode());
+    }
+
+    private static String codeOf(ProblemDetail problem) {
+        Object code = problem.getProperties() == null ? null : problem.getProperties().get("code");
+        return code == null ? codeFor(HttpStatusCode.valueOf(problem.getStatus())) : code.toString();
     }
 
     @Override
@@ -53,9 +73,9 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         if (ApiProblems.causedBy(e, "StreamConstraintsException")) {
-            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(ApiProblems.of(HttpStatus.CONTENT_TOO_LARGE,
+            return shaped(ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(ApiProblems.of(HttpStatus.CONTENT_TOO_LARGE,
                     "TOO_LARGE", "The JSON body is over the limits: too large, or nested more than "
-                            + JsonLimits.MAX_NESTING + " deep."));
+                            + JsonLimits.MAX_NESTING + " deep.")), request);
         }
         return super.handleHttpMessageNotReadable(e, headers, status, request);
     }
@@ -72,7 +92,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         if (response != null && response.getBody() instanceof ProblemDetail problem) {
             count(request, problem);
         }
-        return response;
+        return shaped(response, request);
     }
 
     private void count(WebRequest request, ProblemDetail problem) {

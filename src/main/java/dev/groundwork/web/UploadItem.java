@@ -19,7 +19,7 @@ import org.springframework.http.ProblemDetail;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record UploadItem(String fileName, int status, String outcome, String id, String title, String contentType,
                   Long sizeBytes, Integer pages, Integer chunks, Instant addedAt, List<String> paths, String code,
-                  String detail, List<UploadMember> members) {
+                  String detail, List<UploadMember> members, Integer ocrPages, List<Integer> ocrFailedPages) {
 
     static UploadItem accepted(String fileName, IngestOutcome outcome) {
         DocumentRecord document = outcome.document();
@@ -31,7 +31,9 @@ record UploadItem(String fileName, int status, String outcome, String id, String
                 document.title(), document.contentType(), document.sizeBytes(), document.pages(), document.chunks(),
                 document.addedAt(), document.paths(),
                 outcome.damage() == null ? null : outcome.damage().reason().name(),
-                outcome.damage() == null ? null : outcome.damage().detail(), members);
+                outcome.damage() == null ? null : outcome.damage().detail(), members,
+                document.ocrPages() == 0 ? null : document.ocrPages(),
+                document.ocrFailedPages().isEmpty() ? null : document.ocrFailedPages());
     }
 
     /**
@@ -43,6 +45,6 @@ record UploadItem(String fileName, int status, String outcome, String id, String
         Map<String, Object> properties = problem.getProperties() == null ? Map.of() : problem.getProperties();
         return new UploadItem(fileName, problem.getStatus(), problem.getStatus() < 500 ? "rejected" : "failed", null,
                 null, null, null, null, null, null, null, (String) properties.get("code"), problem.getDetail(),
-                (List<UploadMember>) properties.get("members"));
+                (List<UploadMember>) properties.get("members"), null, null);
     }
 }

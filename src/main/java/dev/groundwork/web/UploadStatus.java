@@ -13,7 +13,7 @@ final class UploadStatus {
         return switch (reason) {
             case UNSUPPORTED_TYPE -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
             case TOO_LARGE -> HttpStatus.CONTENT_TOO_LARGE;
-            case NO_TEXT, MALFORMED, ENCRYPTED, EXPANDS_TOO_MUCH, TOO_DEEP, TOO_MANY_PAGES, TIMEOUT, NO_READABLE_MEMBERS ->
+            case NO_TEXT, MALFORMED, ENCRYPTED, EXPANDS_TOO_MUCH, TOO_DEEP, TOO_MANY_PAGES, TOO_MANY_PIXELS, TIMEOUT, NO_READABLE_MEMBERS ->
                     HttpStatus.UNPROCESSABLE_CONTENT;
         };
     }

@@ -201,4 +201,28 @@ class EvalCommandIntegrationTests {
         assertThat(lines.get(7)).contains("\"id\":\"unanswerable-o1\"", "\"gold_kind\":\"none\"");
         assertThat(lines.get(8)).contains("\"id\":\"unanswerable-o2\"");
     }
+
+    @Test
+    void followUpsMadeFromTheSetAreSearchedForWithTheirConversationAndCountedByGroup() throws IOException {
+        Path pairs = Files.write(dir.resolve("pairs.jsonl"), List.of(
+                question("a1", "Who built the Zorblax Harbour?", "Venn family", "p1"),
+                question("a2", "In what season was the Zorblax Harbour built?", "spring", "p1"),
+                question("b1", "Where did Admiral Tarrowind sail?", "north", "p3"),
+                question("b2", "What stopped Admiral Tarrowind?", "ice", "p3")));
+        Path results = dir.resolve("follow-ups");
+
+        Run run = eval(false, "--corpus", passages.toString(), "--questions", pairs.toString(), "--out",
+                results.toString(), "--config", "bm25=retrieval.vector-weight=0", "--follow-ups");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("Retrieval by group of questions")
+                .contains("| bm25 | 1 as written | 2 |").contains("| bm25 | 2 follow-up alone | 2 |")
+                .contains("| bm25 | 3 follow-up after the first question | 2 | 1.000 |")
+                .contains("| bm25 | 4 as written, after a question on another passage | 2 |");
+        List<String> lines = Files.readAllLines(results.resolve("bm25.jsonl"));
+        assertThat(lines).hasSize(8);
+        assertThat(lines.get(1)).contains("\"id\":\"a2/alone\"", "\"question\":\"In what season was it built?\"");
+        assertThat(lines.get(2)).contains("\"id\":\"a2/after-first\"",
+                "In what season was it built? => In what season was Zorblax Harbour built?");
+    }
 }

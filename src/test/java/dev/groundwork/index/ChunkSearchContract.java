@@ -174,6 +174,35 @@ public abstract class ChunkSearchContract {
     }
 
     @Test
+    void aScannedPassageKeepsItsOcrConfidenceAndItsDocumentThePagesOcrReadAndFailed() {
+        ChunkIndex index = index();
+        DocumentRecord plain = document("s1", "Scan", "application/pdf", 2);
+        DocumentRecord scan = new DocumentRecord(plain.id(), plain.sha256(), plain.title(), plain.about(), plain.fileName(),
+                plain.paths(), plain.contentType(), plain.sizeBytes(), 3, 2, plain.addedAt(), "p1+ocr:auto:eng", null, 2,
+                List.of(3));
+        EmbeddedChunk scanned = new EmbeddedChunk(new Chunk(0, 1, List.of(), 0, 30, "Spare keys hang in the office.",
+                87.5f), unit(1, 0), "Scan");
+        EmbeddedChunk typed = chunk(1, "The office opens at nine.", "Scan", 0, 1);
+        index.upsert(scan, List.of(scanned, typed));
+        index.commit();
+        DocumentRecord moved = index.find("s1").orElseThrow().withPaths(List.of("scans/s1.pdf"), "s1.pdf");
+        index.updateRecord(moved);
+        index.commit();
+
+        ChunkHit keys = index.searchText("spare keys", 5, ChunkFilter.NONE).get(0);
+        ChunkHit opens = index.searchVector(unit(0, 1), 5, ChunkFilter.NONE).get(0);
+
+        assertThat(keys.chunk()).isEqualTo(scanned.chunk());
+        assertThat(keys.chunk().scanned()).isTrue();
+        assertThat(opens.chunk()).isEqualTo(typed.chunk());
+        assertThat(opens.chunk().ocrConfidence()).isNull();
+        assertThat(keys.document().ocrPages()).isEqualTo(2);
+        assertThat(keys.document().ocrFailedPages()).containsExactly(3);
+        assertThat(index.find("s1").orElseThrow().ocrPages()).isEqualTo(2);
+        assertThat(index.find("s1").orElseThrow().paths()).containsExactly("scans/s1.pdf");
+    }
+
+    @Test
     void searchesSeeWhatIsCommittedAndNothingOfADeletedDocument() {
         ChunkIndex index = index();
         put(index, "a1", "Keep", "lighthouse keeper");

@@ -56,6 +56,48 @@ class ParseProtocolTests {
     }
 
     @Test
+    void howEachPageWasReadComesThroughAndOcrProgressIsPassedOver() throws IOException {
+        ParsedDocument.TextBlock block = new ParsedDocument.TextBlock(0, 5, List.of(), false);
+        ParsedDocument document = new ParsedDocument("application/pdf", "A scan", true, List.of(
+                new ParsedDocument.ParsedPage(1, "Typed", List.of(block)),
+                new ParsedDocument.ParsedPage(2, "Found", List.of(block), new ParsedDocument.PageOcr(true, 87.5f)),
+                new ParsedDocument.ParsedPage(3, "", List.of(), ParsedDocument.PageOcr.failed())));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        DataOutputStream out = new DataOutputStream(bytes);
+        ParseProtocol.writeOcrPage(out, 2);
+        ParseProtocol.writeOcrPage(out, 3);
+        ParseProtocol.writeParsed(out, document);
+        List<String> progress = new ArrayList<>();
+
+        ParseProtocol.Reply reply = new ParseProtocol.Answer(LIMITS).read(
+                new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())), () -> progress.add("message"));
+
+        assertThat(reply).isEqualTo(new Parsed(document));
+        assertThat(progress).hasSize(3); // each page told starts the watchdog's time again
+        assertThat(((Parsed) reply).document().ocrFailedPages()).containsExactly(3);
+    }
+
+    @Test
+    void aPageReadByOcrWithAConfidenceOutOfRangeIsAProtocolError() throws IOException {
+        ParsedDocument.TextBlock block = new ParsedDocument.TextBlock(0, 5, List.of(), false);
+        byte[] valid = reply(new ParsedDocument("application/pdf", "A scan", true, List.of(
+                new ParsedDocument.ParsedPage(1, "Found", List.of(block), new ParsedDocument.PageOcr(true, 50f)))));
+        byte[] forged = valid.clone();
+        // the float 50.0 (0x42480000) after the page's source byte, made 5000.0 (0x459C4000)
+        for (int i = 0; i + 3 < forged.length; i++) {
+            if (forged[i] == 0x42 && forged[i + 1] == 0x48 && forged[i + 2] == 0 && forged[i + 3] == 0) {
+                forged[i] = 0x45;
+                forged[i + 1] = (byte) 0x9C;
+                forged[i + 2] = 0x40;
+                break;
+            }
+        }
+
+        assertThat(read(valid)).isInstanceOf(Parsed.class);
+        assertThatThrownBy(() -> read(forged)).isInstanceOf(ProtocolException.class);
+    }
+
+    @Test
     void aContainersMembersComeThroughInOrderWithItsEnd() throws IOException {
         List<ContainerMember> members = List.of(member("reports/q3.pdf", document(2, "Pages of a report.", List.of())),
                 new ContainerMember.Refused("photo.png", new Refusal(RejectedDocumentException.Reason.UNSUPPORTED_TYPE,

@@ -76,6 +76,9 @@ class KeysModeIntegrationTests {
         expected.put("GET /api/documents/{id}", Access.READER);
         expected.put("GET /api/search", Access.READER);
         expected.put("POST /api/ask", Access.READER);
+        expected.put("POST /v1/chat/completions", Access.READER);
+        expected.put("GET /v1/models", Access.READER);
+        expected.put("GET /v1/models/{model}", Access.READER);
         expected.put("GET /api/ask/stream", Access.READER);
         expected.put("GET /api/reindex/status", Access.READER);
         expected.put("GET /api/figures", Access.READER);
@@ -162,16 +165,30 @@ class KeysModeIntegrationTests {
                     softly.assertThat(reply.status()).as(as).isNotIn(401, 403);
                 } else if (caller == Access.ANYONE) {
                     softly.assertThat(reply.status()).as(as).isEqualTo(401);
-                    softly.assertThat(reply.code()).as(as).isEqualTo("UNAUTHENTICATED");
+                    softly.assertThat(code(endpoint, reply)).as(as).isEqualTo("UNAUTHENTICATED");
                 } else {
                     softly.assertThat(reply.status()).as(as).isEqualTo(403);
-                    softly.assertThat(reply.code()).as(as).isEqualTo("FORBIDDEN");
-                    softly.assertThat(reply.json().path("detail").asString()).as(as)
+                    softly.assertThat(code(endpoint, reply)).as(as).isEqualTo("FORBIDDEN");
+                    softly.assertThat(detail(endpoint, reply)).as(as)
                             .contains("needs the " + needed.name().toLowerCase() + " role");
                 }
             }
         }
         softly.assertAll();
+    }
+
+    /** The OpenAI-compatible paths refuse in OpenAI's error shape; every other path with a problem detail. */
+    private static boolean openAi(String endpoint) {
+        return endpoint.contains(" /v1/");
+    }
+
+    private static String code(String endpoint, Reply reply) {
+        return openAi(endpoint) ? reply.json().path("error").path("code").asString() : reply.code();
+    }
+
+    private static String detail(String endpoint, Reply reply) {
+        return openAi(endpoint) ? reply.json().path("error").path("message").asString()
+                : reply.json().path("detail").asString();
     }
 
     /** One request to an endpoint, as a caller with this key (none: anonymous), with a body the endpoint reads. */

@@ -29,7 +29,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** An archive in a source folder is read as its members, and kept in line with its file by every sync. */
-@SpringBootTest(properties = {"groundwork.sync.cron=-", "groundwork.sync.on-startup=false"})
+// OCR off: a PNG here stands for a type that is not read (OcrIntegrationTests reads images)
+@SpringBootTest(properties = {"groundwork.sync.cron=-", "groundwork.sync.on-startup=false", "groundwork.parse.ocr=off"})
 @Import(ObservedEncoder.Config.class)
 @DirtiesContext
 class ArchiveSyncIntegrationTests {

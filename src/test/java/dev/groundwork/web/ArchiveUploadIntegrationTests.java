@@ -32,7 +32,8 @@ import tools.jackson.databind.JsonNode;
  * {@code /api/search} cited by their member path and page. Each test uses words of its own, so the tests share one
  * service and one index.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// OCR off: a PNG here stands for a type that is not read (OcrIntegrationTests reads images)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "groundwork.parse.ocr=off")
 class ArchiveUploadIntegrationTests {
 
     private static Path root;

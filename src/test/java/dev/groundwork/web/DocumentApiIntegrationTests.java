@@ -22,7 +22,9 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"groundwork.ingest.max-file-size=200KB", "groundwork.ingest.max-files-per-request=5"})
+        // OCR off: a PNG here stands for a type that is not read (OcrIntegrationTests reads images)
+        properties = {"groundwork.ingest.max-file-size=200KB", "groundwork.ingest.max-files-per-request=5",
+                "groundwork.parse.ocr=off"})
 class DocumentApiIntegrationTests {
 
     private static Path root;

@@ -49,7 +49,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * the test scripts: uploading through the page, a streamed answer, citations that open their passage, refusals in
  * words, deleting with a confirmation, and document text and model output that never run as code.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// OCR off: a PNG here stands for a type that is not read (OcrIntegrationTests reads images)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "groundwork.parse.ocr=off")
 class WebPageIntegrationTests {
 
     private static final FakeOpenAiServer LLM = FakeOpenAiServer.start();
@@ -308,6 +309,45 @@ class WebPageIntegrationTests {
         assertThat(textOf(mark)).isEqualTo(logbook);
         assertThat(mark.getAttribute("class")).doesNotContain("is-near");
         assertThat(textOf(page.findElement(By.cssSelector(".passage-meta")))).isEqualTo("lighthouse.pdf · page 2");
+    }
+
+    @Test
+    void keepsAThreadOfQuestionsAndAnswersShowsWhatAFollowUpSearchedForAndStartsAnew() {
+        ingest("harbour-crane.txt", Fixtures.utf8("Harbour crane notes. The Titan 40 crane lifts containers of up to "
+                + "40 tonnes from the ships. The Titan 40 crane is inspected every six weeks by the harbour engineer."));
+        ingest("quay-pump.txt", Fixtures.utf8("Quay pump notes. The Orca pump drains the dry dock in two hours. "
+                + "The Orca pump is inspected every nine weeks by the dock engineer."));
+        LLM.reply(status(500)); // no model: the follow-up is made standalone by the heuristic
+        ChromeDriver page = open();
+
+        ask(page, "What does the Titan 40 crane lift?");
+        waitForAnswer(page);
+        assertThat(page.findElement(By.id("searched-for")).isDisplayed()).isFalse();
+        assertThat(page.findElement(By.id("new-conversation")).isDisplayed()).isTrue();
+        ask(page, "How often is it inspected?");
+        waitForAnswer(page);
+
+        List<WebElement> turns = page.findElements(By.cssSelector("#thread .thread-turn"));
+        assertThat(turns).hasSize(1);
+        assertThat(textOf(turns.get(0).findElement(By.cssSelector(".thread-question"))))
+                .isEqualTo("What does the Titan 40 crane lift?");
+        assertThat(textOf(turns.get(0).findElement(By.cssSelector(".thread-answer")))).contains("containers");
+        assertThat(textOf(page.findElement(By.id("current-question")))).isEqualTo("How often is it inspected?");
+        assertThat(textOf(page.findElement(By.id("searched-for"))))
+                .isEqualTo("Searched for: How often is Titan 40 inspected?");
+        assertThat(textOf(page.findElement(By.id("answer")))).contains("six weeks").doesNotContain("nine weeks");
+
+        page.findElement(By.id("new-conversation")).click();
+
+        assertThat(page.findElement(By.id("thread")).isDisplayed()).isFalse();
+        assertThat(page.findElements(By.cssSelector("#thread .thread-turn"))).isEmpty();
+        assertThat(page.findElement(By.id("new-conversation")).isDisplayed()).isFalse();
+        assertThat(page.switchTo().activeElement().getAttribute("id")).isEqualTo("question");
+        ask(page, "How often is it inspected?");
+        waitForAnswer(page);
+        assertThat(page.findElement(By.id("searched-for")).isDisplayed()).isFalse();
+        assertThat(page.findElements(By.cssSelector("#thread .thread-turn"))).isEmpty();
+        assertThat(problemsInConsole()).isEmpty();
     }
 
     @Test

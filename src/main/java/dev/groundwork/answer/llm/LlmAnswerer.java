@@ -20,6 +20,7 @@ import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.chat.response.PartialResponse;
 import dev.langchain4j.model.chat.response.PartialResponseContext;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -89,8 +90,10 @@ final class LlmAnswerer implements Answerer {
         if (!breaker.tryAcquire()) {
             throw new LlmFailure(FallbackReason.LLM_CIRCUIT_OPEN, "circuit breaker open");
         }
+        // a prompt of one message (the condensing one) has no system text
         ChatRequest request = ChatRequest.builder()
-                .messages(SystemMessage.from(prompt.system()), UserMessage.from(prompt.user()))
+                .messages(prompt.system().isBlank() ? List.of(UserMessage.from(prompt.user()))
+                        : List.of(SystemMessage.from(prompt.system()), UserMessage.from(prompt.user())))
                 .build();
         long started = System.nanoTime();
         long deadline = started + settings.answerTimeout().toNanos();

@@ -1,11 +1,15 @@
 package dev.groundwork.answer.llm;
 
+import dev.groundwork.answer.Condenser;
 import dev.groundwork.answer.ExtractiveAnswerer;
 import dev.groundwork.answer.FallbackAnswerer;
 import dev.groundwork.answer.GroundedPrompts;
 import dev.groundwork.answer.LlmConfigured;
 import dev.groundwork.answer.LlmSettings;
+import dev.groundwork.answer.TermCarryingCondenser;
 import dev.groundwork.observe.Stages;
+import dev.groundwork.prompt.PromptCatalog;
+import dev.groundwork.retrieve.RetrievalSettings;
 import dev.langchain4j.http.client.jdk.JdkHttpClientBuilder;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
@@ -46,6 +50,14 @@ class LlmConfiguration {
     @Primary
     FallbackAnswerer answerer(LlmAnswerer llmAnswerer, ExtractiveAnswerer extractive) {
         return new FallbackAnswerer(llmAnswerer, extractive);
+    }
+
+    /** Follow-ups are made standalone by the model, and by the heuristic when it cannot. */
+    @Bean
+    @Primary
+    Condenser llmCondenser(LlmAnswerer llmAnswerer, PromptCatalog catalog, TermCarryingCondenser heuristic,
+                           RetrievalSettings retrieval) {
+        return new LlmCondenser(llmAnswerer, catalog, heuristic, retrieval.maxQueryChars());
     }
 
     @Bean

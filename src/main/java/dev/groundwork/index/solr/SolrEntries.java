@@ -66,6 +66,11 @@ final class SolrEntries {
         fields.put(CHUNKS, document.chunks());
         fields.put(ADDED_AT, document.addedAt().toEpochMilli());
         fields.put(PIPELINE, document.pipeline());
+        // only on documents read by OCR: a collection made from an older configset takes every other document
+        if (document.ocrPages() > 0 || !document.ocrFailedPages().isEmpty()) {
+            fields.put(OCR_PAGES, document.ocrPages());
+            fields.put(OCR_FAILED_PAGES, document.ocrFailedPages());
+        }
         return fields;
     }
 
@@ -85,6 +90,9 @@ final class SolrEntries {
         entry.setField(END, chunk.end());
         entry.setField(TEXT, chunk.text());
         entry.setField(CONTEXT, embedded.context());
+        if (chunk.ocrConfidence() != null) {
+            entry.setField(OCR_CONFIDENCE, chunk.ocrConfidence());
+        }
         if (withVector) {
             List<Float> vector = new ArrayList<>(embedded.vector().length);
             for (float value : embedded.vector()) {
@@ -98,6 +106,8 @@ final class SolrEntries {
     static DocumentRecord toRecord(SolrDocument entry) {
         Collection<Object> paths = entry.getFieldValues(PATH);
         Number pages = (Number) entry.getFirstValue(PAGES);
+        Number ocrPages = (Number) entry.getFirstValue(OCR_PAGES);
+        Collection<Object> ocrFailed = entry.getFieldValues(OCR_FAILED_PAGES);
         return new DocumentRecord(
                 string(entry, DOC_ID),
                 string(entry, SHA256),
@@ -110,11 +120,15 @@ final class SolrEntries {
                 pages == null ? null : pages.intValue(),
                 number(entry, CHUNKS).intValue(),
                 Instant.ofEpochMilli(number(entry, ADDED_AT).longValue()),
-                string(entry, PIPELINE));
+                string(entry, PIPELINE),
+                null,
+                ocrPages == null ? 0 : ocrPages.intValue(),
+                ocrFailed == null ? List.of() : ocrFailed.stream().map(page -> ((Number) page).intValue()).toList());
     }
 
     static Chunk toChunk(SolrDocument entry) {
         Number page = (Number) entry.getFirstValue(PAGE);
+        Number ocr = (Number) entry.getFirstValue(OCR_CONFIDENCE);
         String headings = (String) entry.getFirstValue(HEADINGS);
         return new Chunk(
                 number(entry, ORDINAL).intValue(),
@@ -122,7 +136,8 @@ final class SolrEntries {
                 headings == null || headings.isEmpty() ? List.of() : List.of(headings.split(HEADING_SEPARATOR)),
                 number(entry, START).intValue(),
                 number(entry, END).intValue(),
-                string(entry, TEXT));
+                string(entry, TEXT),
+                ocr == null ? null : ocr.floatValue());
     }
 
     private static String string(SolrDocument entry, String field) {

@@ -35,6 +35,8 @@ final class SolrFields {
     static final String CHUNKS = "chunks";
     static final String ADDED_AT = "added_at";
     static final String PIPELINE = "pipeline";
+    static final String OCR_PAGES = "ocr_pages";
+    static final String OCR_FAILED_PAGES = "ocr_failed_pages";
 
     // chunk
     static final String ORDINAL = "ordinal";
@@ -45,6 +47,7 @@ final class SolrFields {
     static final String TEXT = "text";
     static final String CONTEXT = "context";
     static final String VECTOR = "vector";
+    static final String OCR_CONFIDENCE = "ocr_confidence";
 
     /** The one marker entry of a collection: what pipeline its generation was built with. */
     static final String GENERATION_ID = "_generation";
@@ -52,7 +55,8 @@ final class SolrFields {
 
     /** What a record is read back with. */
     static final String RECORD_FIELDS = String.join(",", DOC_ID, SHA256, TITLE, ABOUT, FILE_NAME, PATH, CONTENT_TYPE,
-            SIZE, PAGES, CHUNKS, ADDED_AT, PIPELINE, KIND);
+            SIZE, PAGES, CHUNKS, ADDED_AT, PIPELINE, OCR_PAGES, OCR_FAILED_PAGES, KIND);
     /** What a chunk hit is read back with (not its vector). */
-    static final String CHUNK_FIELDS = String.join(",", DOC_ID, ORDINAL, PAGE, HEADINGS, START, END, TEXT, SCORE);
+    static final String CHUNK_FIELDS = String.join(",", DOC_ID, ORDINAL, PAGE, HEADINGS, START, END, TEXT, OCR_CONFIDENCE,
+            SCORE);
 }
