@@ -84,6 +84,11 @@ export async function health() {
   return getJson('actuator/health', { anyStatus: true });
 }
 
+/** The live figures of the index panel: answers of the last hour, their median time, refused uploads, last sync. */
+export async function figures() {
+  return getJson('api/figures');
+}
+
 export async function syncStatus() {
   return getJson('api/reindex/status');
 }

@@ -3,7 +3,7 @@
 
 import { streamAnswer } from './api.js';
 import { pieces } from './answer-text.js';
-import { announce, byId, el, on, replace } from './dom.js';
+import { announce, byId, el, emit, on, replace } from './dom.js';
 import { formatDuration, plural } from './format.js';
 import { describe, fallbackWords } from './problems.js';
 import { SourcesPanel, citationLabel, whereFrom } from './sources.js';
@@ -301,6 +301,8 @@ export class Ask {
         this.button.textContent = 'Ask';
         this.button.classList.remove('is-stop');
       }
+      // the index panel's figures count this answer now
+      emit('answer-done');
     }
   }
 

@@ -1,8 +1,8 @@
 // The index panel: documents, passages, the encoder, who writes answers, and the folder sync.
 
-import { health, startSync, syncStatus } from './api.js';
+import { figures, health, startSync, syncStatus } from './api.js';
 import { byId, el, emit, on, replace } from './dom.js';
-import { absoluteTime, formatEta, formatNumber, plural, relativeTime } from './format.js';
+import { absoluteTime, formatDuration, formatEta, formatNumber, plural, relativeTime } from './format.js';
 import { describe } from './problems.js';
 import { session } from './session.js';
 
@@ -25,6 +25,10 @@ export class Stats {
     this.encoder = byId('stat-encoder');
     this.llm = byId('stat-llm');
     this.sync = byId('stat-sync');
+    this.answered = byId('stat-answered');
+    this.answerTime = byId('stat-answer-time');
+    this.refused = byId('stat-refused');
+    this.lastSync = byId('stat-last-sync');
     this.progress = byId('sync-progress');
     this.failures = byId('sync-failures');
     this.button = byId('sync-now');
@@ -43,7 +47,11 @@ export class Stats {
         this.chunks.textContent = formatNumber(documents.reduce((sum, doc) => sum + (doc.chunks || 0), 0));
       }
     });
-    on('index-changed', () => this.refreshHealth());
+    on('index-changed', () => {
+      this.refreshHealth();
+      this.refreshFigures();
+    });
+    on('answer-done', () => this.refreshFigures());
     document.addEventListener('visibilitychange', () => {
       if (document.visibilityState === 'visible') {
         this.refresh();
@@ -52,7 +60,27 @@ export class Stats {
   }
 
   async refresh() {
-    await Promise.all([this.refreshHealth(), this.refreshSync()]);
+    await Promise.all([this.refreshHealth(), this.refreshSync(), this.refreshFigures()]);
+  }
+
+  /** The figures an owner wants at a glance; refreshed with the rest of the panel, and after each answer. */
+  async refreshFigures() {
+    try {
+      const live = await figures();
+      this.answered.textContent = `${live.answeredLastHourAtLeast ? 'over ' : ''}${formatNumber(live.answeredLastHour)}`;
+      this.answerTime.textContent = live.medianAnswerMs === null || live.medianAnswerMs === undefined
+        ? '—' : formatDuration(live.medianAnswerMs);
+      this.refused.textContent = formatNumber(live.refusedUploads);
+      this.lastSync.textContent = live.lastSyncAt
+        ? `${relativeTime(live.lastSyncAt)}${live.lastSyncFailed ? ', failed' : ''}` : 'Not yet';
+      this.lastSync.classList.toggle('is-warning', Boolean(live.lastSyncFailed));
+    } catch {
+      for (const node of [this.answered, this.answerTime, this.refused, this.lastSync]) {
+        if (node.textContent === '…') {
+          node.textContent = 'Unavailable';
+        }
+      }
+    }
   }
 
   async refreshHealth() {
@@ -125,6 +153,7 @@ export class Stats {
         // a run that finished may have added or removed documents
         emit('documents-changed');
         this.refreshHealth();
+        this.refreshFigures();
       }
     } catch (error) {
       this.sync.textContent = `Status unavailable. ${describe(error).message}`;

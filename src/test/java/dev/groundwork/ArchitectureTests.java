@@ -44,25 +44,27 @@ class ArchitectureTests {
                 .layer("index").definedBy("dev.groundwork.index..")
                 .layer("embed").definedBy("dev.groundwork.embed..")
                 .layer("text").definedBy("dev.groundwork.text..")
+                .layer("observe").definedBy("dev.groundwork.observe..")
 
-                .whereLayer("application").mayOnlyAccessLayers("eval", "security")
-                .whereLayer("config").mayOnlyAccessLayers("mcp", "sync", "security", "answer", "retrieve", "ingest", "prompt",
-                        "index", "embed", "text")
+                .whereLayer("application").mayOnlyAccessLayers("eval", "security", "observe")
+                .whereLayer("config").mayOnlyAccessLayers("mcp", "sync", "security", "answer", "retrieve", "ingest",
+                        "prompt", "index", "embed", "text", "observe")
                 .whereLayer("web").mayOnlyAccessLayers("sync", "security", "answer", "retrieve", "ingest", "index",
-                        "embed", "text")
+                        "embed", "text", "observe")
                 .whereLayer("mcp").mayOnlyAccessLayers("security", "answer", "retrieve", "ingest", "index", "embed",
-                        "text")
+                        "text", "observe")
                 .whereLayer("eval").mayOnlyAccessLayers("config", "answer", "retrieve", "ingest", "prompt", "index",
-                        "embed", "text")
-                .whereLayer("sync").mayOnlyAccessLayers("ingest", "index", "text")
-                .whereLayer("security").mayOnlyAccessLayers("text")
-                .whereLayer("answer").mayOnlyAccessLayers("retrieve", "prompt", "index", "embed", "text")
-                .whereLayer("retrieve").mayOnlyAccessLayers("index", "embed", "text")
-                .whereLayer("ingest").mayOnlyAccessLayers("index", "embed", "text")
-                .whereLayer("prompt").mayOnlyAccessLayers("text")
-                .whereLayer("index").mayOnlyAccessLayers("text")
-                .whereLayer("embed").mayOnlyAccessLayers("text")
+                        "embed", "text", "observe")
+                .whereLayer("sync").mayOnlyAccessLayers("ingest", "index", "text", "observe")
+                .whereLayer("security").mayOnlyAccessLayers("text", "observe")
+                .whereLayer("answer").mayOnlyAccessLayers("retrieve", "prompt", "index", "embed", "text", "observe")
+                .whereLayer("retrieve").mayOnlyAccessLayers("index", "embed", "text", "observe")
+                .whereLayer("ingest").mayOnlyAccessLayers("index", "embed", "text", "observe")
+                .whereLayer("prompt").mayOnlyAccessLayers("text", "observe")
+                .whereLayer("index").mayOnlyAccessLayers("text", "observe")
+                .whereLayer("embed").mayOnlyAccessLayers("text", "observe")
                 .whereLayer("text").mayNotAccessAnyLayer()
+                .whereLayer("observe").mayNotAccessAnyLayer()
 
                 .whereLayer("web").mayNotBeAccessedByAnyLayer()
                 .whereLayer("eval").mayOnlyBeAccessedByLayers("application")

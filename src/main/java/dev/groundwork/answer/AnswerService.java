@@ -3,6 +3,9 @@ package dev.groundwork.answer;
 import dev.groundwork.answer.AnswerChecker.Checked;
 import dev.groundwork.embed.Encoder;
 import dev.groundwork.index.ChunkFilter;
+import dev.groundwork.observe.Outcomes;
+import dev.groundwork.observe.Stage;
+import dev.groundwork.observe.Stages;
 import dev.groundwork.prompt.Prompt;
 import dev.groundwork.prompt.PromptCatalog;
 import dev.groundwork.retrieve.Retrieval;
@@ -32,6 +35,8 @@ public class AnswerService {
     private final Answerer answerer;
     private final AnswerChecker checker;
     private final AnswerSettings settings;
+    private final Stages stages;
+    private final Outcomes outcomes;
 
     private final Condenser condenser;
     private final int maxTurns;
@@ -39,7 +44,7 @@ public class AnswerService {
 
     AnswerService(Retriever retriever, Encoder encoder, PromptCatalog catalog, GroundedPrompts prompts,
                   Answerer answerer, AnswerChecker checker, AnswerSettings settings, Condenser condenser,
-                  ConversationSettings conversations, RetrievalSettings retrieval) {
+                  ConversationSettings conversations, RetrievalSettings retrieval, Stages stages, Outcomes outcomes) {
         this.condenser = condenser;
         this.maxTurns = conversations.maxTurns();
         this.maxQueryChars = retrieval.maxQueryChars();
@@ -50,6 +55,8 @@ public class AnswerService {
         this.answerer = answerer;
         this.checker = checker;
         this.settings = settings;
+        this.stages = stages;
+        this.outcomes = outcomes;
     }
 
     /** The mode answers are written in when all goes well. */
@@ -79,7 +86,10 @@ public class AnswerService {
         }
         List<Turn> latest = turns.subList(Math.max(0, turns.size() - maxTurns), turns.size()).stream()
                 .map(turn -> turn.cut(ConversationSettings.KEPT_CHARS)).toList();
-        String standalone = condenser.condense(new Conversation(latest), question.text());
+        String standalone;
+        try (Stage stage = stages.start(Stages.QUESTION, "condense")) {
+            standalone = condenser.condense(new Conversation(latest), question.text());
+        }
         if (standalone.isBlank() || standalone.length() > maxQueryChars) {
             return question.text();
         }
@@ -104,15 +114,34 @@ public class AnswerService {
         return answer(question, AnswerListener.NONE);
     }
 
-    /** Answers a question whose chunks are retrieved, telling the listener the sources and the tokens. */
+    /**
+     * Answers a question whose chunks are retrieved, telling the listener the sources and the tokens. Its stages are
+     * observed ({@link Stages#QUESTION}: generation, and inside it answer and check), and the {@link Timings} of the
+     * reply are read from them.
+     */
     public Answer answer(PreparedQuestion question, AnswerListener listener) {
         Retrieval retrieval = question.retrieval();
-        long started = System.nanoTime();
+        try (Stage generation = stages.start(Stages.QUESTION, "generation")) {
+            try {
+                Answer answer = answer(retrieval, listener, generation);
+                outcomes.question(answer.abstained() ? Outcomes.Question.ABSTAINED
+                                : answer.fallbackReason() != null ? Outcomes.Question.FALLBACK : Outcomes.Question.ANSWERED,
+                        answer.fallbackReason() == null ? null : answer.fallbackReason().name(),
+                        answer.timings().retrievalMs() + answer.timings().generationMs());
+                return answer;
+            } catch (RuntimeException e) {
+                generation.failed(e);
+                throw e;
+            }
+        }
+    }
+
+    private Answer answer(Retrieval retrieval, AnswerListener listener, Stage generation) {
         // 1. nothing to answer from
         if (retrieval.chunks().isEmpty()) {
             listener.sources(List.of());
             log.info("Question with no documents to search: abstained");
-            return abstention(Prompt.NO_DOCUMENTS, List.of(), null, retrieval.tookMs(), started);
+            return abstention(Prompt.NO_DOCUMENTS, List.of(), null, retrieval.tookMs(), generation);
         }
         // 2. number the sources within the budget
         List<Source> sources = prompts.fit(retrieval.chunks());
@@ -123,15 +152,20 @@ public class AnswerService {
         if (strength < settings.evidenceThreshold()) {
             log.info("Evidence {} below {} over {} sources: abstained", round(strength), settings.evidenceThreshold(),
                     sources.size());
-            return abstention(Prompt.NO_ANSWER, sources, strength, retrieval.tookMs(), started);
+            return abstention(Prompt.NO_ANSWER, sources, strength, retrieval.tookMs(), generation);
         }
         // 4. write
-        Draft draft = answerer.answer(evidence, listener);
+        Draft draft;
+        try (Stage stage = stages.start(Stages.QUESTION, "answer")) {
+            draft = answerer.answer(evidence, listener);
+        }
         // 5. check
-        long checkStarted = System.nanoTime();
-        Checked checked = checker.check(draft, evidence);
-        long now = System.nanoTime();
-        Timings timings = new Timings(retrieval.tookMs(), (now - started) / 1_000_000, (now - checkStarted) / 1_000_000);
+        Checked checked;
+        Stage check = stages.start(Stages.QUESTION, "check");
+        try (check) {
+            checked = checker.check(draft, evidence);
+        }
+        Timings timings = new Timings(retrieval.tookMs(), generation.millis(), check.millis());
         Answer answer = new Answer(checked.text(), checked.citations(), checked.sentences(), draft.mode(), false,
                 draft.fallbackReason(), checked.invalidCitations(), sources, timings, strength);
         log.info("Answered ({}) with {} sentences, {} citations, {} unsupported, {} invalid markers; retrieval {} ms, "
@@ -141,8 +175,8 @@ public class AnswerService {
         return answer;
     }
 
-    private Answer abstention(Prompt text, List<Source> sources, Double strength, long retrievalMs, long started) {
-        Timings timings = new Timings(retrievalMs, (System.nanoTime() - started) / 1_000_000, 0);
+    private Answer abstention(Prompt text, List<Source> sources, Double strength, long retrievalMs, Stage generation) {
+        Timings timings = new Timings(retrievalMs, generation.millis(), 0);
         return new Answer(catalog.text(text), List.of(), List.of(), mode(), true, null, List.of(), sources, timings,
                 strength);
     }

@@ -1,5 +1,7 @@
 package dev.groundwork.embed;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,9 +16,20 @@ class EncoderConfiguration {
 
     static final String RUNS = "encoderRuns";
 
+    /**
+     * The encoder, and how many of its runs (its slots) are busy on {@code /actuator/prometheus}: bound here, to the
+     * encoder itself, since a tool may stand another {@code Encoder} in front of it as the bean (the evaluation's
+     * query cache does).
+     */
     @Bean(destroyMethod = "close")
-    OnnxEncoder encoder(EncoderSettings settings, @Qualifier(RUNS) ThreadPoolTaskExecutor encoderRuns) {
-        return new OnnxEncoder(settings, encoderRuns.getThreadPoolExecutor());
+    OnnxEncoder encoder(EncoderSettings settings, @Qualifier(RUNS) ThreadPoolTaskExecutor encoderRuns,
+                        MeterRegistry meters) {
+        OnnxEncoder encoder = new OnnxEncoder(settings, encoderRuns.getThreadPoolExecutor());
+        Gauge.builder("groundwork.encoder.runs.busy", encoder, OnnxEncoder::busyRuns)
+                .description("Encoder runs going on now (questions and passages being embedded)").register(meters);
+        Gauge.builder("groundwork.encoder.runs.max", encoder, OnnxEncoder::maxRuns)
+                .description("Encoder runs that may go on at once").register(meters);
+        return encoder;
     }
 
     /** As many as callers ask for (the encoder's own permits bound the runs); idle ones end after a minute. */

@@ -118,6 +118,16 @@ final class OnnxEncoder implements Encoder, AutoCloseable {
         }
     }
 
+    /** Runs going on now, across every caller. */
+    int busyRuns() {
+        return workers - running.availablePermits();
+    }
+
+    /** Runs that may go on at once. */
+    int maxRuns() {
+        return workers;
+    }
+
     @Override
     public String modelId() {
         return modelId;

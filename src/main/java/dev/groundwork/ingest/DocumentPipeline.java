@@ -4,6 +4,8 @@ import dev.groundwork.embed.Encoder;
 import dev.groundwork.index.DocumentRecord;
 import dev.groundwork.index.EmbeddedChunk;
 import dev.groundwork.ingest.RejectedDocumentException.Reason;
+import dev.groundwork.observe.Stage;
+import dev.groundwork.observe.Stages;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,11 +29,13 @@ public class DocumentPipeline {
     private final DocumentParser parser;
     private final DocumentSplitter splitter;
     private final Encoder encoder;
+    private final Stages stages;
 
-    DocumentPipeline(DocumentParser parser, DocumentSplitter splitter, Encoder encoder) {
+    DocumentPipeline(DocumentParser parser, DocumentSplitter splitter, Encoder encoder, Stages stages) {
         this.parser = parser;
         this.splitter = splitter;
         this.encoder = encoder;
+        this.stages = stages;
     }
 
     /** A document ready for the index. */
@@ -102,11 +106,15 @@ public class DocumentPipeline {
 
 
     public PreparedDocument prepare(Path file, String fileName, FileFacts facts, List<String> paths, Instant addedAt) {
-        long started = System.nanoTime();
         // 1. parse
-        ParsedDocument parsed = parser.parse(file, fileName);
+        ParsedDocument parsed;
+        Stage parse = stages.start(Stages.INGEST, "parse");
+        try (parse) {
+            parsed = parser.parse(file, fileName);
+        }
         // 2.. identify, split, embed, describe
-        return prepareParsed(parsed, DocumentIdentity.of(parsed, fileName), fileName, facts, paths, addedAt, started);
+        return prepareParsed(parsed, DocumentIdentity.of(parsed, fileName), fileName, facts, paths, addedAt,
+                parse.millis());
     }
 
     /**
@@ -121,11 +129,15 @@ public class DocumentPipeline {
                                 Predicate<String> indexed) {
         long started = System.nanoTime();
         // 1. parse
-        ParsedFile parsed = parser.read(file, fileName);
+        ParsedFile parsed;
+        Stage parse = stages.start(Stages.INGEST, "parse");
+        try (parse) {
+            parsed = parser.read(file, fileName);
+        }
         if (parsed instanceof ParsedDocument document) {
             // 2.. identify, split, embed, describe
             return prepareParsed(document, DocumentIdentity.of(document, fileName), fileName, facts, paths, addedAt,
-                    started);
+                    parse.millis());
         }
         // 2.. each member as a document of its own
         return prepareContainer((ParsedContainer) parsed, fileName, facts, paths, addedAt, indexed, started);
@@ -174,8 +186,8 @@ public class DocumentPipeline {
     public PreparedDocument prepareMember(String containerFileName, String name, FileFacts facts,
                                           ParsedDocument document, Instant addedAt) {
         String fileName = MemberPath.displayName(containerFileName, name);
-        return prepareParsed(document, DocumentIdentity.of(document, fileName), fileName, facts, List.of(), addedAt,
-                System.nanoTime());
+        // read with its container: its parse is the container's
+        return prepareParsed(document, DocumentIdentity.of(document, fileName), fileName, facts, List.of(), addedAt, 0);
     }
 
     /**
@@ -184,29 +196,39 @@ public class DocumentPipeline {
      * same splitter and encoder as files, without a detour through temporary files and Tika.
      */
     public PreparedDocument prepareText(String title, String text, String fileName, FileFacts facts, Instant addedAt) {
-        long started = System.nanoTime();
-        DocumentTextBuilder builder = new DocumentTextBuilder();
-        PlainTextStructure.read(text, false, builder);
-        ParsedDocument parsed = new ParsedDocument("text/plain", title, false, builder.build());
+        ParsedDocument parsed;
+        Stage parse = stages.start(Stages.INGEST, "parse");
+        try (parse) {
+            DocumentTextBuilder builder = new DocumentTextBuilder();
+            PlainTextStructure.read(text, false, builder);
+            parsed = new ParsedDocument("text/plain", title, false, builder.build());
+        }
         if (!parsed.hasText()) {
             throw new RejectedDocumentException(Reason.NO_TEXT, "The passage holds no text.");
         }
         // A passage's "file name" is its id in a question set: it names nothing.
-        return prepareParsed(parsed, DocumentIdentity.of(parsed, ""), fileName, facts, List.of(), addedAt, started);
+        return prepareParsed(parsed, DocumentIdentity.of(parsed, ""), fileName, facts, List.of(), addedAt,
+                parse.millis());
     }
 
+    /** @param parseMs how long its parse stage took, for the log line */
     private PreparedDocument prepareParsed(ParsedDocument parsed, DocumentIdentity identity, String fileName,
-                                           FileFacts facts, List<String> paths, Instant addedAt, long started) {
-        long parsedAt = System.nanoTime();
+                                           FileFacts facts, List<String> paths, Instant addedAt, long parseMs) {
         // 2. split
-        List<PreparedChunk> chunks = splitter.split(parsed, identity);
+        List<PreparedChunk> chunks;
+        Stage split = stages.start(Stages.INGEST, "split");
+        try (split) {
+            chunks = splitter.split(parsed, identity);
+        }
         if (chunks.isEmpty()) {
             throw new RejectedDocumentException(Reason.NO_TEXT, "The document holds no text that can be searched.");
         }
-        long splitAt = System.nanoTime();
         // 3. embed
-        List<EmbeddedChunk> embedded = embed(chunks);
-        long embeddedAt = System.nanoTime();
+        List<EmbeddedChunk> embedded;
+        Stage embed = stages.start(Stages.INGEST, "embed");
+        try (embed) {
+            embedded = embed(chunks);
+        }
         // 4. describe
         DocumentRecord record = new DocumentRecord(facts.documentId(), facts.sha256(), identity.title(),
                 identity.about(), fileName,
@@ -214,8 +236,8 @@ public class DocumentPipeline {
                 signatureOf(parsed), null, parsed.ocrPages(), parsed.ocrFailedPages());
         log.info("Prepared {} ({}, {} pages, {} by OCR, {} chunks) in {} ms: parse {} ms, split {} ms, embed {} ms",
                 record.id(), parsed.contentType(), parsed.pageCount() == null ? "no" : parsed.pageCount(),
-                parsed.ocrPages(), embedded.size(), millis(started, embeddedAt), millis(started, parsedAt),
-                millis(parsedAt, splitAt), millis(splitAt, embeddedAt));
+                parsed.ocrPages(), embedded.size(), parseMs + split.millis() + embed.millis(), parseMs, split.millis(),
+                embed.millis());
         return new PreparedDocument(record, embedded);
     }
 

@@ -7,6 +7,9 @@ import dev.groundwork.index.ServingIndex;
 import dev.groundwork.ingest.DocumentPipeline.PreparedDocument;
 import dev.groundwork.ingest.IngestFolder.Staged;
 import dev.groundwork.ingest.RejectedDocumentException.Reason;
+import dev.groundwork.observe.Outcomes;
+import dev.groundwork.observe.Stage;
+import dev.groundwork.observe.Stages;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -66,16 +69,20 @@ public class IngestionService {
     private final DocumentPipeline pipeline;
     private final ServingIndex<? extends ChunkStore> serving;
     private final IngestSettings settings;
+    private final Stages stages;
+    private final Outcomes outcomes;
     private final KeyedLocks locks = new KeyedLocks(64);
     /** An outcome that says the write touches containers, and is to be made again with every document locked. */
     private static final IngestOutcome NEEDS_ALL_LOCKS = new IngestOutcome(null, Change.STALE);
 
     IngestionService(IngestFolder folder, DocumentPipeline pipeline, ServingIndex<? extends ChunkStore> serving,
-                     IngestSettings settings) {
+                     IngestSettings settings, Stages stages, Outcomes outcomes) {
         this.folder = folder;
         this.pipeline = pipeline;
         this.serving = serving;
         this.settings = settings;
+        this.stages = stages;
+        this.outcomes = outcomes;
     }
 
     /** {@link #upload(String, InputStream, String)} by no one in particular (tools, tests). */
@@ -100,6 +107,10 @@ public class IngestionService {
      * @param addedBy who uploads it, as the document list shows them; null when no one in particular
      */
     public IngestOutcome upload(String clientFileName, InputStream content, String addedBy) {
+        return counted(uploadUncounted(clientFileName, content, addedBy), "upload");
+    }
+
+    private IngestOutcome uploadUncounted(String clientFileName, InputStream content, String addedBy) {
         long started = System.nanoTime();
         String fileName = SafeFileNames.of(clientFileName);
         // 1. stage the bytes, counting and hashing them on the way
@@ -144,8 +155,8 @@ public class IngestionService {
         String path = folder.keep(staged.path(), id, fileName);
         DocumentRecord record = prepared.record().withPaths(List.of(path), fileName).withAddedBy(addedBy);
         try {
-            index.upsert(record, prepared.chunks());
-            index.commit();
+            indexed(() -> index.upsert(record, prepared.chunks()));
+            committed(index::commit);
         } catch (RuntimeException e) {
             // Not acknowledged, so not kept: the file goes first, as the folder is what start-up indexes.
             folder.remove(path);
@@ -180,9 +191,9 @@ public class IngestionService {
                         Instant.now(), indexedIn(index));
         String path = folder.keep(staged.path(), id, fileName);
         try {
-            List<MemberOutcome> members = writes.put(container, path, List.of(path), container.record().addedAt(),
-                    addedBy, List.of());
-            index.commit();
+            List<MemberOutcome> members = indexedMembers(() -> writes.put(container, path, List.of(path),
+                    container.record().addedAt(), addedBy, List.of()));
+            committed(index::commit);
             DocumentRecord record = writes.find(id).orElseThrow();
             log.info("Uploaded {} as {}: {} members, {} read, in {} ms", fileName, id, members.size(),
                     members.stream().filter(member -> member.document() != null).count(),
@@ -282,7 +293,7 @@ public class IngestionService {
      *                 and the bytes changed, the path is taken from it (and the document removed with its last path)
      */
     public IngestOutcome ingestFile(SourceFile source, DocumentRecord previous) {
-        return write(source, previous, null, true);
+        return counted(write(source, previous, null, true), "sync");
     }
 
     /**
@@ -299,7 +310,47 @@ public class IngestionService {
      * #touchesContainers}).
      */
     IngestOutcome write(SourceFile source, DocumentRecord previous, Prepared ahead) {
-        return write(source, previous, ahead, false);
+        return counted(write(source, previous, ahead, false), "sync");
+    }
+
+    /** Counts a document added or replaced (an archive's members with it), for {@code /actuator/prometheus}. */
+    private IngestOutcome counted(IngestOutcome outcome, String via) {
+        Outcomes.Change change = switch (outcome.change()) {
+            case CREATED -> Outcomes.Change.ADDED;
+            case REPLACED -> Outcomes.Change.REPLACED;
+            default -> null;
+        };
+        if (change != null) {
+            outcomes.document(change, null, via);
+        }
+        for (MemberOutcome member : outcome.members()) {
+            if (member.change() == Change.CREATED || member.change() == Change.REPLACED) {
+                outcomes.document(member.change() == Change.CREATED ? Outcomes.Change.ADDED : Outcomes.Change.REPLACED,
+                        null, via);
+            }
+        }
+        return outcome;
+    }
+
+    /** The index stage of a write: its chunks put in place, observed as {@code groundwork.ingest.stage}. */
+    private void indexed(Runnable write) {
+        try (Stage stage = stages.start(Stages.INGEST, "index")) {
+            write.run();
+        }
+    }
+
+    /** The index stage of a container's write: its members put in place. */
+    private List<MemberOutcome> indexedMembers(Supplier<List<MemberOutcome>> write) {
+        try (Stage stage = stages.start(Stages.INGEST, "index")) {
+            return write.get();
+        }
+    }
+
+    /** The commit stage of a write: made durable and searchable. */
+    private void committed(Runnable commit) {
+        try (Stage stage = stages.start(Stages.INGEST, "commit")) {
+            commit.run();
+        }
     }
 
     /**
@@ -388,10 +439,10 @@ public class IngestionService {
             return new IngestOutcome(null, Change.STALE);
         }
         // 5. replace the old versions in one step, and commit or leave the commit to the batch
-        index.upsert(prepared.record(), prepared.chunks(), replacing);
+        indexed(() -> index.upsert(prepared.record(), prepared.chunks(), replacing));
         detached.ifPresent(index::updateRecord);
         if (commit) {
-            index.commit();
+            committed(index::commit);
         }
         Change change = known.isPresent() || losing.isPresent() ? Change.REPLACED : Change.CREATED;
         return new IngestOutcome(prepared.record(), change);
@@ -453,18 +504,19 @@ public class IngestionService {
                 .map(document -> withoutPath(document, path));
         Change change = known.isPresent() || losing.isPresent() ? Change.REPLACED : Change.CREATED;
         if (prepared instanceof PreparedContainer container) {
-            List<MemberOutcome> members = writes.put(container, path, paths, addedAt, null, replacing);
+            List<MemberOutcome> members = indexedMembers(() -> writes.put(container, path, paths, addedAt, null,
+                    replacing));
             detached.ifPresent(writes::updateRecord);
-            writes.commit();
+            committed(writes::commit);
             return new IngestOutcome(writes.find(id).orElseThrow(), change, members, container.damage());
         }
         PreparedDocument document = (PreparedDocument) prepared;
         if (losing.filter(DocumentTypes::isContainer).isPresent()) {
             writes.dropMembers(path);
         }
-        writes.upsert(document.record(), document.chunks(), replacing);
+        indexed(() -> writes.upsert(document.record(), document.chunks(), replacing));
         detached.ifPresent(writes::updateRecord);
-        writes.commit();
+        committed(writes::commit);
         return new IngestOutcome(document.record(), change);
     }
 
@@ -493,7 +545,7 @@ public class IngestionService {
     /** Makes every write of this thread so far durable; see {@link ChunkStore#commit()}. */
     void commit() {
         withIndex(index -> {
-            index.commit();
+            committed(index::commit);
             return null;
         });
     }
@@ -550,12 +602,16 @@ public class IngestionService {
                     || (file != null && FileStamp.of(file).isPresent())) {
                 return false;
             }
-            if (current.get().paths().size() == 1) {
+            boolean removed = current.get().paths().size() == 1;
+            if (removed) {
                 index.delete(document.id());
             } else {
                 index.updateRecord(withoutPath(current.get(), recordedPath));
             }
             index.commit();
+            if (removed) {
+                outcomes.document(Outcomes.Change.REMOVED, null, "sync");
+            }
             return true;
         }));
     }
@@ -575,6 +631,7 @@ public class IngestionService {
                 removeFiles(record);
                 index.delete(id);
                 index.commit();
+                outcomes.document(Outcomes.Change.REMOVED, null, "api");
                 log.info("Deleted document {} ({} files)", id, record.paths().size());
                 return record;
             }));
@@ -587,6 +644,7 @@ public class IngestionService {
             record.paths().forEach(writes::dropMembers);
             writes.delete(id);
             writes.commit();
+            outcomes.document(Outcomes.Change.REMOVED, null, "api");
             log.info("Deleted container {} ({} files) and its members", id, record.paths().size());
             return record;
         }));
@@ -623,7 +681,8 @@ public class IngestionService {
      * but not the locks: the other index is private to its caller until it is switched in.
      */
     public IngestionService writingTo(ChunkStore target) {
-        return new IngestionService(folder, pipeline, ServingIndex.of(target), settings);
+        // a rebuild's writes are the same documents again: timed, but not counted as added
+        return new IngestionService(folder, pipeline, ServingIndex.of(target), settings, stages, Outcomes.NONE);
     }
 
     /**

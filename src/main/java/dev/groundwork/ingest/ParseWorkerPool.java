@@ -3,6 +3,8 @@ package dev.groundwork.ingest;
 import dev.groundwork.ingest.ParseProtocol.Reply;
 import dev.groundwork.ingest.ParseProtocol.Request;
 import dev.groundwork.ingest.ParseWorkerProcess.WorkerGoneException;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -150,6 +152,21 @@ final class ParseWorkerPool implements AutoCloseable {
     /** How many parses hold a worker now. */
     int busy() {
         return size - permits.availablePermits();
+    }
+
+    /** Workers up now: those waiting for a file and those parsing one (or being started for one). */
+    int alive() {
+        return idleCount() + busy();
+    }
+
+    /** The pool's gauges on {@code /actuator/prometheus}: workers alive and busy. */
+    void bindTo(MeterRegistry registry) {
+        Gauge.builder("groundwork.parse.workers", this, ParseWorkerPool::alive).tag("state", "alive")
+                .description("Parse worker processes up (waiting or parsing)").register(registry);
+        Gauge.builder("groundwork.parse.workers", this, ParseWorkerPool::busy).tag("state", "busy")
+                .description("Parse worker processes parsing a file").register(registry);
+        Gauge.builder("groundwork.parse.workers.max", this, pool -> pool.size)
+                .description("Parse worker processes at most").register(registry);
     }
 
     private int idleCount() {

@@ -1,5 +1,6 @@
 package dev.groundwork.ingest;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,15 +42,17 @@ class ParserConfiguration {
 
     @Bean
     DocumentParser documentParser(IngestSettings ingest, ParseSettings parse, OcrAvailability ocr,
-                                  @Qualifier(WATCHDOG) ThreadPoolTaskScheduler parseWatchdog) {
+                                  @Qualifier(WATCHDOG) ThreadPoolTaskScheduler parseWatchdog, MeterRegistry meters) {
         ParseLimits limits = ParseLimits.of(ingest, parse);
         return switch (parse.isolation()) {
             case NONE -> new TikaDocumentParser(limits, ocr.options(), OcrReader.Progress.NONE);
             case PROCESS -> {
-                IsolatedDocumentParser isolated = new IsolatedDocumentParser(new ParseWorkerPool(
+                ParseWorkerPool pool = new ParseWorkerPool(
                         WorkerCommand.parseWorker(limits, ocr.options(), parse.workerHeap(), sandbox(parse.sandbox())),
                         limits, parse.workers(), parse.workerMaxDocuments(), WORKER_START_TIMEOUT,
-                        parseWatchdog.getScheduledExecutor()), parse.timeout(), ocr.options());
+                        parseWatchdog.getScheduledExecutor());
+                pool.bindTo(meters);
+                IsolatedDocumentParser isolated = new IsolatedDocumentParser(pool, parse.timeout(), ocr.options());
                 yield parse.textInService()
                         ? new TextRoutingParser(TikaDocumentParser.plainTextOnly(limits, parse.timeout()), isolated) : isolated;
             }

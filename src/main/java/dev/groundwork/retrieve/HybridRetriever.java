@@ -5,6 +5,8 @@ import dev.groundwork.text.Texts;
 import dev.groundwork.index.ChunkHit;
 import dev.groundwork.index.ChunkSearch;
 import dev.groundwork.index.ServingIndex;
+import dev.groundwork.observe.Stage;
+import dev.groundwork.observe.Stages;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -35,24 +37,35 @@ class HybridRetriever implements Retriever {
     private final Encoder encoder;
     private final RetrievalSettings settings;
     private final Executor textSearches;
+    private final Stages stages;
 
-    /** @param textSearches where the BM25 half of a search runs, beside the vector half on the caller's thread */
+    /**
+     * @param textSearches where the BM25 half of a search runs, beside the vector half on the caller's thread; it
+     *                     hands the caller's observation on, so the text search's stage is a child of the retrieval
+     */
     HybridRetriever(ServingIndex<? extends ChunkSearch> index, Encoder encoder, RetrievalSettings settings,
-                    @Qualifier(RetrievalConfiguration.TEXT_SEARCHES) Executor textSearches) {
+                    @Qualifier(RetrievalConfiguration.TEXT_SEARCHES) Executor textSearches, Stages stages) {
         this.index = index;
         this.encoder = encoder;
         this.settings = settings;
         this.textSearches = textSearches;
+        this.stages = stages;
     }
 
     @Override
     public Retrieval retrieve(RetrievalRequest request) {
-        // one index for both lists, even if a rebuilt one is switched in meanwhile
-        return index.use(search -> retrieve(request, search));
+        try (Stage retrieval = stages.start(Stages.QUESTION, "retrieval")) {
+            try {
+                // one index for both lists, even if a rebuilt one is switched in meanwhile
+                return index.use(search -> retrieve(request, search, retrieval));
+            } catch (RuntimeException e) {
+                retrieval.failed(e);
+                throw e;
+            }
+        }
     }
 
-    private Retrieval retrieve(RetrievalRequest request, ChunkSearch index) {
-        long started = System.nanoTime();
+    private Retrieval retrieve(RetrievalRequest request, ChunkSearch index, Stage retrieval) {
         String query = validQuery(request.query());
         int k = validK(request.k());
         int candidates = Math.max(settings.candidates(), k);
@@ -62,19 +75,35 @@ class HybridRetriever implements Retriever {
         boolean text = settings.textWeight() > 0;
         boolean vectors = settings.vectorWeight() > 0 && index.vectorsComparable();
         CompletableFuture<List<ChunkHit>> textSearch = text && vectors
-                ? CompletableFuture.supplyAsync(() -> index.searchText(query, candidates, request.filter()), textSearches)
+                ? CompletableFuture.supplyAsync(() -> searchText(index, query, candidates, request), textSearches)
                 : null;
-        float[] queryVector = vectors ? encoder.embedQuery(query) : null;
-        List<ChunkHit> vectorHits = vectors ? index.searchVector(queryVector, candidates, request.filter()) : List.of();
+        float[] queryVector = null;
+        List<ChunkHit> vectorHits = List.of();
+        if (vectors) {
+            try (Stage stage = stages.start(Stages.QUESTION, "vector-search")) {
+                queryVector = encoder.embedQuery(query);
+                vectorHits = index.searchVector(queryVector, candidates, request.filter());
+            }
+        }
         List<ChunkHit> textHits = textSearch != null ? join(textSearch)
-                : text ? index.searchText(query, candidates, request.filter()) : List.of();
+                : text ? searchText(index, query, candidates, request) : List.of();
         // 2. fuse, then rank documents and pages
-        List<RetrievedChunk> fused = DocumentRanking.rank(fuse(textHits, vectorHits, candidates),
-                settings.documentWeight(), settings.chunksPerPage()).stream().limit(k).toList();
-        long tookMs = (System.nanoTime() - started) / 1_000_000;
+        List<RetrievedChunk> fused;
+        try (Stage stage = stages.start(Stages.QUESTION, "fusion")) {
+            fused = DocumentRanking.rank(fuse(textHits, vectorHits, candidates), settings.documentWeight(),
+                    settings.chunksPerPage()).stream().limit(k).toList();
+        }
+        // the retrieval's time, as the API reports it, is its stage's
+        long tookMs = retrieval.millis();
         log.debug("Retrieved {} chunks ({} text, {} vector candidates) in {} ms", fused.size(), textHits.size(),
                 vectorHits.size(), tookMs);
         return new Retrieval(query, fused, tookMs, queryVector, vectorHits.isEmpty() ? null : vectorHits.get(0).score());
+    }
+
+    private List<ChunkHit> searchText(ChunkSearch index, String query, int candidates, RetrievalRequest request) {
+        try (Stage stage = stages.start(Stages.QUESTION, "text-search")) {
+            return index.searchText(query, candidates, request.filter());
+        }
     }
 
     private static List<ChunkHit> join(CompletableFuture<List<ChunkHit>> search) {

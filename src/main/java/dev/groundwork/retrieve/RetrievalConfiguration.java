@@ -2,6 +2,7 @@ package dev.groundwork.retrieve;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.support.ContextPropagatingTaskDecorator;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 /** The threads the BM25 half of searches runs on, beside the vector half: as many as searches at once. */
@@ -22,6 +23,8 @@ class RetrievalConfiguration {
         executor.setDaemon(true);
         // a search still being answered while the application stops needs them; the stop does not wait for them
         executor.setAcceptTasksAfterContextClose(true);
+        // the caller's observation (its text search is a child stage of its retrieval) and request id go along
+        executor.setTaskDecorator(new ContextPropagatingTaskDecorator());
         return executor;
     }
 }

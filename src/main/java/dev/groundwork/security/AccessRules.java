@@ -42,7 +42,7 @@ final class AccessRules {
             rule(HttpMethod.GET, null, "/actuator/health", "/actuator/health/**"),
             // reading and asking
             rule(HttpMethod.GET, Role.READER, "/api/documents", "/api/documents/*", "/api/search", "/api/ask/stream",
-                    "/api/reindex/status"),
+                    "/api/reindex/status", "/api/figures"),
             rule(HttpMethod.POST, Role.READER, "/api/ask", "/v1/chat/completions"),
             rule(HttpMethod.GET, Role.READER, "/v1/models", "/v1/models/*"),
             // the MCP server: its tools search, ask and read, as a reader may (GET and DELETE are 405: it keeps no

@@ -37,15 +37,28 @@ public record AuditEntry(String action, String outcome, Map<String, String> deta
     /** The line: {@code action=… outcome=… principal=… via=… credential=… role=… client=… more=…}. */
     String line(Actor actor, String client) {
         StringBuilder line = new StringBuilder();
-        append(line, "action", action);
-        append(line, "outcome", outcome);
-        append(line, "principal", actor.name());
-        append(line, "via", actor.via());
-        append(line, "credential", actor.credential() == null ? "-" : actor.credential());
-        append(line, "role", actor.role() == null ? "-" : actor.role().label());
-        append(line, "client", client == null ? "-" : client);
+        base(actor, client).forEach((key, value) -> append(line, key, value));
         details.forEach((key, value) -> append(line, key, value));
         return line.toString();
+    }
+
+    /** The line's fields: each a field of its own in a structured (JSON) log line; a detail does not replace one. */
+    Map<String, String> fields(Actor actor, String client) {
+        Map<String, String> fields = base(actor, client);
+        details.forEach(fields::putIfAbsent);
+        return fields;
+    }
+
+    private Map<String, String> base(Actor actor, String client) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("action", action);
+        fields.put("outcome", outcome);
+        fields.put("principal", actor.name());
+        fields.put("via", actor.via());
+        fields.put("credential", actor.credential() == null ? "-" : actor.credential());
+        fields.put("role", actor.role() == null ? "-" : actor.role().label());
+        fields.put("client", client == null ? "-" : client);
+        return fields;
     }
 
     private static void append(StringBuilder line, String key, String value) {

@@ -1,8 +1,10 @@
 package dev.groundwork.security;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.spi.LoggingEventBuilder;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
@@ -33,7 +35,13 @@ public class AuditLog {
         if (request != null) {
             request.setAttribute(RECORDED, Boolean.TRUE);
         }
-        log.info(entry.line(actor, client));
+        // the line as it always was; its fields also as key-value pairs, which a structured log format
+        // (logging.structured.format.console: ecs, logstash) writes as JSON fields beside the request id
+        LoggingEventBuilder event = log.atInfo();
+        for (Map.Entry<String, String> field : entry.fields(actor, client).entrySet()) {
+            event = event.addKeyValue("audit." + field.getKey(), field.getValue());
+        }
+        event.log(entry.line(actor, client));
     }
 
     private static HttpServletRequest currentRequest() {

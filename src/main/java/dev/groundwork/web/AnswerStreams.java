@@ -60,10 +60,13 @@ class AnswerStreams {
 
     private final AnswerService answers;
     private final ThreadPoolTaskExecutor pool;
+    private final ProblemCounts counts;
 
-    AnswerStreams(AnswerService answers, @Qualifier(WebThreads.ANSWER_STREAMS) ThreadPoolTaskExecutor pool) {
+    AnswerStreams(AnswerService answers, @Qualifier(WebThreads.ANSWER_STREAMS) ThreadPoolTaskExecutor pool,
+                  ProblemCounts counts) {
         this.answers = answers;
         this.pool = pool;
+        this.counts = counts;
     }
 
     /**
@@ -92,6 +95,7 @@ class AnswerStreams {
             emitter.completeWithError(e);
         } catch (RuntimeException e) {
             ProblemDetail problem = ApiProblems.of(e); // the same problem the JSON endpoints answer with
+            counts.question(problem);
             try {
                 events.failed(problem);
                 emitter.complete();

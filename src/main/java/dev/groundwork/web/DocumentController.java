@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,11 +37,13 @@ class DocumentController {
     private final IngestionService ingestion;
     private final IngestSettings settings;
     private final AuditLog audit;
+    private final ProblemCounts counts;
 
-    DocumentController(IngestionService ingestion, IngestSettings settings, AuditLog audit) {
+    DocumentController(IngestionService ingestion, IngestSettings settings, AuditLog audit, ProblemCounts counts) {
         this.ingestion = ingestion;
         this.settings = settings;
         this.audit = audit;
+        this.counts = counts;
     }
 
     /**
@@ -68,7 +71,9 @@ class DocumentController {
                 items.add(item(file, ingest(file)));
             } catch (RejectedDocumentException | StorageFullException e) {
                 // this file's own problem; the files before it are stored and indexed: say so, file by file
-                items.add(UploadItem.refused(file.getOriginalFilename(), ApiProblems.of(e)));
+                ProblemDetail problem = ApiProblems.of(e);
+                counts.refused(problem);
+                items.add(UploadItem.refused(file.getOriginalFilename(), problem));
             }
         }
         return ResponseEntity.status(HttpStatus.MULTI_STATUS).body(new UploadResponse(items));

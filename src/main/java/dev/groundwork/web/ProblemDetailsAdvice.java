@@ -24,9 +24,16 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 @RestControllerAdvice
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
+    private final ProblemCounts counts;
+
+    ProblemDetailsAdvice(ProblemCounts counts) {
+        this.counts = counts;
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> failed(Exception e, WebRequest request) {
         ProblemDetail problem = ApiProblems.of(e);
+        count(request, problem);
         return shaped(ResponseEntity.status(problem.getStatus()).body(problem), request);
     }
 
@@ -57,6 +64,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 ? ApiProblems.of(HttpStatus.CONTENT_TOO_LARGE, "TOO_MANY_FILES", ApiProblems.TOO_MANY_PARTS)
                 : ApiProblems.of(HttpStatus.CONTENT_TOO_LARGE, "TOO_LARGE", "The upload is larger than the limit"
                         + (e.getMaxUploadSize() > 0 ? " of " + e.getMaxUploadSize() + " bytes." : "."));
+        count(request, problem);
         return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problem);
     }
 
@@ -81,7 +89,16 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 && (problem.getProperties() == null || !problem.getProperties().containsKey("code"))) {
             problem.setProperty("code", codeFor(status));
         }
+        if (response != null && response.getBody() instanceof ProblemDetail problem) {
+            count(request, problem);
+        }
         return shaped(response, request);
+    }
+
+    private void count(WebRequest request, ProblemDetail problem) {
+        if (request instanceof ServletWebRequest servlet) {
+            counts.answered(servlet.getRequest(), problem);
+        }
     }
 
     private static String codeFor(HttpStatusCode status) {

@@ -3,6 +3,7 @@ package dev.groundwork.web;
 import dev.groundwork.answer.AnswerSettings;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.support.ContextPropagatingTaskDecorator;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 /**
@@ -27,6 +28,8 @@ class WebThreads {
         executor.setDaemon(true);
         // the stop does not wait for a stream to end: it is interrupted, and its client told the stream broke off
         executor.setAcceptTasksAfterContextClose(true);
+        // the request's observation (so the answer's stages are spans of its trace) and its request id go along
+        executor.setTaskDecorator(new ContextPropagatingTaskDecorator());
         return executor;
     }
 }

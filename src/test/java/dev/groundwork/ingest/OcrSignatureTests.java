@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.groundwork.embed.Encoder;
 import dev.groundwork.embed.EncoderTestSupport;
 import dev.groundwork.index.DocumentRecord;
+import dev.groundwork.observe.Stages;
 import dev.groundwork.support.Fixtures;
 import dev.groundwork.support.Scans;
 import dev.groundwork.support.Scans.Look;
@@ -42,7 +43,7 @@ class OcrSignatureTests {
         OcrOptions ocr = new OcrOptions(mode, languages, mode == OcrMode.OFF ? "" : TESSERACT.toString(),
                 Duration.ofSeconds(60), 200, 40_000_000);
         return new DocumentPipeline(new TikaDocumentParser(ParseLimits.defaults(1_000_000), ocr, OcrReader.Progress.NONE),
-                new SentenceAwareSplitter(new SplitSettings(256, 38, true), encoder), encoder);
+                new SentenceAwareSplitter(new SplitSettings(256, 38, true), encoder), encoder, Stages.NONE);
     }
 
     private DocumentRecord made(DocumentPipeline pipeline, String name, byte[] bytes) throws IOException {

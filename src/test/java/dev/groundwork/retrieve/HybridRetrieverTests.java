@@ -12,6 +12,7 @@ import dev.groundwork.index.ChunkHit;
 import dev.groundwork.index.ChunkSearch;
 import dev.groundwork.index.DocumentRecord;
 import dev.groundwork.index.ServingIndex;
+import dev.groundwork.observe.Stages;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,7 +30,7 @@ class HybridRetrieverTests {
     /** The BM25 half runs on the caller's thread here, where the application gives it threads of its own. */
     private static HybridRetriever retriever(ServingIndex<ChunkSearch> index, Encoder encoder,
                                              RetrievalSettings settings) {
-        return new HybridRetriever(index, encoder, settings, Runnable::run);
+        return new HybridRetriever(index, encoder, settings, Runnable::run, Stages.NONE);
     }
 
     private static RetrievalSettings settings(Fusion fusion, double textWeight, double vectorWeight) {

@@ -81,6 +81,7 @@ class KeysModeIntegrationTests {
         expected.put("GET /v1/models/{model}", Access.READER);
         expected.put("GET /api/ask/stream", Access.READER);
         expected.put("GET /api/reindex/status", Access.READER);
+        expected.put("GET /api/figures", Access.READER);
         expected.put("POST /mcp", Access.READER);
         expected.put("POST /api/documents", Access.EDITOR);
         expected.put("DELETE /api/documents/{id}", Access.EDITOR);
@@ -92,6 +93,7 @@ class KeysModeIntegrationTests {
         expected.put("GET /actuator/info", Access.ADMIN);
         expected.put("GET /actuator/metrics", Access.ADMIN);
         expected.put("GET /actuator/metrics/{requiredMetricName}", Access.ADMIN);
+        expected.put("GET /actuator/prometheus", Access.ADMIN);
         expected.put("GET /v3/api-docs", Access.ADMIN);
         expected.put("GET /v3/api-docs.yaml", Access.ADMIN);
         expected.put("GET /v3/api-docs/swagger-config", Access.ADMIN);

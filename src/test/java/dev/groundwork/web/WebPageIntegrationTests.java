@@ -222,6 +222,36 @@ class WebPageIntegrationTests {
     }
 
     @Test
+    void theIndexPanelShowsLiveFiguresAnOwnerWantsAtAGlance() {
+        ingest("boiler-notes.pdf", Fixtures.pdf("Boiler notes. " + GAUGE));
+        LLM.reply(stream("The gauge should read between 1.2 and 1.8 bar ", "when the system is cold [1]."));
+        ChromeDriver page = open();
+
+        upload(page, file("holiday.png", Fixtures.png()));
+        finishedUpload("holiday.png");
+        ask(page, "What should the boiler pressure gauge read?");
+        waitForAnswer(page);
+
+        // the panel shows what the service counted (other tests of this class count too): wait for it to catch up
+        Map<String, String> figures = browser.waitUpTo(WAIT).until(d -> {
+            String answered = textOf(d.findElement(By.id("stat-answered")));
+            String refused = textOf(d.findElement(By.id("stat-refused")));
+            String served = get("/api/figures").body();
+            return served.contains("\"answeredLastHour\":" + answered.replace(",", "") + ",")
+                    && served.contains("\"refusedUploads\":" + refused.replace(",", "") + ",")
+                    && !answered.equals("0") && !refused.equals("0")
+                    ? Map.of("answered", answered, "refused", refused) : null;
+        });
+        assertThat(Integer.parseInt(figures.get("answered"))).isGreaterThanOrEqualTo(1);
+        assertThat(Integer.parseInt(figures.get("refused"))).isGreaterThanOrEqualTo(1);
+        assertThat(textOf(page.findElement(By.id("stat-answer-time")))).matches("\\d+ ms|\\d+(\\.\\d)? s");
+        // the sync at start-up (no schedule here): "just now", "3 min. ago"...
+        assertThat(textOf(page.findElement(By.id("stat-last-sync")))).matches("just now|.+ ago");
+        assertThat(page.findElement(By.id("stats")).getText()).contains("Answered, last hour", "Median answer time",
+                "Refused uploads", "Last sync");
+    }
+
+    @Test
     void showsEachMemberOfAnUploadedArchiveWithItsOutcomeAndKeepsMembersWithTheirArchive() {
         Path zip = file("harbour-papers.zip", Containers.zip(Containers.entries(
                 "reports/dues.pdf", Fixtures.pdf("Harbour dues. Yachts pay by the metre from April."),

@@ -10,6 +10,8 @@ import dev.groundwork.answer.GroundedPrompt;
 import dev.groundwork.answer.GroundedPrompts;
 import dev.groundwork.answer.LlmSettings;
 import dev.groundwork.answer.Mode;
+import dev.groundwork.observe.Stage;
+import dev.groundwork.observe.Stages;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.StreamingChatModel;
@@ -40,12 +42,15 @@ final class LlmAnswerer implements Answerer {
     private final StreamingChatModel model;
     private final CircuitBreaker breaker;
     private final GroundedPrompts prompts;
+    private final Stages stages;
 
-    LlmAnswerer(LlmSettings settings, StreamingChatModel model, CircuitBreaker breaker, GroundedPrompts prompts) {
+    LlmAnswerer(LlmSettings settings, StreamingChatModel model, CircuitBreaker breaker, GroundedPrompts prompts,
+                Stages stages) {
         this.settings = settings;
         this.model = model;
         this.breaker = breaker;
         this.prompts = prompts;
+        this.stages = stages;
     }
 
     @Override
@@ -68,6 +73,20 @@ final class LlmAnswerer implements Answerer {
      * @throws LlmFailure when no complete answer came; tokens may have been streamed before
      */
     String write(GroundedPrompt prompt, AnswerListener listener) throws LlmFailure {
+        // one observation per question's call, every try included, tagged with how it ended: the LLM's total time
+        try (Stage call = stages.startCall(Stages.LLM, "llm")) {
+            try {
+                String text = call(prompt, listener);
+                call.tag("outcome", "ok");
+                return text;
+            } catch (LlmFailure failure) {
+                call.tag("outcome", failure.reason().name());
+                throw failure;
+            }
+        }
+    }
+
+    private String call(GroundedPrompt prompt, AnswerListener listener) throws LlmFailure {
         if (!breaker.tryAcquire()) {
             throw new LlmFailure(FallbackReason.LLM_CIRCUIT_OPEN, "circuit breaker open");
         }
@@ -139,16 +158,22 @@ final class LlmAnswerer implements Answerer {
         }
 
         String run(ChatRequest request, long started, long deadline) throws LlmFailure, ClientGone {
-            try {
-                model.chat(request, this);
-            } catch (RuntimeException e) {
-                throw LlmErrors.classify(e, false);
-            }
-            long firstDeadline = Math.min(deadline, System.nanoTime() + settings.firstTokenTimeout().toNanos());
-            if (!await(firstOrEnd, firstDeadline)) {
-                abandoned.set(true);
-                throw new LlmFailure(FallbackReason.LLM_FIRST_TOKEN_TIMEOUT,
-                        "no token within " + settings.firstTokenTimeout().toMillis() + " ms");
+            // time to the first token: tagged "token" when one came, else how the wait ended
+            try (Stage firstToken = stages.startCall(Stages.LLM_FIRST_TOKEN, "llm-first-token")) {
+                try {
+                    model.chat(request, this);
+                } catch (RuntimeException e) {
+                    firstToken.tag("outcome", "error");
+                    throw LlmErrors.classify(e, false);
+                }
+                long firstDeadline = Math.min(deadline, System.nanoTime() + settings.firstTokenTimeout().toNanos());
+                if (!await(firstOrEnd, firstDeadline)) {
+                    abandoned.set(true);
+                    firstToken.tag("outcome", FallbackReason.LLM_FIRST_TOKEN_TIMEOUT.name());
+                    throw new LlmFailure(FallbackReason.LLM_FIRST_TOKEN_TIMEOUT,
+                            "no token within " + settings.firstTokenTimeout().toMillis() + " ms");
+                }
+                firstToken.tag("outcome", tokens > 0 ? "token" : error.get() != null ? "error" : "none");
             }
             if (!await(end, deadline)) {
                 abandoned.set(true);

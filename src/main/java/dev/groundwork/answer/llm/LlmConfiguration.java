@@ -7,6 +7,7 @@ import dev.groundwork.answer.GroundedPrompts;
 import dev.groundwork.answer.LlmConfigured;
 import dev.groundwork.answer.LlmSettings;
 import dev.groundwork.answer.TermCarryingCondenser;
+import dev.groundwork.observe.Stages;
 import dev.groundwork.prompt.PromptCatalog;
 import dev.groundwork.retrieve.RetrievalSettings;
 import dev.langchain4j.http.client.jdk.JdkHttpClientBuilder;
@@ -38,9 +39,10 @@ class LlmConfiguration {
     }
 
     @Bean
-    LlmAnswerer llmAnswerer(LlmSettings settings, CircuitBreaker llmCircuitBreaker, GroundedPrompts prompts) {
+    LlmAnswerer llmAnswerer(LlmSettings settings, CircuitBreaker llmCircuitBreaker, GroundedPrompts prompts,
+                            Stages stages) {
         log.info("Answers by {} at {}", settings.model(), settings.shownBaseUrl());
-        return new LlmAnswerer(settings, model(settings), llmCircuitBreaker, prompts);
+        return new LlmAnswerer(settings, model(settings), llmCircuitBreaker, prompts, stages);
     }
 
     /** The answerer questions go to: the language model, and quotes when it cannot answer. */

@@ -14,6 +14,7 @@ import dev.groundwork.answer.AnswerListener;
 import dev.groundwork.answer.FallbackReason;
 import dev.groundwork.answer.GroundedPrompt;
 import dev.groundwork.answer.LlmSettings;
+import dev.groundwork.observe.Stages;
 import dev.groundwork.support.FakeOpenAiServer;
 import dev.groundwork.support.TestClock;
 import java.io.IOException;
@@ -57,7 +58,7 @@ class LlmAnswererTests {
 
     private static LlmAnswerer answerer(LlmSettings settings, Clock clock) {
         return new LlmAnswerer(settings, LlmConfiguration.model(settings),
-                new CircuitBreaker(settings.circuitFailures(), settings.circuitOpenFor(), clock), null);
+                new CircuitBreaker(settings.circuitFailures(), settings.circuitOpenFor(), clock), null, Stages.NONE);
     }
 
     private LlmAnswerer answerer() {

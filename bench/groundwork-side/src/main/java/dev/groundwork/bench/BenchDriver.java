@@ -57,6 +57,10 @@ public final class BenchDriver {
             awaitQuiet("security");
             security();
         }
+        if (options.metrics) {
+            awaitQuiet("metrics");
+            metrics();
+        }
         line("");
         line("Load average at the end: " + load());
         Path out = Path.of("target/bench-report.md");
@@ -328,6 +332,60 @@ public final class BenchDriver {
         line("");
     }
 
+    // ---- metrics
+
+    /**
+     * Search and ask over HTTP with the metrics and observations off, on (the defaults) and on with every span
+     * recorded: the three side by side in one JVM per run, asked in turn; ratios to "off" taken within each run.
+     */
+    private void metrics() throws Exception {
+        Map<String, List<Map<String, String>>> results = new LinkedHashMap<>();
+        List<String> modes = List.of("off", "on", "traced");
+        modes.forEach(mode -> results.put(mode, new ArrayList<>()));
+        String loadBefore = load();
+        for (int run = 1; run <= options.runs; run++) {
+            System.err.println("Metrics, run " + run + " of " + options.runs);
+            for (Map<String, String> result : child.run("metrics-" + run, appClasspath, List.of("-Xmx3g"),
+                    "dev.groundwork.bench.MetricsBench", List.of(Path.of("target/work/metrics").toAbsolutePath().toString(),
+                            options.squad.toString(), options.questionsFile.toString(),
+                            Integer.toString(options.metricsRequests)))) {
+                results.get(result.get("mode")).add(result);
+            }
+        }
+        line("## Operating it: what the metrics and observations cost");
+        line("");
+        line("Over real HTTP, one client with keep-alive, one request at a time, " + options.metricsRequests
+                + " of each kind after a warm-up (5,000 re-index status requests to each instance, then 60 of each kind), "
+                + "on an index of 300 SQuAD paragraphs: search (`GET /api/search`, k=5) and ask (`POST /api/ask`, "
+                + "extractive). *off*: the stages and outcomes observed by no one, no histograms, no tracing, as before "
+                + "the metrics; *on*: the defaults (every stage a timer with its histogram, the counters, tracing present "
+                + "but sampling nothing), `/actuator/prometheus` scraped every 100 requests; *traced*: as *on*, and every "
+                + "observation a recorded span (sampling 1.0, no exporter). The three run side by side in one JVM per run "
+                + "and are asked in turn, request by request, in a rotating order. Load average before: " + loadBefore
+                + ", after: " + load() + ".");
+        line("");
+        line("| mode | search p50 / p95 ms | ask p50 / p95 ms | search p50 vs off | ask p50 vs off | CPU of the request threads per request, µs | vs off | one question's observations, µs of CPU |");
+        line("|---|---|---|---|---|---|---|---|");
+        List<Map<String, String>> off = results.get("off");
+        for (String mode : modes) {
+            List<Map<String, String>> runs = results.get(mode);
+            line("| " + mode + " | " + stat(runs, "search_p50") + " / " + stat(runs, "search_p95") + " | "
+                    + stat(runs, "ask_p50") + " / " + stat(runs, "ask_p95") + " | " + ratio(runs, off, "search_p50")
+                    + " | " + ratio(runs, off, "ask_p50") + " | " + stat(runs, "cpu_us_per_request") + " | "
+                    + ratio(runs, off, "cpu_us_per_request") + " | " + stat(runs, "question_observations_us") + " |");
+        }
+        line("");
+        line("CPU per request: the CPU time of each instance's Tomcat request threads over the measured requests "
+                + "(thread CPU clocks), divided by the requests (search and ask alike): unlike latency, it does not "
+                + "move with the machine's load. One question's observations: the CPU of observing one question's "
+                + "stages as the service does (retrieval with text-search, vector-search and fusion; generation with "
+                + "answer and check; its outcome counted) with no work inside, through each instance's own beans: "
+                + "the cost of the metrics alone, to set against a search's or an answer's time.");
+        line("");
+        line("Goal: search and ask with the metrics on within 2 % of off (a ratio of at most 1.02×).");
+        line("");
+    }
+
     // ---- query
 
     private void query() throws Exception {
@@ -550,6 +608,8 @@ public final class BenchDriver {
         boolean steps = true;
         boolean security = true;
         int securityRequests = 300;
+        boolean metrics = true;
+        int metricsRequests = 300;
         boolean rebuild;
         int runs = 3;
         int corpusRuns = -1;
@@ -585,6 +645,8 @@ public final class BenchDriver {
                     case "--no-steps" -> options.steps = false;
                     case "--no-security" -> options.security = false;
                     case "--security-requests" -> options.securityRequests = Integer.parseInt(value);
+                    case "--no-metrics" -> options.metrics = false;
+                    case "--metrics-requests" -> options.metricsRequests = Integer.parseInt(value);
                     case "--rebuild" -> options.rebuild = true;
                     case "--runs" -> runs = Integer.parseInt(value);
                     case "--corpus-runs" -> options.corpusRuns = Integer.parseInt(value);
@@ -621,6 +683,7 @@ public final class BenchDriver {
                 options.questions = 100;
                 options.steps = false;
                 options.securityRequests = Math.min(options.securityRequests, 100);
+                options.metricsRequests = Math.min(options.metricsRequests, 100);
                 options.sizes = List.of(10_000L, 100_000L);
                 options.hardSizes = List.of();
                 options.maxWaitMinutes = 0;
