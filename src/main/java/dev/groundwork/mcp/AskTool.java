@@ -7,6 +7,7 @@ import dev.groundwork.answer.AnswerService;
 import dev.groundwork.answer.Question;
 import dev.groundwork.answer.Source;
 import dev.groundwork.ingest.IngestionService;
+import dev.groundwork.observe.Outcomes;
 import dev.groundwork.retrieve.RetrievalSettings;
 import dev.groundwork.security.RateLimiter;
 import io.modelcontextprotocol.spec.McpSchema;
@@ -49,14 +50,16 @@ class AskTool implements GroundworkTool {
     private final IngestionService ingestion;
     private final RateLimiter limiter;
     private final RetrievalSettings settings;
+    private final Outcomes outcomes;
 
     AskTool(AnswerService answers, AnswerCapacity capacity, IngestionService ingestion, RateLimiter limiter,
-            RetrievalSettings settings) {
+            RetrievalSettings settings, Outcomes outcomes) {
         this.answers = answers;
         this.capacity = capacity;
         this.ingestion = ingestion;
         this.limiter = limiter;
         this.settings = settings;
+        this.outcomes = outcomes;
     }
 
     @Override
@@ -91,6 +94,12 @@ class AskTool implements GroundworkTool {
         try (AnswerCapacity.Slot slot = capacity.take()) {
             return result(answers.answer(new Question(question.text(), question.k(), question.documentIds())));
         }
+    }
+
+    /** Counted by code, as the API's failed questions are ({@code groundwork.questions{outcome="error"}}). */
+    @Override
+    public void failed(ToolFailure failure) {
+        outcomes.questionFailed(failure.code());
     }
 
     private static Result result(Answer answer) {

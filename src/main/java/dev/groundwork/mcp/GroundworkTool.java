@@ -16,4 +16,8 @@ interface GroundworkTool {
     Set<String> arguments();
 
     Object call(ToolArguments arguments, ToolCall call);
+
+    /** Told when a call ended in a tool error (after it was logged, if it had to be). */
+    default void failed(ToolFailure failure) {
+    }
 }

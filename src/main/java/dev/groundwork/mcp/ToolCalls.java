@@ -46,6 +46,7 @@ final class ToolCalls {
                     .build();
         } catch (RuntimeException e) {
             ToolFailure failure = ToolErrors.of(e);
+            tool.failed(failure);
             Map<String, Object> problem = new LinkedHashMap<>();
             problem.put("code", failure.code());
             problem.put("detail", failure.getMessage());

@@ -26,14 +26,17 @@ final class AuditFilter extends OncePerRequestFilter {
         this.audit = audit;
     }
 
-    /** A question is posted, but changes nothing. */
+    /** A question is posted, but changes nothing: on the API and on the OpenAI-compatible endpoint. */
     private static final RequestMatcher QUESTION = PathPatternRequestMatcher.pathPattern(HttpMethod.POST, "/api/ask");
+    private static final RequestMatcher CHAT_QUESTION =
+            PathPatternRequestMatcher.pathPattern(HttpMethod.POST, "/v1/chat/completions");
     /** The MCP server's tools search, answer and read: a tool call is posted, but changes nothing either. */
     private static final RequestMatcher TOOL_CALL = PathPatternRequestMatcher.pathPattern(HttpMethod.POST, "/mcp");
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !WRITES.contains(request.getMethod()) || QUESTION.matches(request) || TOOL_CALL.matches(request);
+        return !WRITES.contains(request.getMethod()) || QUESTION.matches(request) || CHAT_QUESTION.matches(request)
+                || TOOL_CALL.matches(request);
     }
 
     @Override

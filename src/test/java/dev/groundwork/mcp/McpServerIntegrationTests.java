@@ -3,9 +3,12 @@ package dev.groundwork.mcp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.groundwork.observe.Outcomes;
 import dev.groundwork.support.Http;
 import dev.groundwork.support.TestClock;
 import dev.groundwork.support.Http.Reply;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
@@ -22,6 +25,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import tools.jackson.databind.JsonNode;
@@ -37,6 +41,9 @@ import tools.jackson.databind.json.JsonMapper;
 class McpServerIntegrationTests extends McpService {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Autowired
+    MeterRegistry meters;
 
     private final List<McpSyncClient> clients = new ArrayList<>();
     private McpSyncClient mcp;
@@ -91,6 +98,11 @@ class McpServerIntegrationTests extends McpService {
         assertThat(text(result)).startsWith(code + ": ").hasSizeGreaterThan(code.length() + 10);
         assertThat(problem.path("detail").asString()).isNotBlank();
         return code;
+    }
+
+    private double failedQuestions(String code) {
+        Counter counter = meters.find(Outcomes.QUESTIONS).tag("outcome", "error").tag("reason", code).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     private static String text(CallToolResult result) {
@@ -212,7 +224,10 @@ class McpServerIntegrationTests extends McpService {
                 .isEqualTo("NOT_FOUND");
         assertThat(failed(call("ask", Map.of("question", "boiler?", "documentIds", "0000000000000000"))))
                 .isEqualTo("INVALID_ARGUMENT");
+        double blankBefore = failedQuestions("BLANK_QUERY");
         assertThat(failed(call("ask", Map.of("question", "")))).isEqualTo("BLANK_QUERY");
+        assertThat(failedQuestions("BLANK_QUERY")).as("a failed ask counts as the API's failed questions do")
+                .isEqualTo(blankBefore + 1);
         assertThat(failed(call("get_passage", Map.of("passageId", "the second one")))).isEqualTo("INVALID_PASSAGE_ID");
         assertThat(failed(call("get_passage", Map.of("passageId", manualId + ":99999")))).isEqualTo("NOT_FOUND");
         assertThat(failed(call("list_documents", Map.of("limit", 0)))).isEqualTo("INVALID_ARGUMENT");

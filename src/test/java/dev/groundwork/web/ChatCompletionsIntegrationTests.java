@@ -38,8 +38,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -58,6 +61,7 @@ import tools.jackson.databind.JsonNode;
         "groundwork.sync.cron=-",
         "groundwork.sync.on-startup=false",
         "groundwork.parse.workers=1"})
+@ExtendWith(OutputCaptureExtension.class)
 class ChatCompletionsIntegrationTests {
 
     static final String BOILER = "Atlas 3000 boiler manual. The Atlas 3000 boiler burns natural gas and heats water "
@@ -258,7 +262,7 @@ class ChatCompletionsIntegrationTests {
     }
 
     @Test
-    void refusalsAreInOpenAisErrorShape() {
+    void refusalsAreInOpenAisErrorShape(CapturedOutput output) {
         String reader = key("refusals", Role.READER);
         String admin = key("refusals-admin", Role.ADMIN);
         String question = "{\"model\": \"groundwork\", \"messages\": [{\"role\": \"user\", \"content\": \"Warranty?\"}]}";
@@ -290,6 +294,8 @@ class ChatCompletionsIntegrationTests {
         assertThat(elsewhere.header("Content-Type")).hasValueSatisfying(type -> assertThat(type)
                 .startsWith("application/problem+json"));
         assertThat(elsewhere.code()).isEqualTo("UNAUTHENTICATED");
+        // a question is no write: nothing for the audit log, refused or not
+        assertThat(output.getAll()).doesNotContain("path=/v1/chat/completions");
     }
 
     @Test
