@@ -10,10 +10,12 @@ import dev.groundwork.answer.PreparedQuestion;
 import dev.groundwork.answer.Source;
 import java.io.IOException;
 import java.util.List;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
@@ -72,15 +74,20 @@ class AnswerStreams {
     /**
      * Answers on a thread of the pool, which frees the slot when the answer is done.
      *
-     * @throws java.util.concurrent.RejectedExecutionException when every thread is taken (the slots keep it from
-     *                                                         happening)
+     * @throws InvalidRequestException {@code TOO_BUSY} when every thread is taken (the slots keep it from happening);
+     *                                 the slot is then still the caller's to free
      */
     void start(PreparedQuestion question, Events events, SseEmitter emitter, AnswerSlots.Slot slot) {
-        pool.execute(() -> {
-            try (slot) {
-                run(question, events, emitter);
-            }
-        });
+        try {
+            pool.execute(() -> {
+                try (slot) {
+                    run(question, events, emitter);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            throw new InvalidRequestException(HttpStatus.SERVICE_UNAVAILABLE, "TOO_BUSY",
+                    "Too many answers are being written; try again in a moment.");
+        }
     }
 
     private void run(PreparedQuestion question, Events events, SseEmitter emitter) {

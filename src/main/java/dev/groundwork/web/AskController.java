@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.RejectedExecutionException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -81,10 +80,6 @@ class AskController {
             streams.start(prepared, new AnswerStreams.AskEvents(emitter, prepared, thread.id(),
                     answer -> conversations.answered(thread, prepared, answer)), emitter, slot);
             return emitter;
-        } catch (RejectedExecutionException e) {
-            slot.close();
-            throw new InvalidRequestException(HttpStatus.SERVICE_UNAVAILABLE, "TOO_BUSY",
-                    "Too many answers are being written; try again in a moment.");
         } catch (RuntimeException e) {
             slot.close();
             throw e;

@@ -1,5 +1,6 @@
 package dev.groundwork.web;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.groundwork.answer.Answer;
 import dev.groundwork.answer.AnswerListener;
 import dev.groundwork.answer.AnswerService;
@@ -8,6 +9,8 @@ import dev.groundwork.answer.LlmSettings;
 import dev.groundwork.answer.PreparedQuestion;
 import dev.groundwork.answer.Question;
 import dev.groundwork.answer.Turn;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,7 +18,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.RejectedExecutionException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -59,7 +61,7 @@ class ChatCompletionsController {
     }
 
     /** OpenAI's model object. */
-    record Model(String id, String object, long created, @com.fasterxml.jackson.annotation.JsonProperty("owned_by")
+    record Model(String id, String object, long created, @JsonProperty("owned_by")
                  String ownedBy) {
     }
 
@@ -101,8 +103,8 @@ class ChatCompletionsController {
                 reply.send(ChatCompletion.of(id, created, prepared, answer), MediaType.APPLICATION_JSON);
                 reply.complete();
                 return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(reply);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         }
         try {
@@ -110,10 +112,6 @@ class ChatCompletionsController {
             SseEmitter emitter = new SseEmitter(streamTimeout.toMillis());
             streams.start(prepared, new ChatCompletionEvents(emitter, id, created, prepared), emitter, slot);
             return ResponseEntity.ok().body(emitter);
-        } catch (RejectedExecutionException e) {
-            slot.close();
-            throw new InvalidRequestException(HttpStatus.SERVICE_UNAVAILABLE, "TOO_BUSY",
-                    "Too many answers are being written; try again in a moment.");
         } catch (RuntimeException e) {
             slot.close();
             throw e;

@@ -1,17 +1,12 @@
 package dev.groundwork.mcp;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import dev.groundwork.support.NodeScript;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -26,33 +21,18 @@ import tools.jackson.databind.json.JsonMapper;
 class McpNodeClientIntegrationTests extends McpService {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final Path SCRIPT = Path.of("src/test/node/mcp");
-    private static final Path WORK = Path.of("target/mcp-node");
+    private static Path work;
 
     @BeforeAll
     static void nodeAndNpm() throws Exception {
-        for (String tool : List.of("node", "npm")) {
-            String missing = tool + " is not on this machine (" + tool + " --version failed), so the npm client of "
-                    + "the MCP server is not tried";
-            boolean found = run(List.of(tool, "--version"), Path.of("."), 30).exit() == 0;
-            if (!found) {
-                System.out.println("SKIPPED McpNodeClientIntegrationTests: " + missing);
-            }
-            assumeTrue(found, missing);
-        }
-        Files.createDirectories(WORK);
-        for (String file : List.of("package.json", "client.mjs")) {
-            Files.copy(SCRIPT.resolve(file), WORK.resolve(file), StandardCopyOption.REPLACE_EXISTING);
-        }
-        Ran install = run(List.of("npm", "install", "--no-audit", "--no-fund", "--loglevel=error"), WORK, 300);
-        assertThat(install.exit()).as("npm install: " + install.output()).isZero();
+        work = NodeScript.install("mcp", List.of("package.json", "client.mjs"), "the MCP server's npm client");
     }
 
     @Test
     void theTypeScriptSdkClientListsAndCallsEveryTool() throws Exception {
-        Ran client = run(List.of("node", "client.mjs", baseUrl() + "/mcp", readerKey(),
+        NodeScript.Ran client = NodeScript.run(List.of("node", "client.mjs", baseUrl() + "/mcp", readerKey(),
                 "What should the boiler pressure gauge read?", "How long after the first payment are refunds given?"),
-                WORK, 120);
+                work, Map.of(), 120);
 
         assertThat(client.exit()).as(client.output()).isZero();
         Map<String, JsonNode> steps = new HashMap<>();
@@ -103,27 +83,5 @@ class McpNodeClientIntegrationTests extends McpService {
         assertThat(bad.path("isError").asBoolean()).isTrue();
         assertThat(bad.path("structured").path("code").asString()).isEqualTo("INVALID_K");
         assertThat(bad.path("text").asString()).startsWith("INVALID_K: ");
-    }
-
-    private record Ran(int exit, String output) {
-    }
-
-    /** Runs a command to its end (or its time limit), its output and errors together. */
-    private static Ran run(List<String> command, Path directory, int seconds) throws InterruptedException {
-        try {
-            Path output = Files.createTempFile("mcp-node-", ".log");
-            Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
-                    .redirectOutput(output.toFile()).start();
-            if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor();
-                return new Ran(-1, command + " still running after " + seconds + " s: "
-                        + Files.readString(output, StandardCharsets.UTF_8));
-            }
-            String text = Files.readString(output, StandardCharsets.UTF_8);
-            Files.delete(output);
-            return new Ran(process.exitValue(), text);
-        } catch (IOException e) {
-            return new Ran(-1, command.get(0) + " could not be started: " + e.getMessage());
-        }
     }
 }

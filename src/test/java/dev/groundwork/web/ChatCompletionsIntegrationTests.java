@@ -2,7 +2,6 @@ package dev.groundwork.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.groundwork.ingest.IngestionService;
 import dev.groundwork.security.ApiKeys;
@@ -27,9 +26,7 @@ import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -318,22 +315,11 @@ class ChatCompletionsIntegrationTests {
 
     /**
      * The official {@code openai} package from npm (pinned in src/test/node/openai), driven by a small script as a
-     * user would write it; installed into {@code target/openai-node} once. Skipped, saying why, only without node.
+     * user would write it; installed into {@code target/openai-node} once. Skipped, saying why, only without node or npm.
      */
     @Test
     void theOfficialOpenAiNodeClientAsksStreamsAndFollowsUp() throws Exception {
-        for (String tool : List.of("node", "npm")) {
-            assumeTrue(NodeScript.available(tool), tool + " is not on this machine (" + tool + " --version failed): "
-                    + "the official openai npm client's test cannot run");
-        }
-        Path work = Path.of("target/openai-node");
-        Files.createDirectories(work);
-        for (String file : List.of("package.json", "chat.mjs")) {
-            Files.copy(Path.of("src/test/node/openai", file), work.resolve(file), StandardCopyOption.REPLACE_EXISTING);
-        }
-        NodeScript.Ran install = NodeScript.run(List.of("npm", "install", "--no-audit", "--no-fund", "--loglevel=error"),
-                work, Map.of(), 300);
-        assertThat(install.exit()).as("npm install: " + install.output()).isZero();
+        Path work = NodeScript.install("openai", List.of("package.json", "chat.mjs"), "the official openai npm client");
 
         NodeScript.Ran script = NodeScript.run(List.of("node", "chat.mjs"), work, Map.of(
                 "GROUNDWORK_URL", "http://localhost:" + port, "GROUNDWORK_KEY", key("npm-openai", Role.READER)), 120);
