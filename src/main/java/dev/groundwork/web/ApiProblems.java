@@ -11,11 +11,10 @@ import dev.groundwork.ingest.ParserUnavailableException;
 import dev.groundwork.ingest.RejectedContainerException;
 import dev.groundwork.ingest.RejectedDocumentException;
 import dev.groundwork.retrieve.InvalidQueryException;
+import dev.groundwork.security.Problems;
 import dev.groundwork.sync.NotSyncLeaderException;
 import dev.groundwork.sync.SyncRunningException;
-import java.net.URI;
 import java.nio.file.Path;
-import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -42,12 +41,7 @@ final class ApiProblems {
     }
 
     static ProblemDetail of(HttpStatusCode status, String code, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        HttpStatus known = HttpStatus.resolve(status.value());
-        problem.setTitle(known == null ? "Error" : known.getReasonPhrase());
-        problem.setType(URI.create("https://groundwork.dev/problems/" + code.toLowerCase(Locale.ROOT).replace('_', '-')));
-        problem.setProperty("code", code);
-        return problem;
+        return Problems.of(status, code, detail);
     }
 
     /** The problem a failure is answered with, wherever it happened. */

@@ -1,5 +1,6 @@
 package dev.groundwork.web;
 
+import dev.groundwork.security.Problems;
 import dev.groundwork.security.SecuritySettings;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -55,17 +56,17 @@ class JsonLimits {
 
     @Bean
     OncePerRequestFilter jsonBodyLengthFilter(SecuritySettings security, JsonMapper json) {
-        return new DeclaredLengthFilter(security.limits().jsonBody().toBytes(), json);
+        return new DeclaredLengthFilter(security.limits().jsonBody().toBytes(), new Problems(json));
     }
 
     /** Refuses a JSON body that says it is too large, without reading a byte of it. */
     private static final class DeclaredLengthFilter extends OncePerRequestFilter {
         private final long maxBytes;
-        private final JsonMapper json;
+        private final Problems problems;
 
-        DeclaredLengthFilter(long maxBytes, JsonMapper json) {
+        DeclaredLengthFilter(long maxBytes, Problems problems) {
             this.maxBytes = maxBytes;
-            this.json = json;
+            this.problems = problems;
         }
 
         @Override
@@ -75,16 +76,10 @@ class JsonLimits {
                 chain.doFilter(request, response);
                 return;
             }
-            ProblemDetail problem = ApiProblems.of(HttpStatus.CONTENT_TOO_LARGE, "TOO_LARGE",
-                    "The JSON body is larger than the limit of " + maxBytes + " bytes.");
-            response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             // the body is never read: close the connection rather than leave it to be drained
             response.setHeader(HttpHeaders.CONNECTION, "close");
-            byte[] body = json.writeValueAsBytes(problem);
-            response.setContentLength(body.length);
-            response.getOutputStream().write(body);
-            response.flushBuffer();
+            problems.write(request, response, HttpStatus.CONTENT_TOO_LARGE, "TOO_LARGE",
+                    "The JSON body is larger than the limit of " + maxBytes + " bytes.");
         }
 
         private static boolean isJson(String contentType) {

@@ -1,13 +1,12 @@
 package dev.groundwork.web;
 
 import dev.groundwork.ingest.IngestSettings;
+import dev.groundwork.security.Problems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -15,7 +14,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -33,7 +31,7 @@ class UploadLimits {
 
     @Bean
     OncePerRequestFilter requestSizeFilter(IngestSettings settings, JsonMapper json) {
-        return new RequestSizeFilter(settings.maxRequestSize().toBytes(), json);
+        return new RequestSizeFilter(settings.maxRequestSize().toBytes(), new Problems(json));
     }
 
     @Bean
@@ -56,37 +54,25 @@ class UploadLimits {
 
     private static final class RequestSizeFilter extends OncePerRequestFilter {
         private final long maxBytes;
-        private final JsonMapper json;
+        private final Problems problems;
 
-        RequestSizeFilter(long maxBytes, JsonMapper json) {
+        RequestSizeFilter(long maxBytes, Problems problems) {
             this.maxBytes = maxBytes;
-            this.json = json;
+            this.problems = problems;
         }
 
         @Override
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
-            long declared = request.getContentLengthLong();
-            if (declared <= maxBytes) {
+            if (request.getContentLengthLong() <= maxBytes) {
                 chain.doFilter(request, response);
                 return;
             }
-            Map<String, Object> problem = new LinkedHashMap<>();
-            problem.put("type", "https://groundwork.dev/problems/too-large");
-            problem.put("title", HttpStatus.CONTENT_TOO_LARGE.getReasonPhrase());
-            problem.put("status", HttpStatus.CONTENT_TOO_LARGE.value());
-            problem.put("detail", "The request is larger than the limit of " + maxBytes + " bytes.");
-            problem.put("instance", request.getRequestURI());
-            problem.put("code", "TOO_LARGE");
-            response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            // The body is never read: close the connection rather than leave it to be drained.
+            // The body is never read: close the connection rather than leave it to be drained. Sent at once (the
+            // reply is flushed): Tomcat then drains at most server.tomcat.max-swallow-size of the body before it closes.
             response.setHeader(HttpHeaders.CONNECTION, "close");
-            byte[] body = json.writeValueAsBytes(problem);
-            response.setContentLength(body.length);
-            response.getOutputStream().write(body);
-            // Sent now: Tomcat then drains at most server.tomcat.max-swallow-size of the body before it closes.
-            response.flushBuffer();
+            problems.write(request, response, HttpStatus.CONTENT_TOO_LARGE, "TOO_LARGE",
+                    "The request is larger than the limit of " + maxBytes + " bytes.");
         }
     }
 }
