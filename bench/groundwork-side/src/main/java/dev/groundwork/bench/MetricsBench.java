@@ -1,6 +1,6 @@
 package dev.groundwork.bench;
 
-import dev.groundwork.GroundworkApplication;
+import dev.groundwork.bench.BenchService.Client;
 import dev.groundwork.ingest.IngestionService;
 import dev.groundwork.observe.Outcomes;
 import dev.groundwork.observe.Stage;
@@ -8,24 +8,15 @@ import dev.groundwork.observe.Stages;
 import java.io.ByteArrayInputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
@@ -76,7 +67,7 @@ public final class MetricsBench {
                     ingestion.upload("squad-" + i + ".txt",
                             new ByteArrayInputStream(paragraphs.get(i).getBytes(StandardCharsets.UTF_8)));
                 }
-                clients.add(new Client(((WebServerApplicationContext) context).getWebServer().getPort()));
+                clients.add(new Client(BenchService.port(context), null));
             }
             for (int i = 0; i < CHAIN_WARM_UP; i++) {
                 for (Client client : clients) {
@@ -97,8 +88,8 @@ public final class MetricsBench {
                 for (int turn = 0; turn < MODES.size(); turn++) {
                     int m = (i + turn) % MODES.size();
                     Client client = clients.get(m);
-                    search[m][i] = timed(() -> client.search(question));
-                    ask[m][i] = timed(() -> client.ask(question));
+                    search[m][i] = BenchService.timed(() -> client.search(question));
+                    ask[m][i] = BenchService.timed(() -> client.ask(question));
                 }
                 if (i % 100 == 99) {
                     clients.get(1).expect200("/actuator/prometheus");
@@ -206,49 +197,18 @@ public final class MetricsBench {
         return sum;
     }
 
-    /** One instance of the application, on a free port of the loopback, with its own folders. */
+    /** One instance of the application, as the mode has it. */
     private static ConfigurableApplicationContext start(String mode, Path work) throws Exception {
-        Files.createDirectories(work.resolve("ingest"));
-        List<String> properties = new ArrayList<>(List.of(
-                "groundwork.ingest.dir=" + work.resolve("ingest"),
-                "groundwork.index.dir=" + work.resolve("index"),
-                "groundwork.security.keys-file=" + work.resolve("keys/api-keys.json"),
-                "groundwork.sync.on-startup=false",
-                "groundwork.sync.cron=-",
-                "groundwork.parse.workers=1",
-                "groundwork.prompts.dir=" + Path.of("../prompts").toAbsolutePath().normalize(),
-                "groundwork.security.limits.ask-per-minute=1000000",
-                "groundwork.security.limits.search-per-minute=1000000",
-                "server.port=0",
-                "server.address=127.0.0.1",
-                "spring.main.banner-mode=off",
-                "logging.level.root=warn"));
-        List<Class<?>> sources = new ArrayList<>(List.of(GroundworkApplication.class));
-        switch (mode) {
-            case "off" -> {
-                sources.add(MetricsOff.class);
-                properties.add("management.metrics.distribution.percentiles-histogram.groundwork=false");
-                properties.add("management.metrics.distribution.percentiles-histogram.http.server.requests=false");
-                properties.add("spring.autoconfigure.exclude="
-                        + "org.springframework.boot.micrometer.tracing.autoconfigure.MicrometerTracingAutoConfiguration,"
-                        + "org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryTracingAutoConfiguration");
-            }
-            case "traced" -> properties.add("management.tracing.sampling.probability=1.0");
-            default -> {
-            }
-        }
-        String[] arguments = properties.stream().map(property -> "--" + property).toArray(String[]::new);
-        return new SpringApplicationBuilder(sources.toArray(Class<?>[]::new)).run(arguments);
-    }
-
-    private static double timed(Supplier<Integer> request) {
-        long started = System.nanoTime();
-        int status = request.get();
-        double millis = (System.nanoTime() - started) / 1e6;
-        if (status >= 300) {
-            throw new IllegalStateException("a measured request answered " + status);
-        }
-        return millis;
+        return switch (mode) {
+            case "off" -> BenchService.start(work, List.of(MetricsOff.class), List.of(
+                    "management.metrics.distribution.percentiles-histogram.groundwork=false",
+                    "management.metrics.distribution.percentiles-histogram.http.server.requests=false",
+                    "spring.autoconfigure.exclude="
+                            + "org.springframework.boot.micrometer.tracing.autoconfigure.MicrometerTracingAutoConfiguration,"
+                            + "org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryTracingAutoConfiguration"));
+            case "traced" -> BenchService.start(work, List.of(), List.of("management.tracing.sampling.probability=1.0"));
+            default -> BenchService.start(work, List.of(), List.of());
+        };
     }
 
     /** Title and text of each SQuAD paragraph, as a text file would hold them. */
@@ -262,45 +222,6 @@ public final class MetricsBench {
             }
         }
         return paragraphs;
-    }
-
-    private static final class Client {
-        private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build();
-        private final String base;
-
-        Client(int port) {
-            this.base = "http://localhost:" + port;
-        }
-
-        int search(String question) {
-            return send(request("/api/search?q=" + URLEncoder.encode(question, StandardCharsets.UTF_8) + "&k=5").GET());
-        }
-
-        int ask(String question) {
-            String json = "{\"question\":\"" + question.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}";
-            return send(request("/api/ask").header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(json)));
-        }
-
-        void expect200(String path) {
-            int status = send(request(path).GET());
-            if (status != 200) {
-                throw new IllegalStateException(path + " answered " + status);
-            }
-        }
-
-        private HttpRequest.Builder request(String path) {
-            return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
-        }
-
-        private int send(HttpRequest.Builder request) {
-            try {
-                return http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }
     }
 
     /** Metrics off: the stages and outcomes go to no one (the services take these over the application's). */

@@ -1,26 +1,16 @@
 package dev.groundwork.bench;
 
-import dev.groundwork.GroundworkApplication;
+import dev.groundwork.bench.BenchService.Client;
 import dev.groundwork.ingest.IngestionService;
 import dev.groundwork.security.ApiKeys;
 import dev.groundwork.security.Role;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
 import org.springframework.beans.factory.config.BeanPostProcessor;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.boot.web.servlet.DelegatingFilterProxyRegistrationBean;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -69,11 +59,11 @@ public final class SecurityBench {
                 }
                 String key = "keys".equals(mode)
                         ? context.getBean(ApiKeys.class).create("bench", Role.ADMIN, null).secret() : null;
-                clients.add(new Client(((WebServerApplicationContext) context).getWebServer().getPort(), key));
+                clients.add(new Client(BenchService.port(context), key));
             }
             for (int i = 0; i < CHAIN_WARM_UP; i++) {
                 for (Client client : clients) {
-                    client.reindexStatus();
+                    client.expect200("/api/reindex/status");
                 }
             }
             // each upload is a new document: a paragraph not preloaded, with a line of its own
@@ -96,9 +86,9 @@ public final class SecurityBench {
                     Client client = clients.get(m);
                     byte[] document = unique(paragraphs, next++, MODES.get(m));
                     String name = "bench-" + i + ".txt";
-                    search[m][i] = timed(() -> client.search(question));
-                    ask[m][i] = timed(() -> client.ask(question));
-                    upload[m][i] = timed(() -> client.upload(name, document));
+                    search[m][i] = BenchService.timed(() -> client.search(question));
+                    ask[m][i] = BenchService.timed(() -> client.ask(question));
+                    upload[m][i] = BenchService.timed(() -> client.upload(name, document));
                 }
             }
             for (int m = 0; m < MODES.size(); m++) {
@@ -116,46 +106,13 @@ public final class SecurityBench {
         }
     }
 
-    /** One instance of the application, on a free port of the loopback, with its own folders. */
+    /** One instance of the application, as the mode has it. */
     private static ConfigurableApplicationContext start(String mode, Path work) throws Exception {
-        Files.createDirectories(work.resolve("ingest"));
-        List<String> properties = new ArrayList<>(List.of(
-                "groundwork.ingest.dir=" + work.resolve("ingest"),
-                "groundwork.index.dir=" + work.resolve("index"),
-                "groundwork.security.keys-file=" + work.resolve("keys/api-keys.json"),
-                "groundwork.sync.on-startup=false",
-                "groundwork.sync.cron=-",
-                // the uploads are text, read in the service: one idle worker each is enough
-                "groundwork.parse.workers=1",
-                "groundwork.prompts.dir=" + Path.of("../prompts").toAbsolutePath().normalize(),
-                "groundwork.security.limits.ask-per-minute=1000000",
-                "groundwork.security.limits.search-per-minute=1000000",
-                "groundwork.security.limits.upload-per-minute=1000000",
-                "server.port=0",
-                "server.address=127.0.0.1",
-                "spring.main.banner-mode=off",
-                "logging.level.root=warn",
-                "logging.level.groundwork.audit=info"));
+        List<String> properties = new ArrayList<>(List.of("logging.level.groundwork.audit=info"));
         if ("keys".equals(mode)) {
             properties.add("groundwork.security.mode=keys");
         }
-        List<Class<?>> sources = new ArrayList<>(List.of(GroundworkApplication.class));
-        if ("off".equals(mode)) {
-            sources.add(SecurityOff.class);
-        }
-        // as command-line arguments, so that they win over application.yml (server.port, logging)
-        String[] arguments = properties.stream().map(property -> "--" + property).toArray(String[]::new);
-        return new SpringApplicationBuilder(sources.toArray(Class<?>[]::new)).run(arguments);
-    }
-
-    private static double timed(Supplier<Integer> request) {
-        long started = System.nanoTime();
-        int status = request.get();
-        double millis = (System.nanoTime() - started) / 1e6;
-        if (status >= 300) {
-            throw new IllegalStateException("a measured request answered " + status);
-        }
-        return millis;
+        return BenchService.start(work, "off".equals(mode) ? List.of(SecurityOff.class) : List.of(), properties);
     }
 
     /** Title and text of each SQuAD paragraph, in the order of the file. */
@@ -180,60 +137,6 @@ public final class SecurityBench {
 
     private static byte[] text(String[] paragraph) {
         return (paragraph[0] + "\n\n" + paragraph[1] + "\n").getBytes(StandardCharsets.UTF_8);
-    }
-
-    /** The requests as the page or a script sends them: same origin (no Origin header), with the key in keys mode. */
-    private static final class Client {
-        private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build();
-        private final String base;
-        private final String key;
-
-        Client(int port, String key) {
-            this.base = "http://localhost:" + port;
-            this.key = key;
-        }
-
-        int search(String question) {
-            return send(request("/api/search?q=" + URLEncoder.encode(question, StandardCharsets.UTF_8) + "&k=5").GET());
-        }
-
-        void reindexStatus() {
-            int status = send(request("/api/reindex/status").GET());
-            if (status != 200) {
-                throw new IllegalStateException("the re-index status answered " + status);
-            }
-        }
-
-        int ask(String question) {
-            String json = "{\"question\":\"" + question.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}";
-            return send(request("/api/ask").header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(json)));
-        }
-
-        int upload(String name, byte[] content) {
-            String boundary = "bench-" + System.nanoTime();
-            ByteArrayOutputStream body = new ByteArrayOutputStream();
-            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\"" + name
-                    + "\"\r\nContent-Type: text/plain\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-            body.writeBytes(content);
-            body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-            return send(request("/api/documents").header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
-        }
-
-        private HttpRequest.Builder request(String path) {
-            HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
-            return key == null ? builder : builder.header("Authorization", "Bearer " + key);
-        }
-
-        private int send(HttpRequest.Builder request) {
-            try {
-                return http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }
     }
 
     /**
