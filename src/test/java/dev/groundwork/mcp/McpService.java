@@ -4,6 +4,7 @@ import dev.groundwork.ingest.IngestionService;
 import dev.groundwork.security.ApiKeys;
 import dev.groundwork.security.Role;
 import dev.groundwork.support.Fixtures;
+import dev.groundwork.support.HeldClock;
 import dev.groundwork.support.TestClock;
 import dev.groundwork.support.TestDirs;
 import java.io.ByteArrayInputStream;
@@ -15,10 +16,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -35,7 +33,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "groundwork.sync.cron=-",
         "groundwork.sync.on-startup=false",
         "groundwork.parse.workers=1"})
-@Import(McpService.Clocks.class)
+@Import(HeldClock.class)
 abstract class McpService {
 
     static final String GAUGE =
@@ -49,16 +47,6 @@ abstract class McpService {
     @DynamicPropertySource
     static void folders(DynamicPropertyRegistry registry) {
         root = TestDirs.register(registry);
-    }
-
-    /** Rate-limit refills wait for the test to move time, not for a slow machine. */
-    @TestConfiguration(proxyBeanMethods = false)
-    static class Clocks {
-        @Bean
-        @Primary
-        TestClock testClock() {
-            return new TestClock();
-        }
     }
 
     @LocalServerPort

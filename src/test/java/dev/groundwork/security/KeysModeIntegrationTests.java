@@ -6,6 +6,7 @@ import dev.groundwork.support.Browser;
 import dev.groundwork.support.Http;
 import dev.groundwork.support.Http.Reply;
 import dev.groundwork.support.MultipartBody;
+import dev.groundwork.support.HeldClock;
 import dev.groundwork.support.TestClock;
 import dev.groundwork.support.TestDirs;
 import java.io.ByteArrayOutputStream;
@@ -34,13 +35,11 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -57,6 +56,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "groundwork.sync.on-startup=false",
         "groundwork.parse.workers=1"})
 @ExtendWith(OutputCaptureExtension.class)
+@Import(HeldClock.class)
 class KeysModeIntegrationTests {
 
     /** Who may call each endpoint: the specification the role matrix checks the running service against. */
@@ -106,15 +106,6 @@ class KeysModeIntegrationTests {
     @DynamicPropertySource
     static void folders(DynamicPropertyRegistry registry) {
         root = TestDirs.register(registry);
-    }
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class Clocks {
-        @Bean
-        @Primary
-        TestClock testClock() {
-            return new TestClock();
-        }
     }
 
     @LocalServerPort

@@ -10,6 +10,7 @@ import dev.groundwork.support.Http;
 import dev.groundwork.support.Http.Reply;
 import dev.groundwork.support.MultipartBody;
 import dev.groundwork.support.RawHttp;
+import dev.groundwork.support.HeldClock;
 import dev.groundwork.support.TestClock;
 import dev.groundwork.support.TestDirs;
 import java.net.InetAddress;
@@ -25,15 +26,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.tomcat.TomcatWebServer;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ApplicationContext;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -51,6 +50,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "groundwork.sync.on-startup=false",
         "groundwork.parse.workers=1"})
 @ExtendWith(OutputCaptureExtension.class)
+@Import(HeldClock.class)
 class LocalModeIntegrationTests {
 
     private static final FakeOpenAiServer LLM = FakeOpenAiServer.start();
@@ -69,15 +69,6 @@ class LocalModeIntegrationTests {
     @AfterAll
     static void stop() {
         LLM.close();
-    }
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class Clocks {
-        @Bean
-        @Primary
-        TestClock testClock() {
-            return new TestClock();
-        }
     }
 
     @LocalServerPort

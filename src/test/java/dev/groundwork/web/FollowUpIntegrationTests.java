@@ -7,6 +7,7 @@ import dev.groundwork.security.ApiKeys;
 import dev.groundwork.security.Role;
 import dev.groundwork.support.Http;
 import dev.groundwork.support.Http.Reply;
+import dev.groundwork.support.HeldClock;
 import dev.groundwork.support.TestClock;
 import dev.groundwork.support.TestDirs;
 import java.io.ByteArrayInputStream;
@@ -18,10 +19,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -37,6 +36,7 @@ import tools.jackson.databind.JsonNode;
         "groundwork.sync.cron=-",
         "groundwork.sync.on-startup=false",
         "groundwork.parse.workers=1"})
+@Import(HeldClock.class)
 class FollowUpIntegrationTests {
 
     private static final String FIRST = "What fuel does the Atlas 3000 boiler burn?";
@@ -45,15 +45,6 @@ class FollowUpIntegrationTests {
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) {
         TestDirs.register(registry);
-    }
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class Clocks {
-        @Bean
-        @Primary
-        TestClock testClock() {
-            return new TestClock();
-        }
     }
 
     @LocalServerPort
